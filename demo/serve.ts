@@ -1,0 +1,111 @@
+/**
+ * `npm start`: the demo, with everything it needs and no Peliqan account — the fake Peliqan (API and
+ * OAuth provider), a small partner back end that mints tokens through `peliqan-embed/server`, and the
+ * widget's script built from source on each load.
+ * With PELIQAN_BASE_URL and PELIQAN_PARTNER_TOKEN set, the same demo runs on a real Peliqan account.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
+import { PeliqanPartner, PeliqanServerError } from '../src/server/index.js';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const port = Number(process.env.PORT ?? 5173);
+const host = process.env.HOST ?? 'localhost';
+const origin = `http://${host}:${port}`;
+const customer = { external_id: 'demo_customer', first_name: 'Ann', last_name: 'de Vries', email: 'ann@acme.example', company_name: 'Acme Bakeries' };
+
+let fake: FakePeliqan | undefined;
+let baseUrl = process.env.PELIQAN_BASE_URL;
+let partnerToken = process.env.PELIQAN_PARTNER_TOKEN;
+if (!baseUrl || !partnerToken) {
+  fake = await startFakePeliqan({
+    port: Number(process.env.PELIQAN_FAKE_PORT ?? 4010),
+    oauthPort: Number(process.env.PELIQAN_FAKE_OAUTH_PORT ?? 4011),
+    allowedOrigins: [origin, `http://127.0.0.1:${port}`, `http://localhost:${port}`],
+  });
+  baseUrl = fake.url;
+  partnerToken = fake.partnerToken;
+}
+const partner = new PeliqanPartner({ baseUrl, partnerToken });
+
+const bundle = await esbuild.context({
+  entryPoints: [fileURLToPath(new URL('../src/embed.ts', import.meta.url))],
+  bundle: true,
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: 'inline',
+  write: false,
+  conditions: ['production'],
+  logLevel: 'warning',
+});
+
+/** The partner's token endpoint: who is logged in is the demo's one customer. */
+async function token(response: ServerResponse): Promise<void> {
+  try {
+    const minted = await partner.integrateToken({ externalId: customer.external_id }).catch(async (error: unknown) => {
+      if (error instanceof PeliqanServerError && error.status === 404) {
+        await partner.createSubAccount(customer);
+        return partner.integrateToken({ externalId: customer.external_id });
+      }
+      throw error;
+    });
+    send(response, 200, JSON.stringify({ token: minted }), 'application/json');
+  } catch (error) {
+    console.error('Token endpoint:', error instanceof Error ? error.message : error);
+    send(response, 502, JSON.stringify({ error: 'Could not get a Peliqan token' }), 'application/json');
+  }
+}
+
+const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
+
+function send(response: ServerResponse, status: number, body: string | Uint8Array, type: string): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    // The demo runs under the strict policy the widget promises to work with (product spec §6).
+    'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' ${baseUrl} data:; connect-src 'self' ${baseUrl}`,
+  });
+  response.end(body);
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const path = new URL(request.url ?? '/', origin).pathname;
+  if (path === '/peliqan/token' && request.method === 'POST') return token(response);
+  if (path === '/peliqan-embed.js') {
+    const result = await bundle.rebuild();
+    return send(response, 200, result.outputFiles?.[0]?.contents ?? '', types['.js']!);
+  }
+  const file = normalize(join(root, path === '/' ? 'index.html' : path));
+  if (!file.startsWith(root) || file.endsWith('.ts')) return send(response, 404, 'Not found', 'text/plain');
+  try {
+    let body: string | Buffer = await readFile(file);
+    if (file.endsWith('index.html')) body = body.toString().replaceAll('%PELIQAN_BASE_URL%', baseUrl!);
+    send(response, 200, body, types[extname(file)] ?? 'application/octet-stream');
+  } catch {
+    send(response, 404, 'Not found', 'text/plain');
+  }
+}
+
+const server = createServer((request, response) => {
+  handle(request, response).catch((error: unknown) => {
+    console.error(error);
+    if (!response.headersSent) send(response, 500, 'Demo server error', 'text/plain');
+  });
+});
+server.listen(port, host, () => {
+  console.log(`peliqan-embed demo   ${origin}
+Peliqan API          ${baseUrl}${fake ? `   (local fake; OAuth provider ${fake.oauthUrl})` : '   (real account from PELIQAN_BASE_URL)'}
+Token endpoint       POST ${origin}/peliqan/token
+Press Ctrl+C to stop.`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    void Promise.all([bundle.dispose(), fake?.close()]).then(() => process.exit(0));
+  });
+}

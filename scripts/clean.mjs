@@ -1,0 +1,4 @@
+// Empties dist/ before a build, so nothing stale is packed.
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });

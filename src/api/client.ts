@@ -1,0 +1,168 @@
+import type * as z from 'zod/mini';
+import { PeliqanError, detailText, isAbortError } from './errors.js';
+import {
+  type Connection,
+  type CreatedConnection,
+  type PeliqanId,
+  type Servertype,
+  connectionSchema,
+  createdConnectionSchema,
+  errorBodySchema,
+  listOf,
+  logEntrySchema,
+  servertypeSchema,
+} from './schemas.js';
+import { MAX_TRIES, RETRYABLE_STATUSES, backoffDelay, retryAfterDelay, sleep } from './retry.js';
+import { SharedTask } from './shared-task.js';
+import { TokenSource, type TokenOptions } from './token.js';
+
+/** Peliqan's EU instance, the default API origin. */
+export const DEFAULT_BASE_URL = 'https://app.eu.peliqan.io';
+
+/** How to reach Peliqan and where the token comes from. */
+export interface ClientOptions extends TokenOptions {
+  /** Peliqan API origin. Default `https://app.eu.peliqan.io`. */
+  baseUrl?: string;
+  /** First retry delay in ms (doubled each try, with jitter). Default 500. */
+  retryDelay?: number;
+  /** Milliseconds before a request is given up as a network failure. Default 30 000. */
+  timeout?: number;
+}
+
+/** Options every call takes. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** The body of `POST /api/servers`: the connector's id and the shown fields' values. */
+export type NewConnection = { servertype_id: PeliqanId } & Record<string, unknown>;
+
+interface RequestOptions<T> extends CallOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  schema: z.ZodMiniType<T>;
+}
+
+const serverTypes = listOf(servertypeSchema);
+const connections = listOf(connectionSchema);
+const logEntries = listOf(logEntrySchema);
+
+/**
+ * The end-customer side of the Peliqan API (peliqan-api.md §3). Every call takes an `AbortSignal`;
+ * GETs are retried on network trouble, 429 and 502/503/504; a create is only repeated after a 401
+ * (the API refused it before anything was made).
+ */
+export class PeliqanClient {
+  readonly baseUrl: string;
+  readonly tokens: TokenSource;
+  #options: ClientOptions;
+  #catalogue = new SharedTask((signal) => this.#request('/api/servertypes', { signal, schema: serverTypes }));
+
+  constructor(options: ClientOptions = {}) {
+    this.#options = options;
+    this.baseUrl = (options.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.tokens = new TokenSource(options);
+  }
+
+  /** The connectors this customer may add, fetched once per client and shared by every caller. */
+  servertypes(options: CallOptions = {}): Promise<Servertype[]> {
+    return this.#catalogue.get(options.signal);
+  }
+
+  /** Forgets the cached catalogue, so the next `servertypes()` asks Peliqan again. */
+  clearCache(): void {
+    this.#catalogue.clear();
+  }
+
+  /** Creates a connection; for an OAuth connector the answer carries `oauth_url`. */
+  addConnection(body: NewConnection, options: CallOptions = {}): Promise<CreatedConnection> {
+    return this.#request('/api/servers', { ...options, method: 'POST', body, schema: createdConnectionSchema });
+  }
+
+  /** The customer's connections. */
+  listConnections(options: CallOptions = {}): Promise<Connection[]> {
+    return this.#request('/api/servers', { ...options, schema: connections });
+  }
+
+  /** One connection, with its status. */
+  connection(id: PeliqanId, options: CallOptions = {}): Promise<Connection> {
+    return this.#request(`/api/server/${encodeURIComponent(id)}`, { ...options, schema: connectionSchema });
+  }
+
+  /** A connection's log entries, as Peliqan gives them (read them with `logLine()`). */
+  logs(id: PeliqanId, options: CallOptions = {}): Promise<unknown[]> {
+    return this.#request(`/api/server/${encodeURIComponent(id)}/logs`, { ...options, schema: logEntries });
+  }
+
+  async #request<T>(path: string, { method = 'GET', body, schema, signal }: RequestOptions<T>): Promise<T> {
+    const retries = method === 'GET';
+    let token = await this.tokens.get(signal);
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.#send(method, path, token, body, signal);
+      if (outcome instanceof Response && outcome.status === 401 && !refreshed) {
+        // The token expired (or was revoked) before the request was handled: get one new token and
+        // repeat once. Safe for a create too: a 401 means nothing was made.
+        refreshed = true;
+        token = await this.tokens.refresh(token, signal);
+        attempt--;
+        continue;
+      }
+      if (outcome instanceof Response && outcome.ok) return parseBody(outcome, schema);
+      const response = outcome instanceof Response ? outcome : undefined;
+      const retryable = retries && attempt < MAX_TRIES && (!response || RETRYABLE_STATUSES.includes(response.status));
+      if (!retryable) throw response ? await httpError(response) : outcome;
+      await response?.body?.cancel();
+      await sleep(
+        retryAfterDelay(response?.headers.get('Retry-After') ?? null) ?? backoffDelay(attempt, this.#options.retryDelay ?? 500),
+        signal,
+      );
+    }
+  }
+
+  /** One HTTP exchange: the response, or the network failure (an abort by the caller is rethrown). */
+  async #send(method: string, path: string, token: string, body: unknown, signal?: AbortSignal): Promise<Response | PeliqanError> {
+    const fetcher = this.#options.fetch ?? fetch;
+    const timeout = AbortSignal.timeout(this.#options.timeout ?? 30_000);
+    try {
+      return await fetcher(this.baseUrl + path, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          Authorization: `JWT ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+    } catch (error) {
+      signal?.throwIfAborted();
+      return new PeliqanError('network', timeout.aborted || isAbortError(error) ? 'Peliqan did not answer in time' : 'Could not reach Peliqan');
+    }
+  }
+}
+
+async function parseBody<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new PeliqanError('invalid-response', 'Peliqan answered something that is not JSON', { status: response.status });
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  throw new PeliqanError('invalid-response', 'Peliqan answered in a shape the widget does not understand', {
+    status: response.status,
+    issues: parsed.error.issues.map(({ path, message }) => ({ path, message })),
+  });
+}
+
+async function httpError(response: Response): Promise<PeliqanError> {
+  const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
+  const { error, detail } = parsed.success ? parsed.data : {};
+  const code = typeof error === 'string' ? error : undefined;
+  const unauthorized = response.status === 401;
+  const message =
+    detailText(detail) ?? code ?? (unauthorized ? 'The token was refused, even after a refresh' : `Peliqan answered ${response.status}`);
+  return new PeliqanError(unauthorized ? 'unauthorized' : 'http', message, { status: response.status, error: code, detail });
+}

@@ -1,0 +1,117 @@
+/**
+ * What the widget reads out of a connector definition: its form fields (peliqan-api.md §4), whether it
+ * uses OAuth, and a safe icon URL. Each of Peliqan's unknowns is decided in exactly one function here.
+ */
+import type { ConnectField, PeliqanId, Servertype } from './schemas.js';
+
+/** How a field is rendered. */
+export type FieldKind = 'text' | 'number' | 'secret' | 'textarea' | 'select' | 'checkbox';
+
+/** A shown field of a connect form, ready to render. */
+export interface FormField {
+  /** The JSON key sent in `POST /api/servers`. */
+  key: string;
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+  helptext?: string;
+  placeholder?: string;
+  defaultValue?: string | boolean;
+  options: { value: string; label: string }[];
+}
+
+const KINDS: Record<string, FieldKind> = {
+  number: 'number',
+  integer: 'number',
+  password: 'secret',
+  secret: 'secret',
+  textarea: 'textarea',
+  multiline: 'textarea',
+  select: 'select',
+  checkbox: 'checkbox',
+  boolean: 'checkbox',
+};
+
+/** `param1` → "Param 1", `api_key` → "Api key": what Peliqan shows when a field has no label. */
+export const humanise = (key: string): string => {
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+function fieldKind(key: string, type: string): FieldKind {
+  // [assumed] the `password` slot, or a type of password/secret, holds a secret.
+  if (key === 'password') return 'secret';
+  return KINDS[type] ?? 'text';
+}
+
+/** The stable identifier of a connector: its numeric id, else its `server_type` slug. */
+export const connectorId = (servertype: Servertype): PeliqanId =>
+  servertype.id ?? (servertype.server_type as string);
+
+/** True when `wanted` (an id or a slug, as typed in an attribute) names this connector. */
+export const connectorMatches = (servertype: Servertype, wanted: string | number): boolean => {
+  const value = String(wanted).trim().toLowerCase();
+  return value !== '' && (String(servertype.id ?? '') === value || servertype.server_type?.toLowerCase() === value);
+};
+
+/** The shown fields of a connector's connect form, in the order Peliqan lists them. */
+export function formFields(servertype: Servertype): FormField[] {
+  const fields = servertype.settings?.connect_form?.fields;
+  if (!fields) return [];
+  const entries: [string, ConnectField][] = Array.isArray(fields)
+    ? fields.filter((field) => field.name).map((field) => [field.name as string, field])
+    : Object.entries(fields);
+  return entries
+    .filter(([, field]) => field.show !== false)
+    .map(([key, field]): FormField => {
+      const defaultValue = field.defaultvalue;
+      const options = (field.options ?? []).map((option) =>
+        typeof option === 'object'
+          ? { value: String(option.value), label: option.label ?? String(option.value) }
+          : { value: String(option), label: String(option) },
+      );
+      const kind = fieldKind(key, (field.type ?? '').toLowerCase());
+      return {
+        key,
+        label: field.label?.trim() || humanise(key),
+        // A select without options cannot be answered; let the customer type the value.
+        kind: kind === 'select' && options.length === 0 ? 'text' : kind,
+        required: field.required === true,
+        helptext: field.helptext?.trim() || undefined,
+        placeholder: field.placeholder?.trim() || undefined,
+        defaultValue: defaultValue == null || typeof defaultValue === 'boolean' ? (defaultValue ?? undefined) : String(defaultValue),
+        options,
+      };
+    });
+}
+
+/**
+ * [assumed] The OAuth-connector rule: a connect form of `"type": "oauth"`, `oauth: true` or
+ * `auth_type: "oauth"` on the connector, or no shown field at all. The authoritative signal is still
+ * the `oauth_url` in the create response (peliqan-api.md §4).
+ */
+export function isOAuthConnector(servertype: Servertype): boolean {
+  if (servertype.oauth === true) return true;
+  if (servertype.auth_type?.toLowerCase() === 'oauth') return true;
+  if (servertype.settings?.connect_form?.type?.toLowerCase() === 'oauth') return true;
+  return formFields(servertype).length === 0;
+}
+
+/** An icon URL only if it is `http(s):` or relative; anything else (`javascript:`, `data:`) is dropped. */
+export function safeIconUrl(url: string | null | undefined, base: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const resolved = new URL(url, base);
+    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Orders connectors by `order`, then by name (product spec §4). */
+export const byOrderThenName = (a: Servertype, b: Servertype): number =>
+  (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name);

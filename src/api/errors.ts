@@ -1,0 +1,63 @@
+/** The `code` of every error the widget reports (product spec §5). */
+export type PeliqanErrorCode =
+  | 'unauthorized'
+  | 'network'
+  | 'http'
+  | 'invalid-response'
+  | 'invalid-oauth-url'
+  | 'connection-failed'
+  | 'timeout';
+
+/** One problem found while validating an API response (a trimmed zod issue). */
+export interface ResponseIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+interface PeliqanErrorFields {
+  status?: number;
+  /** Peliqan's machine-readable error, e.g. `ERROR_VALIDATION`. */
+  error?: string;
+  /** Peliqan's `detail`: human text, or an object naming fields. */
+  detail?: unknown;
+  issues?: ResponseIssue[];
+  connectionId?: number | string;
+}
+
+/**
+ * Every failure of the client and the flows. Check `code` (never `instanceof` across bundles:
+ * the script tag and an ESM copy may both be on a page).
+ */
+export class PeliqanError extends Error implements PeliqanErrorFields {
+  override readonly name = 'PeliqanError';
+  readonly code: PeliqanErrorCode;
+  status?: number;
+  error?: string;
+  detail?: unknown;
+  issues?: ResponseIssue[];
+  connectionId?: number | string;
+
+  constructor(code: PeliqanErrorCode, message: string, fields: PeliqanErrorFields = {}) {
+    super(message);
+    this.code = code;
+    Object.assign(this, fields);
+  }
+}
+
+/** True for any error made by this package, whichever copy of it made it. */
+export const isPeliqanError = (value: unknown): value is PeliqanError =>
+  value instanceof Error && value.name === 'PeliqanError' && typeof (value as PeliqanError).code === 'string';
+
+/** True for the error a fetch or a wait throws when its `AbortSignal` fires. */
+export const isAbortError = (value: unknown): boolean =>
+  (value instanceof Error || value instanceof DOMException) && value.name === 'AbortError';
+
+/** The human text of Peliqan's `detail` (a string, or an object of field → message(s)). */
+export function detailText(detail: unknown): string | undefined {
+  if (typeof detail === 'string') return detail || undefined;
+  if (Array.isArray(detail)) return detail.map(detailText).filter(Boolean).join(' ') || undefined;
+  if (detail && typeof detail === 'object') {
+    return Object.values(detail).map(detailText).filter(Boolean).join(' ') || undefined;
+  }
+  return undefined;
+}

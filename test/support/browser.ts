@@ -1,0 +1,39 @@
+/** Helpers for browser tests: a fresh fake Peliqan per file, and its HTTP controls. */
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { FakeFaults, FakePeliqanOptions, FakeRequest, SeedConnection } from '../../src/fake/index.js';
+
+export interface BrowserFake {
+  url: string;
+  oauthUrl: string;
+  /** A token URL that mints an integrate token for `externalId` (the fake's test stand-in). */
+  tokenUrl(externalId?: string): string;
+  reset(faults?: Partial<FakeFaults>): Promise<void>;
+  faults(faults: Partial<FakeFaults>): Promise<void>;
+  requests(): Promise<FakeRequest[]>;
+  expireTokens(): Promise<void>;
+  seed(connection: SeedConnection): Promise<{ id: number }>;
+  stop(): Promise<void>;
+}
+
+export async function startFake(options: FakePeliqanOptions = {}): Promise<BrowserFake> {
+  const { url, oauthUrl } = await executeServerCommand<{ url: string; oauthUrl: string }, FakePeliqanOptions>('fake-start', options);
+  const control = async (path: string, body?: unknown, method = 'POST') => {
+    const response = await fetch(`${url}/__fake/${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    });
+    return response.json();
+  };
+  return {
+    url,
+    oauthUrl,
+    tokenUrl: (externalId = 'browser_test') => `${url}/__fake/token?external_id=${encodeURIComponent(externalId)}`,
+    reset: async (faults) => void (await control('reset', faults)),
+    faults: async (faults) => void (await control('faults', faults)),
+    requests: () => control('requests', undefined, 'GET'),
+    expireTokens: async () => void (await control('expire-tokens')),
+    seed: (connection) => control('connections', connection),
+    stop: async () => void (await executeServerCommand('fake-stop', { url })),
+  };
+}

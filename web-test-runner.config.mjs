@@ -1,0 +1,17 @@
+// Browser tests in real Chromium (Debian's, or CHROME_PATH), each file with its own fake Peliqan.
+// Run through tsx (see package.json) so the fake's TypeScript loads in this Node process.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeArgs, chromePath } from './scripts/chrome-path.mjs';
+import { fakePeliqanPlugin } from './test/support/fake-commands.ts';
+
+export default {
+  files: ['test/browser/**/*.test.ts', 'test/components/**/*.test.ts', 'test/flow/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 2,
+  testsFinishTimeout: 180_000,
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), args: chromeArgs } })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), fakePeliqanPlugin()],
+  testFramework: { config: { timeout: 20_000 } },
+  filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',
+};
