@@ -15,13 +15,18 @@ const listeners = new Set<() => void>();
  */
 export function configure(options: PeliqanConfig): void {
   defaults = { ...defaults, ...options };
-  for (const listener of listeners) listener();
+  notifyConfigChange();
 }
 
 /** The current page-wide defaults. */
 export const pageDefaults = (): Readonly<PeliqanConfig> => defaults;
 
-/** Calls `listener` after each `configure()`; returns the function that stops it. */
+/** Tells every element that some configuration changed (page defaults or an element's own). */
+export function notifyConfigChange(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` after each configuration change; returns the function that stops it. */
 export function onConfigure(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -5,4 +5,11 @@
 export * from './api/index.js';
 export { configure, pageDefaults } from './config.js';
 export type { PeliqanConfig } from './config.js';
+export { registerMessages } from './i18n/translate.js';
+export type { Messages, MessageKey } from './i18n/messages.js';
 export { version } from './version.js';
+export type * from './events.js';
+export { PeliqanElement, type ElementState } from './components/base.js';
+export { PeliqanConnectorPicker } from './components/connector-picker/connector-picker.js';
+export { PeliqanConnectForm } from './components/connect-form/connect-form.js';
+export { PeliqanConnect } from './components/connect/connect.js';

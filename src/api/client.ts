@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { PeliqanError, detailText, isAbortError } from './errors.js';
 import {
   type Connection,
@@ -6,11 +6,9 @@ import {
   type PeliqanId,
   type Servertype,
   connectionSchema,
-  createdConnectionSchema,
   errorBodySchema,
-  listOf,
-  logEntrySchema,
   servertypeSchema,
+  unwrapList,
 } from './schemas.js';
 import { MAX_TRIES, RETRYABLE_STATUSES, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import { SharedTask } from './shared-task.js';
@@ -43,9 +41,10 @@ interface RequestOptions<T> extends CallOptions {
   schema: z.ZodMiniType<T>;
 }
 
-const serverTypes = listOf(servertypeSchema);
-const connections = listOf(connectionSchema);
-const logEntries = listOf(logEntrySchema);
+// Lists come bare or wrapped (`unwrapList`); these check what is inside.
+const serverTypes = z.array(servertypeSchema);
+const connections = z.array(connectionSchema);
+const logEntries = z.array(z.unknown());
 
 /**
  * The end-customer side of the Peliqan API (peliqan-api.md §3). Every call takes an `AbortSignal`;
@@ -76,7 +75,7 @@ export class PeliqanClient {
 
   /** Creates a connection; for an OAuth connector the answer carries `oauth_url`. */
   addConnection(body: NewConnection, options: CallOptions = {}): Promise<CreatedConnection> {
-    return this.#request('/api/servers', { ...options, method: 'POST', body, schema: createdConnectionSchema });
+    return this.#request('/api/servers', { ...options, method: 'POST', body, schema: connectionSchema });
   }
 
   /** The customer's connections. */
@@ -149,7 +148,7 @@ async function parseBody<T>(response: Response, schema: z.ZodMiniType<T>): Promi
   } catch {
     throw new PeliqanError('invalid-response', 'Peliqan answered something that is not JSON', { status: response.status });
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(schema.def.type === 'array' ? unwrapList(json) : json);
   if (parsed.success) return parsed.data;
   throw new PeliqanError('invalid-response', 'Peliqan answered in a shape the widget does not understand', {
     status: response.status,

@@ -2,7 +2,7 @@
  * What the widget reads out of a connector definition: its form fields (peliqan-api.md §4), whether it
  * uses OAuth, and a safe icon URL. Each of Peliqan's unknowns is decided in exactly one function here.
  */
-import type { ConnectField, PeliqanId, Servertype } from './schemas.js';
+import { fieldSchema, type ConnectField, type PeliqanId, type Servertype } from './schemas.js';
 
 /** How a field is rendered. */
 export type FieldKind = 'text' | 'number' | 'secret' | 'textarea' | 'select' | 'checkbox';
@@ -58,35 +58,48 @@ export const connectorMatches = (servertype: Servertype, wanted: string | number
   return value !== '' && (String(servertype.id ?? '') === value || servertype.server_type?.toLowerCase() === value);
 };
 
-/** The shown fields of a connector's connect form, in the order Peliqan lists them. */
+const read = new WeakMap<Servertype, FormField[]>();
+
+/** A primitive as text; anything else as nothing. */
+const asText = (value: unknown): string | undefined =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+
+/**
+ * The shown fields of a connector's connect form, in the order Peliqan lists them. A field that is
+ * not a valid field definition is left out.
+ */
 export function formFields(servertype: Servertype): FormField[] {
-  const fields = servertype.settings?.connect_form?.fields;
-  if (!fields) return [];
-  const entries: [string, ConnectField][] = Array.isArray(fields)
-    ? fields.filter((field) => field.name).map((field) => [field.name as string, field])
-    : Object.entries(fields);
-  return entries
-    .filter(([, field]) => field.show !== false)
-    .map(([key, field]): FormField => {
-      const defaultValue = field.defaultvalue;
-      const options = (field.options ?? []).map((option) =>
-        typeof option === 'object'
-          ? { value: String(option.value), label: option.label ?? String(option.value) }
-          : { value: String(option), label: String(option) },
-      );
-      const kind = fieldKind(key, (field.type ?? '').toLowerCase());
-      return {
-        key,
-        label: field.label?.trim() || humanise(key),
-        // A select without options cannot be answered; let the customer type the value.
-        kind: kind === 'select' && options.length === 0 ? 'text' : kind,
-        required: field.required === true,
-        helptext: field.helptext?.trim() || undefined,
-        placeholder: field.placeholder?.trim() || undefined,
-        defaultValue: defaultValue == null || typeof defaultValue === 'boolean' ? (defaultValue ?? undefined) : String(defaultValue),
-        options,
-      };
+  let fields = read.get(servertype);
+  if (fields) return fields;
+  const given = servertype.settings?.connect_form?.fields ?? {};
+  const entries = Array.isArray(given)
+    ? given.map((field) => [(field as ConnectField | null)?.name, field] as const)
+    : Object.entries(given);
+  fields = [];
+  for (const [key, raw] of entries) {
+    const parsed = fieldSchema.safeParse(raw);
+    if (!key || !parsed.success || parsed.data.show === false) continue;
+    const field = parsed.data;
+    const options = (field.options ?? []).flatMap((option) => {
+      const value = asText(option) ?? asText((option as { value?: unknown } | null)?.value);
+      return value === undefined ? [] : [{ value, label: asText((option as { label?: unknown }).label) ?? value }];
     });
+    const kind = fieldKind(key, (field.type ?? '').toLowerCase());
+    const defaultValue = field.defaultvalue;
+    fields.push({
+      key,
+      label: field.label?.trim() || humanise(key),
+      // A select without options cannot be answered; let the customer type the value.
+      kind: kind === 'select' && !options.length ? 'text' : kind,
+      required: field.required === true,
+      helptext: field.helptext?.trim() || undefined,
+      placeholder: field.placeholder?.trim() || undefined,
+      defaultValue: typeof defaultValue === 'boolean' ? defaultValue : asText(defaultValue),
+      options,
+    });
+  }
+  read.set(servertype, fields);
+  return fields;
 }
 
 /**

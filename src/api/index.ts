@@ -26,11 +26,10 @@ export type { LogLine } from './logs.js';
 export {
   servertypeSchema,
   connectionSchema,
-  createdConnectionSchema,
   fieldSchema,
   connectFormSchema,
   tokenResponseSchema,
   errorBodySchema,
-  listOf,
+  unwrapList,
 } from './schemas.js';
 export type { Servertype, Connection, CreatedConnection, ConnectField, ConnectForm, PeliqanId } from './schemas.js';

@@ -77,12 +77,9 @@ export class TokenSource {
       throw new PeliqanError('http', `The token endpoint answered ${response.status}`, { status: response.status });
     }
     const parsed = tokenResponseSchema.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success) {
-      throw new PeliqanError('invalid-response', 'The token endpoint did not answer {"token": "…"}', {
-        issues: parsed.error.issues.map(({ path, message }) => ({ path, message })),
-      });
-    }
-    return 'token' in parsed.data ? parsed.data.token : parsed.data.integration_token;
+    const token = parsed.success && (parsed.data.token || parsed.data.integration_token);
+    if (!token) throw new PeliqanError('invalid-response', 'The token endpoint did not answer {"token": "…"}');
+    return token;
   }
 }
 

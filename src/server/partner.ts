@@ -113,4 +113,8 @@ function accountQuery(account: AccountRef): URLSearchParams {
   return new URLSearchParams('accountId' in account ? { account_id: String(account.accountId) } : { external_id: account.externalId });
 }
 
-const tokenOf = (answer: z.infer<typeof tokenResponseSchema>): string => ('token' in answer ? answer.token : answer.integration_token);
+function tokenOf(answer: z.infer<typeof tokenResponseSchema>): string {
+  const token = answer.token || answer.integration_token;
+  if (!token) throw new PeliqanServerError('Peliqan answered without a token', 'invalid-response');
+  return token;
+}

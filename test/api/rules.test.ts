@@ -61,7 +61,7 @@ describe('formFields (connect forms, peliqan-api.md §4)', () => {
           amount: { type: 'integer', defaultvalue: 3 },
           notes: { type: 'multiline' },
           ssl: { type: 'boolean', defaultvalue: true },
-          env: { type: 'select', options: ['prod', { value: 'dev', label: 'Development' }] },
+          env: { type: 'select', options: ['prod', { value: 'dev', label: 'Development' }, { nope: 1 }, null] },
           empty_select: { type: 'select' },
           weird: { type: 'colour-picker' },
         },
@@ -98,6 +98,11 @@ describe('formFields (connect forms, peliqan-api.md §4)', () => {
       { value: 'prod', label: 'prod' },
       { value: 'dev', label: 'Development' },
     ]);
+  });
+
+  test('leaves out fields that are not field definitions', () => {
+    const odd = servertype({ settings: { connect_form: { fields: { good: { label: 'Good' }, bad: { label: 42 }, worse: 'x', none: null } } } });
+    assert.deepEqual(formFields(odd).map((field) => field.key), ['good']);
   });
 
   test('accepts a list of fields with a name', () => {

@@ -37,3 +37,7 @@ export async function startFake(options: FakePeliqanOptions = {}): Promise<Brows
     stop: async () => void (await executeServerCommand('fake-stop', { url })),
   };
 }
+
+let counter = 0;
+/** A token URL no other test uses, so the test gets its own shared client (and its own catalogue request). */
+export const freshTokenUrl = (fake: BrowserFake): string => fake.tokenUrl(`customer_${Date.now()}_${++counter}`);

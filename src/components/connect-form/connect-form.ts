@@ -1,0 +1,382 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { connectorMatches, formFields, type FormField } from '../../api/connectors.js';
+import { DEFAULT_BASE_URL } from '../../api/client.js';
+import type { PeliqanError } from '../../api/errors.js';
+import type { PeliqanId, Servertype } from '../../api/schemas.js';
+import { CatalogueController } from '../../flow/catalogue.js';
+import { ConnectFlow } from '../../flow/connect-flow.js';
+import { PeliqanElement, define, type ElementState } from '../base.js';
+import { busy, connectorIcon, failure } from '../shared.js';
+import { styles } from '../styles.js';
+
+type Value = string | boolean;
+
+const eye = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2">
+  <path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z" /><circle cx="12" cy="12" r="3" />
+</svg>`;
+
+/**
+ * A connector's connect form, rendered from its definition: labelled fields, defaults, help texts,
+ * required checks and masked secrets. Submits once, then follows the connection test to the end.
+ * @fires peliqan-connection-created - `POST /api/servers` succeeded.
+ * @fires peliqan-status - The connection's state changed.
+ * @fires peliqan-connected - The connection works (once per connection).
+ * @fires peliqan-error - Anything failed; the form stays usable with every value kept.
+ * @csspart field - One field with its label, help and error.
+ * @csspart input - An input, select or text area.
+ * @csspart button - The submit button.
+ * @csspart status - The progress or success message.
+ * @csspart error - The error message.
+ */
+export class PeliqanConnectForm extends PeliqanElement {
+  static override styles = [
+    styles,
+    css`
+      form {
+        display: grid;
+        gap: calc(var(--_space) * 2);
+      }
+      .head {
+        display: flex;
+        gap: var(--_space);
+        align-items: center;
+      }
+      .head h2 {
+        margin: 0;
+      }
+      .icon {
+        inline-size: 40px;
+        block-size: 40px;
+        border-radius: 8px;
+      }
+      .monogram {
+        display: grid;
+        place-items: center;
+        background: var(--_border);
+        font-weight: 700;
+      }
+      [part='field'] {
+        display: grid;
+        gap: 4px;
+      }
+      [part='field'] p {
+        margin: 0;
+      }
+      label {
+        font-weight: 600;
+      }
+      .check {
+        display: flex;
+        gap: var(--_space);
+        align-items: center;
+      }
+      .check input {
+        inline-size: 1.25em;
+        block-size: 1.25em;
+        min-block-size: 0;
+      }
+      .secret {
+        display: flex;
+        gap: 4px;
+      }
+      .secret button {
+        padding-inline: var(--_space);
+      }
+      .secret button[aria-pressed='true'] {
+        color: var(--_accent);
+        border-color: var(--_accent);
+      }
+      textarea {
+        min-block-size: 6em;
+        resize: vertical;
+      }
+      [aria-disabled='true'] {
+        opacity: 0.7;
+        cursor: progress;
+      }
+    `,
+  ];
+  static override properties = {
+    servertype: {},
+    statusTimeout: { attribute: 'status-timeout', type: Number },
+    privateOauth: { attribute: 'private-oauth', type: Boolean },
+    _values: { state: true },
+    _errors: { state: true },
+  };
+
+  /** The connector: its id or `server_type` slug (attribute), or the definition itself (property). */
+  declare servertype?: string | Servertype;
+  /** Seconds to wait for a final status. Default 120. */
+  declare statusTimeout: number;
+  /** Hide the "Powered by Peliqan" notice (for partners with their own OAuth app). */
+  declare privateOauth: boolean;
+  declare _values: Record<string, Value>;
+  declare _errors: Record<string, string>;
+  #formError?: string;
+  #revealed = new Set<string>();
+  #definition?: Servertype;
+  #catalogue = new CatalogueController(this, (error) => this.reportError(error), () => typeof this.servertype === 'string');
+  #flow = new ConnectFlow(this, {
+    client: () => this.client,
+    timeout: () => (this.statusTimeout > 0 ? this.statusTimeout : 120) * 1000,
+    created: (created) => this.emit('peliqan-connection-created', { connectionId: created.id, servertype: this.#definition!, oauth: !!created.oauth_url }),
+    status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
+    connected: (connection) => {
+      this.emit('peliqan-connected', { connectionId: connection.id, connection, servertype: this.#definition! });
+      this.#focusAfterUpdate('h2');
+    },
+    failed: (error, connectionId) => this.#failed(error, connectionId),
+  });
+
+  constructor() {
+    super();
+    this.statusTimeout = 120;
+    this.privateOauth = false;
+    this._values = {};
+    this._errors = {};
+  }
+
+  /** The connector definition in use, once known. */
+  get definition(): Servertype | undefined {
+    return this.#definition;
+  }
+
+  /** Clears the form and any finished connection, ready for another one. */
+  reset(): void {
+    this.#flow.reset();
+    this.#definition = undefined;
+    this._errors = {};
+    this.#formError = undefined;
+    this.requestUpdate();
+  }
+
+  /** Moves focus to the first field (or the heading when there is none). */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLElement>('[part="input"], h2')?.focus();
+  }
+
+  protected override configChanged(): void {
+    super.configChanged();
+    this.#catalogue.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('servertype')) {
+      this.reset();
+      this.#catalogue.load();
+    }
+    if (!this.#definition) {
+      const wanted = this.servertype;
+      const found =
+        typeof wanted === 'object'
+          ? wanted
+          : this.#catalogue.servertypes.find((servertype) => wanted !== undefined && connectorMatches(servertype, wanted));
+      if (found) this.#adopt(found);
+    }
+    this.setState(this.#elementState());
+  }
+
+  #adopt(servertype: Servertype): void {
+    this.#definition = servertype;
+    this._values = Object.fromEntries(formFields(servertype).map((field) => [field.key, field.defaultValue ?? (field.kind === 'checkbox' ? false : '')]));
+  }
+
+  #elementState(): ElementState {
+    if (!this.#definition) {
+      if (this.servertype === undefined || this.#catalogue.status === 'loading') return 'loading';
+      return 'error';
+    }
+    const phase = this.#flow.phase;
+    return phase === 'idle' ? 'ready' : phase;
+  }
+
+  #failed(error: unknown, connectionId?: PeliqanId): PeliqanError | undefined {
+    const failure = this.reportError(error, connectionId);
+    if (!failure) return undefined;
+    const fields = formFields(this.#definition!);
+    const detail = failure.code === 'http' && failure.detail && typeof failure.detail === 'object' ? (failure.detail as Record<string, unknown>) : {};
+    const errors: Record<string, string> = {};
+    for (const field of fields) {
+      const said = detail[field.key];
+      if (said !== undefined) errors[field.key] = [said].flat().join(' ');
+    }
+    this._errors = errors;
+    const named = Object.keys(errors);
+    this.#formError = named.length ? this.t('fixFields') : failure.code === 'connection-failed' ? this.t('failed', { reason: failure.message }) : this.errorText(failure);
+    this.#focusAfterUpdate(named.length ? `#f-${named[0]}` : '[role="alert"]');
+    return failure;
+  }
+
+  #focusAfterUpdate(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  #submit(event: Event): void {
+    event.preventDefault();
+    const servertype = this.#definition;
+    if (!servertype || this.#flow.busy) return;
+    const fields = formFields(servertype);
+    const errors: Record<string, string> = {};
+    for (const field of fields) {
+      const value = this._values[field.key];
+      if (field.required && (value === '' || value === undefined || (field.kind !== 'checkbox' && !String(value).trim()))) {
+        errors[field.key] = this.t('fieldRequired', { label: field.label });
+      }
+    }
+    this._errors = errors;
+    const invalid = Object.keys(errors);
+    if (invalid.length) {
+      this.#formError = this.t('fixFields');
+      this.#focusAfterUpdate(`#f-${invalid[0]}`);
+      return;
+    }
+    this.#formError = undefined;
+    const body: Record<string, Value> = {};
+    for (const field of fields) {
+      const value = this._values[field.key];
+      if (value !== undefined && value !== '') body[field.key] = value;
+    }
+    this.#flow.submit(servertype, body);
+  }
+
+  #set(key: string, value: Value): void {
+    this._values = { ...this._values, [key]: value };
+    if (this._errors[key]) {
+      const { [key]: _fixed, ...rest } = this._errors;
+      this._errors = rest;
+    }
+  }
+
+  #field(field: FormField) {
+    const id = `f-${field.key}`;
+    const value = this._values[field.key];
+    const error = this._errors[field.key];
+    const described = [field.helptext ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const common = { id, described, invalid: error ? 'true' : 'false' };
+    const onInput = (event: Event) => this.#set(field.key, (event.target as HTMLInputElement).value);
+    let control;
+    switch (field.kind) {
+      case 'checkbox':
+        return html`<div part="field">
+          <div class="check">
+            <input
+              id=${id}
+              type="checkbox"
+              part="input"
+              .checked=${value === true}
+              aria-describedby=${described}
+              @change=${(event: Event) => this.#set(field.key, (event.target as HTMLInputElement).checked)}
+            /><label for=${id}>${field.label}</label>
+          </div>
+          ${this.#notes(field, common.id, error)}
+        </div>`;
+      case 'select':
+        control = html`<select id=${id} part="input" ?required=${field.required} aria-invalid=${common.invalid} aria-describedby=${described} @change=${onInput}>
+          ${field.required && value ? nothing : html`<option value=""></option>`}
+          ${field.options.map((option) => html`<option .value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
+        </select>`;
+        break;
+      case 'textarea':
+        control = html`<textarea
+          id=${id}
+          part="input"
+          ?required=${field.required}
+          aria-invalid=${common.invalid}
+          aria-describedby=${described}
+          .value=${String(value ?? '')}
+          @input=${onInput}
+        ></textarea>`;
+        break;
+      case 'secret': {
+        const shown = this.#revealed.has(field.key);
+        control = html`<div class="secret">
+          <input
+            id=${id}
+            part="input"
+            type=${shown ? 'text' : 'password'}
+            autocomplete="off"
+            spellcheck="false"
+            ?required=${field.required}
+            aria-invalid=${common.invalid}
+            aria-describedby=${described}
+            .value=${String(value ?? '')}
+            @input=${onInput}
+          /><button
+            type="button"
+            aria-pressed=${shown ? 'true' : 'false'}
+            aria-label=${this.t('show', { label: field.label })}
+            @click=${() => {
+              if (shown) this.#revealed.delete(field.key);
+              else this.#revealed.add(field.key);
+              this.requestUpdate();
+            }}
+          >
+            ${eye}
+          </button>
+        </div>`;
+        break;
+      }
+      default:
+        control = html`<input
+          id=${id}
+          part="input"
+          type="text"
+          inputmode=${field.kind === 'number' ? 'numeric' : nothing}
+          placeholder=${field.placeholder ?? nothing}
+          ?required=${field.required}
+          aria-invalid=${common.invalid}
+          aria-describedby=${described}
+          .value=${String(value ?? '')}
+          @input=${onInput}
+        />`;
+    }
+    return html`<div part="field">
+      <label for=${id}>${field.label}${field.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
+      ${control} ${this.#notes(field, id, error)}
+    </div>`;
+  }
+
+  #notes(field: FormField, id: string, error: string | undefined) {
+    return html`${field.helptext ? html`<p class="help" id=${`${id}-help`}>${field.helptext}</p>` : nothing}${error
+      ? html`<p class="error" id=${`${id}-error`}>${error}</p>`
+      : nothing}`;
+  }
+
+  override render() {
+    const servertype = this.#definition;
+    if (!servertype) {
+      if (this.state === 'loading') return html`<div class="root">${busy(this.t('loadingConnectors'))}</div>`;
+      const catalogue = this.#catalogue;
+      return html`<div class="root">
+        ${catalogue.status === 'error'
+          ? failure(catalogue.error && this.errorText(catalogue.error), () => catalogue.load(), this.t('retry'))
+          : failure(this.t('unknownConnector', { name: String(this.servertype ?? '') }), undefined, '')}
+      </div>`;
+    }
+    const baseUrl = this.resolvedConfig().baseUrl || DEFAULT_BASE_URL;
+    const header = (text: string) => html`<div class="head">${connectorIcon(servertype, baseUrl)}<h2 tabindex="-1">${text}</h2></div>`;
+    const flow = this.#flow;
+    if (flow.phase === 'connected') {
+      return html`<div class="root">${header(this.t('connected', { name: servertype.name }))}
+        <p class="ok" role="status" part="status">✓ ${this.t('connected', { name: servertype.name })}</p></div>`;
+    }
+    const helptext = servertype.settings?.connect_form?.helptext?.trim();
+    return html`<form class="root" novalidate @submit=${this.#submit}>
+      ${header(this.t('connectTo', { name: servertype.name }))} ${helptext ? html`<p class="help">${helptext}</p>` : nothing}
+      ${formFields(servertype).map((field) => this.#field(field))}
+      ${failure(this.#formError, undefined, '')}
+      <div class="row">
+        <button type="submit" class="primary" part="button" aria-disabled=${flow.busy ? 'true' : 'false'}>${this.t('connect')}</button>
+        ${flow.busy ? html`<span part="status">${busy(this.t(flow.phase === 'waiting' ? 'testing' : 'creating'))}</span>` : nothing}
+      </div>
+    </form>`;
+  }
+}
+
+define('peliqan-connect-form', PeliqanConnectForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peliqan-connect-form': PeliqanConnectForm;
+  }
+}

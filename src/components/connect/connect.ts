@@ -1,0 +1,126 @@
+import { css, html, nothing } from 'lit';
+import type { Servertype } from '../../api/schemas.js';
+import { PeliqanElement, define } from '../base.js';
+import { allowlist, type PeliqanConnectorPicker } from '../connector-picker/connector-picker.js';
+import type { PeliqanConnectForm } from '../connect-form/connect-form.js';
+import '../connector-picker/connector-picker.js';
+import '../connect-form/connect-form.js';
+import { styles } from '../styles.js';
+
+/**
+ * The whole flow in one tag: pick a connector, fill in its form (or sign in, for OAuth), wait for the
+ * test, and see the result — with "Back" and "Connect another".
+ * @fires peliqan-select - A connector was chosen.
+ * @fires peliqan-connection-created - `POST /api/servers` succeeded.
+ * @fires peliqan-status - The connection's state changed.
+ * @fires peliqan-connected - The connection works (once per connection).
+ * @fires peliqan-error - Anything failed.
+ */
+export class PeliqanConnect extends PeliqanElement {
+  static override styles = [
+    styles,
+    css`
+      .back {
+        margin-block-end: var(--_space);
+      }
+      .another {
+        margin: var(--_space) calc(var(--_space) * 2) calc(var(--_space) * 2);
+      }
+    `,
+  ];
+  static override properties = {
+    servertype: {},
+    connectors: {},
+    statusTimeout: { attribute: 'status-timeout', type: Number },
+    privateOauth: { attribute: 'private-oauth', type: Boolean },
+    _chosen: { state: true },
+    _connected: { state: true },
+  };
+
+  /** Skip the picker: this connector's id or `server_type` slug. */
+  declare servertype?: string;
+  /** Comma-separated ids or slugs to offer; with one entry the picker is skipped. */
+  declare connectors?: string;
+  /** Seconds to wait for a final status. Default 120. */
+  declare statusTimeout: number;
+  /** Hide the "Powered by Peliqan" notice (for partners with their own OAuth app). */
+  declare privateOauth: boolean;
+  declare _chosen?: Servertype;
+  declare _connected: boolean;
+
+  constructor() {
+    super();
+    this.statusTimeout = 120;
+    this.privateOauth = false;
+    this._connected = false;
+  }
+
+  /** The connector fixed by `servertype`, or by a `connectors` list of one. */
+  get #fixed(): string | undefined {
+    const allowed = allowlist(this.connectors);
+    return this.servertype || (allowed.length === 1 ? allowed[0] : undefined);
+  }
+
+  #follow(event: Event): void {
+    this.setState((event.target as PeliqanElement).state);
+  }
+
+  #pick(event: CustomEvent<{ servertype: Servertype }>): void {
+    this._chosen = event.detail.servertype;
+    this.#focusStep();
+  }
+
+  #back(): void {
+    this._chosen = undefined;
+    this._connected = false;
+    this.#focusStep();
+  }
+
+  #another(): void {
+    if (this.#fixed) {
+      this._connected = false;
+      this.renderRoot.querySelector<PeliqanConnectForm>('peliqan-connect-form')?.reset();
+    } else this.#back();
+    this.#focusStep();
+  }
+
+  #focusStep(): void {
+    void this.updateComplete.then(async () => {
+      const step = this.renderRoot.querySelector<PeliqanConnectForm | PeliqanConnectorPicker>('peliqan-connect-form, peliqan-connector-picker');
+      await step?.updateComplete;
+      step?.focus();
+    });
+  }
+
+  override render() {
+    const servertype = this._chosen ?? this.#fixed;
+    const theme = this.theme ?? nothing;
+    if (!servertype) {
+      return html`<peliqan-connector-picker
+        theme=${theme}
+        .connectors=${this.connectors}
+        @peliqan-select=${this.#pick}
+        @peliqan-state-change=${this.#follow}
+      ></peliqan-connector-picker>`;
+    }
+    return html`${this._chosen && !this.#fixed
+        ? html`<button class="link back" @click=${this.#back}>← ${this.t('back')}</button>`
+        : nothing}<peliqan-connect-form
+        theme=${theme}
+        .servertype=${servertype}
+        status-timeout=${this.statusTimeout}
+        ?private-oauth=${this.privateOauth}
+        @peliqan-connected=${() => (this._connected = true)}
+        @peliqan-state-change=${this.#follow}
+      ></peliqan-connect-form
+      >${this._connected ? html`<button class="primary another" @click=${this.#another}>${this.t('connectAnother')}</button>` : nothing}`;
+  }
+}
+
+define('peliqan-connect', PeliqanConnect);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peliqan-connect': PeliqanConnect;
+  }
+}

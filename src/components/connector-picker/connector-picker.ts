@@ -1,0 +1,235 @@
+import { css, html, nothing } from 'lit';
+import { connectorMatches } from '../../api/connectors.js';
+import type { Servertype } from '../../api/schemas.js';
+import { DEFAULT_BASE_URL } from '../../api/client.js';
+import { CatalogueController } from '../../flow/catalogue.js';
+import { PeliqanElement, define } from '../base.js';
+import { busy, connectorIcon, failure } from '../shared.js';
+import { styles } from '../styles.js';
+
+/** Lower case without accents: "Café" and "CAFE" both read "cafe". */
+export const searchable = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+
+const haystacks = new WeakMap<Servertype, string>();
+const haystack = (servertype: Servertype): string => {
+  let text = haystacks.get(servertype);
+  if (text === undefined) {
+    text = searchable(`${servertype.name} ${servertype.server_type ?? ''} ${servertype.category ?? ''}`);
+    haystacks.set(servertype, text);
+  }
+  return text;
+};
+
+/** Splits a `connectors` attribute (ids or slugs, comma-separated). */
+export const allowlist = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+/**
+ * The connectors the customer may add, as tiles with search, a category filter and arrow-key navigation.
+ * @fires peliqan-select - A connector was chosen; `detail.servertype`.
+ * @fires peliqan-error - The catalogue could not be loaded.
+ * @csspart search - The search field.
+ * @csspart tile - A connector tile.
+ * @csspart error - The error message.
+ */
+export class PeliqanConnectorPicker extends PeliqanElement {
+  static override styles = [
+    styles,
+    css`
+      .filters {
+        display: grid;
+        grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
+        gap: var(--_space);
+        margin-block-end: calc(var(--_space) * 2);
+      }
+      @media (max-width: 480px) {
+        .filters {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      label {
+        display: grid;
+        gap: 2px;
+        font-weight: 600;
+        font-size: 0.9em;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 160px), 1fr));
+        gap: var(--_space);
+      }
+      [part='tile'] {
+        inline-size: 100%;
+        block-size: 100%;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        align-items: center;
+        column-gap: var(--_space);
+        text-align: start;
+        padding: var(--_space);
+      }
+      [part='tile']:hover {
+        border-color: var(--_accent);
+      }
+      .icon {
+        inline-size: 32px;
+        block-size: 32px;
+        grid-row: span 2;
+        border-radius: 6px;
+      }
+      .monogram {
+        display: grid;
+        place-items: center;
+        background: var(--_border);
+        font-weight: 700;
+      }
+      .name {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+  static override properties = {
+    connectors: {},
+    _query: { state: true },
+    _category: { state: true },
+  };
+
+  /** Comma-separated ids or `server_type` slugs to offer; all when empty. */
+  declare connectors?: string;
+  declare _query: string;
+  declare _category: string;
+  #focusIndex = 0;
+  #catalogue = new CatalogueController(this, (error) => this.reportError(error));
+
+  constructor() {
+    super();
+    this._query = '';
+    this._category = '';
+  }
+
+  /** The connectors on offer: the catalogue, narrowed by the `connectors` allowlist. */
+  get offered(): Servertype[] {
+    const allowed = allowlist(this.connectors);
+    const all = this.#catalogue.servertypes;
+    return allowed.length ? all.filter((servertype) => allowed.some((wanted) => connectorMatches(servertype, wanted))) : all;
+  }
+
+  protected override configChanged(): void {
+    super.configChanged();
+    this.#catalogue.load();
+  }
+
+  protected override willUpdate(): void {
+    const status = this.#catalogue.status;
+    this.setState(status === 'ready' ? 'ready' : status);
+  }
+
+  #visible(): Servertype[] {
+    const words = searchable(this._query).split(/\s+/).filter(Boolean);
+    return this.offered.filter(
+      (servertype) =>
+        (!this._category || servertype.category === this._category) && words.every((word) => haystack(servertype).includes(word)),
+    );
+  }
+
+  #choose(servertype: Servertype): void {
+    this.emit('peliqan-select', { servertype });
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const tiles = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="tile"]')];
+    const current = tiles.indexOf(event.target as HTMLButtonElement);
+    if (current < 0) return;
+    const top = tiles[0]?.offsetTop;
+    const columns = Math.max(1, tiles.findIndex((tile) => tile.offsetTop !== top) === -1 ? tiles.length : tiles.findIndex((tile) => tile.offsetTop !== top));
+    const rtl = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
+    const moves: Record<string, number> = {
+      ArrowRight: rtl,
+      ArrowLeft: -rtl,
+      ArrowDown: columns,
+      ArrowUp: -columns,
+      Home: -current,
+      End: tiles.length - 1 - current,
+    };
+    const move = moves[event.key];
+    if (move === undefined) return;
+    event.preventDefault();
+    const next = Math.min(tiles.length - 1, Math.max(0, current + move));
+    this.#focusIndex = next;
+    tiles.forEach((tile, index) => (tile.tabIndex = index === next ? 0 : -1));
+    tiles[next]?.focus();
+  }
+
+  /** Moves focus to the search field. */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
+  }
+
+  override render() {
+    const catalogue = this.#catalogue;
+    if (catalogue.status === 'loading') return html`<div class="root">${busy(this.t('loadingConnectors'))}</div>`;
+    if (catalogue.status === 'error') {
+      return html`<div class="root">${failure(catalogue.error && this.errorText(catalogue.error), () => catalogue.load(), this.t('retry'))}</div>`;
+    }
+    const offered = this.offered;
+    const categories = [...new Set(offered.map((servertype) => servertype.category).filter((category): category is string => !!category))].sort();
+    const visible = this.#visible();
+    if (this.#focusIndex >= visible.length) this.#focusIndex = 0;
+    const baseUrl = this.resolvedConfig().baseUrl || DEFAULT_BASE_URL;
+    return html`<div class="root">
+      <div class="filters">
+        <label
+          >${this.t('search')}
+          <input
+            type="search"
+            part="search"
+            autocomplete="off"
+            .value=${this._query}
+            @input=${(event: InputEvent) => (this._query = (event.target as HTMLInputElement).value)}
+        /></label>
+        ${categories.length > 1
+          ? html`<label
+              >${this.t('category')}
+              <select @change=${(event: Event) => (this._category = (event.target as HTMLSelectElement).value)}>
+                <option value="">${this.t('allCategories')}</option>
+                ${categories.map((category) => html`<option .value=${category} ?selected=${category === this._category}>${category}</option>`)}
+              </select></label
+            >`
+          : nothing}
+      </div>
+      ${visible.length
+        ? nothing
+        : html`<p role="status">${this._query ? this.t('noMatch', { query: this._query }) : this.t('noConnectors')}</p>`}
+      <ul aria-label=${this.t('connectors')} @keydown=${this.#onKeydown}>
+        ${visible.map(
+          (servertype, index) =>
+            html`<li>
+              <button part="tile" tabindex=${index === this.#focusIndex ? 0 : -1} @click=${() => this.#choose(servertype)}>
+                ${connectorIcon(servertype, baseUrl)}<span class="name">${servertype.name}</span
+                ><span class="muted">${servertype.category ?? ''}</span>
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+}
+
+define('peliqan-connector-picker', PeliqanConnectorPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peliqan-connector-picker': PeliqanConnectorPicker;
+  }
+}

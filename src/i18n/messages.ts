@@ -1,0 +1,40 @@
+/**
+ * Every string the elements show. `{name}`-style placeholders are filled by `translate()`.
+ * Other languages live beside this file; `registerMessages()` lets partners use their own wording.
+ */
+export const en = {
+  search: 'Search connectors',
+  category: 'Category',
+  allCategories: 'All categories',
+  loadingConnectors: 'Loading connectors…',
+  noMatch: 'No connector matches “{query}”',
+  noConnectors: 'No connectors are available',
+  connectors: 'Connectors',
+  retry: 'Retry',
+  connect: 'Connect',
+  back: 'Back',
+  required: 'required',
+  fieldRequired: 'Fill in {label}.',
+  fixFields: 'Some fields need your attention.',
+  show: 'Show {label}',
+  testing: 'Testing connection…',
+  creating: 'Connecting…',
+  connected: 'Connected to {name}',
+  connectAnother: 'Connect another',
+  connectTo: 'Connect to {name}',
+  unknownConnector: 'The connector “{name}” is not available.',
+  failed: 'Could not connect: {reason}',
+  // Errors, by PeliqanError code.
+  unauthorized: 'Your session has expired. Reload the page and try again.',
+  network: 'Peliqan cannot be reached. Check your connection and try again.',
+  http: 'Peliqan could not handle the request ({reason}).',
+  'invalid-response': 'Peliqan sent an answer this page does not understand.',
+  'invalid-oauth-url': 'The sign-in address is not safe to open.',
+  'connection-failed': 'The connection test failed: {reason}',
+  timeout: 'Peliqan did not confirm the connection in time. It may still appear later.',
+};
+
+/** The keys of the message catalogue. */
+export type MessageKey = keyof typeof en;
+/** A language's messages; missing ones fall back to English. */
+export type Messages = Partial<Record<MessageKey, string>>;
