@@ -1,14 +1,12 @@
 import * as z from 'zod/mini';
-import { PeliqanError, detailText, isAbortError } from './errors.js';
+import { httpError, parseJson, send } from './http.js';
 import {
   type Connection,
   type CreatedConnection,
   type PeliqanId,
   type Servertype,
   connectionSchema,
-  errorBodySchema,
   servertypeSchema,
-  unwrapList,
 } from './schemas.js';
 import { MAX_TRIES, RETRYABLE_STATUSES, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import { SharedTask } from './shared-task.js';
@@ -37,7 +35,7 @@ export type NewConnection = { servertype_id: PeliqanId } & Record<string, unknow
 
 interface RequestOptions<T> extends CallOptions {
   method?: 'GET' | 'POST';
-  body?: unknown;
+  body?: object;
   schema: z.ZodMiniType<T>;
 }
 
@@ -68,11 +66,6 @@ export class PeliqanClient {
     return this.#catalogue.get(options.signal);
   }
 
-  /** Forgets the cached catalogue, so the next `servertypes()` asks Peliqan again. */
-  clearCache(): void {
-    this.#catalogue.clear();
-  }
-
   /** Creates a connection; for an OAuth connector the answer carries `oauth_url`. */
   addConnection(body: NewConnection, options: CallOptions = {}): Promise<CreatedConnection> {
     return this.#request('/api/servers', { ...options, method: 'POST', body, schema: connectionSchema });
@@ -98,8 +91,19 @@ export class PeliqanClient {
     let token = await this.tokens.get(signal);
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#send(method, path, token, body, signal);
-      if (outcome instanceof Response && outcome.status === 401 && !refreshed) {
+      const response = await send(
+        this.#options.fetch ?? fetch,
+        this.baseUrl + path,
+        {
+          method,
+          headers: { Accept: 'application/json', Authorization: `JWT ${token}`, ...(body && { 'Content-Type': 'application/json' }) },
+          body: body && JSON.stringify(body),
+        },
+        this.#options.timeout ?? 30_000,
+        signal,
+      );
+      const status = response instanceof Response ? response.status : 0;
+      if (status === 401 && !refreshed) {
         // The token expired (or was revoked) before the request was handled: get one new token and
         // repeat once. Safe for a create too: a 401 means nothing was made.
         refreshed = true;
@@ -107,61 +111,12 @@ export class PeliqanClient {
         attempt--;
         continue;
       }
-      if (outcome instanceof Response && outcome.ok) return parseBody(outcome, schema);
-      const response = outcome instanceof Response ? outcome : undefined;
-      const retryable = retries && attempt < MAX_TRIES && (!response || RETRYABLE_STATUSES.includes(response.status));
-      if (!retryable) throw response ? await httpError(response) : outcome;
-      await response?.body?.cancel();
-      await sleep(
-        retryAfterDelay(response?.headers.get('Retry-After') ?? null) ?? backoffDelay(attempt, this.#options.retryDelay ?? 500),
-        signal,
-      );
+      if (!(response instanceof Response)) {
+        if (!retries || attempt >= MAX_TRIES) throw response;
+      } else if (response.ok) return parseJson(response, schema);
+      else if (!retries || attempt >= MAX_TRIES || !RETRYABLE_STATUSES.includes(status)) throw await httpError(response);
+      const wait = response instanceof Response ? retryAfterDelay(response.headers.get('Retry-After')) : undefined;
+      await sleep(wait ?? backoffDelay(attempt, this.#options.retryDelay ?? 500), signal);
     }
   }
-
-  /** One HTTP exchange: the response, or the network failure (an abort by the caller is rethrown). */
-  async #send(method: string, path: string, token: string, body: unknown, signal?: AbortSignal): Promise<Response | PeliqanError> {
-    const fetcher = this.#options.fetch ?? fetch;
-    const timeout = AbortSignal.timeout(this.#options.timeout ?? 30_000);
-    try {
-      return await fetcher(this.baseUrl + path, {
-        method,
-        headers: {
-          Accept: 'application/json',
-          Authorization: `JWT ${token}`,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      signal?.throwIfAborted();
-      return new PeliqanError('network', timeout.aborted || isAbortError(error) ? 'Peliqan did not answer in time' : 'Could not reach Peliqan');
-    }
-  }
-}
-
-async function parseBody<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    throw new PeliqanError('invalid-response', 'Peliqan answered something that is not JSON', { status: response.status });
-  }
-  const parsed = schema.safeParse(schema.def.type === 'array' ? unwrapList(json) : json);
-  if (parsed.success) return parsed.data;
-  throw new PeliqanError('invalid-response', 'Peliqan answered in a shape the widget does not understand', {
-    status: response.status,
-    issues: parsed.error.issues.map(({ path, message }) => ({ path, message })),
-  });
-}
-
-async function httpError(response: Response): Promise<PeliqanError> {
-  const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
-  const { error, detail } = parsed.success ? parsed.data : {};
-  const code = typeof error === 'string' ? error : undefined;
-  const unauthorized = response.status === 401;
-  const message =
-    detailText(detail) ?? code ?? (unauthorized ? 'The token was refused, even after a refresh' : `Peliqan answered ${response.status}`);
-  return new PeliqanError(unauthorized ? 'unauthorized' : 'http', message, { status: response.status, error: code, detail });
 }

@@ -15,7 +15,6 @@ export interface FormField {
   kind: FieldKind;
   required: boolean;
   helptext?: string;
-  placeholder?: string;
   defaultValue?: string | boolean;
   options: { value: string; label: string }[];
 }
@@ -93,7 +92,6 @@ export function formFields(servertype: Servertype): FormField[] {
       kind: kind === 'select' && !options.length ? 'text' : kind,
       required: field.required === true,
       helptext: field.helptext?.trim() || undefined,
-      placeholder: field.placeholder?.trim() || undefined,
       defaultValue: typeof defaultValue === 'boolean' ? defaultValue : asText(defaultValue),
       options,
     });
@@ -127,4 +125,5 @@ export function safeIconUrl(url: string | null | undefined, base: string): strin
 
 /** Orders connectors by `order`, then by name (product spec §4). */
 export const byOrderThenName = (a: Servertype, b: Servertype): number =>
-  (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name);
+  // Without an order a connector goes last; two without one compare by name (∞ − ∞ is NaN, falsy).
+  (a.order ?? Infinity) - (b.order ?? Infinity) || a.name.localeCompare(b.name);

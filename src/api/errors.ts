@@ -49,15 +49,12 @@ export const isPeliqanError = (value: unknown): value is PeliqanError =>
   value instanceof Error && value.name === 'PeliqanError' && typeof (value as PeliqanError).code === 'string';
 
 /** True for the error a fetch or a wait throws when its `AbortSignal` fires. */
-export const isAbortError = (value: unknown): boolean =>
-  (value instanceof Error || value instanceof DOMException) && value.name === 'AbortError';
+export const isAbortError = (value: unknown): boolean => value instanceof Error && value.name === 'AbortError';
 
-/** The human text of Peliqan's `detail` (a string, or an object of field → message(s)). */
-export function detailText(detail: unknown): string | undefined {
-  if (typeof detail === 'string') return detail || undefined;
-  if (Array.isArray(detail)) return detail.map(detailText).filter(Boolean).join(' ') || undefined;
-  if (detail && typeof detail === 'object') {
-    return Object.values(detail).map(detailText).filter(Boolean).join(' ') || undefined;
-  }
-  return undefined;
-}
+/** The human text of Peliqan's `detail` (a string, or an object or list of field → message(s)). */
+export const detailText = (detail: unknown): string | undefined =>
+  typeof detail === 'string'
+    ? detail || undefined
+    : detail && typeof detail === 'object'
+      ? Object.values(detail).map(detailText).filter(Boolean).join(' ') || undefined
+      : undefined;

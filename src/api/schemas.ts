@@ -18,7 +18,7 @@ const isObject = (value: unknown): value is object => typeof value === 'object' 
 /** Peliqan ids are numeric in the docs; non-empty strings are accepted too. */
 export const idSchema = z.custom<number | string>(
   (value) => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value !== ''),
-  'Expected a number or a non-empty string',
+  'Expected an id',
 );
 
 /**
@@ -32,7 +32,6 @@ export const fieldSchema = z.object({
   required: flag,
   type: text,
   helptext: text,
-  placeholder: text,
   defaultvalue: anything,
   options: z.optional(z.nullable(z.array(z.unknown()))),
 });
@@ -44,7 +43,7 @@ export const fieldSchema = z.object({
 export const connectFormSchema = z.object({
   type: text,
   helptext: text,
-  fields: z.optional(z.nullable(z.custom<Record<string, unknown> | unknown[]>(isObject, 'Expected an object or a list of fields'))),
+  fields: z.optional(z.nullable(z.custom<Record<string, unknown> | unknown[]>(isObject, 'Expected fields'))),
 });
 
 /** A connector definition from `GET /api/servertypes`. */

@@ -1,31 +1,16 @@
 import { PeliqanClient, type ClientOptions } from './client.js';
 
-const clients = new Map<string, PeliqanClient>();
-const identities = new WeakMap<object, number>();
-let nextIdentity = 1;
-
-const identity = (value: object | undefined): number | '' => {
-  if (!value) return '';
-  let known = identities.get(value);
-  if (known === undefined) identities.set(value, (known = nextIdentity++));
-  return known;
-};
+const clients = new Map<unknown, Map<string, PeliqanClient>>();
 
 /**
  * The one client for a configuration: every element configured the same way shares its token fetch
- * and its catalogue request (product spec §3).
+ * and its catalogue request (product spec §3). Keyed by the token provider's identity and the strings.
  */
 export function sharedClient(options: ClientOptions): PeliqanClient {
-  const key = [
-    options.baseUrl ?? '',
-    options.tokenUrl ?? '',
-    options.token ?? '',
-    identity(options.tokenProvider),
-    identity(options.fetch),
-    options.retryDelay ?? '',
-    options.timeout ?? '',
-  ].join('\n');
-  let client = clients.get(key);
-  if (!client) clients.set(key, (client = new PeliqanClient(options)));
+  let byProvider = clients.get(options.tokenProvider);
+  if (!byProvider) clients.set(options.tokenProvider, (byProvider = new Map()));
+  const key = [options.baseUrl, options.tokenUrl, options.token].join('\n');
+  let client = byProvider.get(key);
+  if (!client) byProvider.set(key, (client = new PeliqanClient(options)));
   return client;
 }

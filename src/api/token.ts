@@ -1,4 +1,5 @@
-import { PeliqanError, isAbortError } from './errors.js';
+import { PeliqanError } from './errors.js';
+import { httpError, parseJson, send } from './http.js';
 import { tokenResponseSchema } from './schemas.js';
 import { SharedTask } from './shared-task.js';
 
@@ -19,12 +20,11 @@ export interface TokenOptions {
  */
 export class TokenSource {
   #options: TokenOptions;
-  #task: SharedTask<string>;
+  #task = new SharedTask((signal) => this.#obtain(signal));
   #usedReadyToken = false;
 
   constructor(options: TokenOptions) {
     this.#options = options;
-    this.#task = new SharedTask((signal) => this.#obtain(signal));
   }
 
   /** The current token, fetching it if there is none yet. */
@@ -37,53 +37,26 @@ export class TokenSource {
    * a caller whose token was already replaced gets the replacement without another fetch.
    */
   refresh(stale: string, signal?: AbortSignal): Promise<string> {
-    const current = this.#task.value;
-    if (current === stale) this.#task.clear();
+    if (this.#task.value === stale) this.#task.clear();
     return this.#task.get(signal);
   }
 
   async #obtain(signal: AbortSignal): Promise<string> {
     const { token, tokenProvider, tokenUrl } = this.#options;
+    let obtained: string | null | undefined;
     if (token && !this.#usedReadyToken) {
       this.#usedReadyToken = true;
-      return token;
+      obtained = token;
+    } else if (tokenProvider) obtained = await tokenProvider();
+    else if (tokenUrl) {
+      const response = await send(this.#options.fetch ?? fetch, tokenUrl, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } }, 30_000, signal);
+      if (!(response instanceof Response)) throw response;
+      // The partner's endpoint answers 401/403 when nobody is logged in.
+      if (!response.ok) throw await httpError(response, response.status === 401 || response.status === 403);
+      const answer = await parseJson(response, tokenResponseSchema);
+      obtained = answer.token || answer.integration_token;
     }
-    if (tokenProvider) return validToken(await tokenProvider());
-    if (tokenUrl) return this.#fetchFromUrl(tokenUrl, signal);
-    throw new PeliqanError(
-      'unauthorized',
-      token ? 'The token was refused and there is no tokenProvider or token-url to get a new one' : 'No token: set token-url, token or tokenProvider',
-    );
+    if (typeof obtained === 'string' && obtained) return obtained;
+    throw new PeliqanError('unauthorized', 'No token: set token-url, token or tokenProvider');
   }
-
-  async #fetchFromUrl(url: string, signal: AbortSignal): Promise<string> {
-    const fetcher = this.#options.fetch ?? fetch;
-    let response: Response;
-    try {
-      response = await fetcher(url, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json' },
-        signal,
-      });
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      throw new PeliqanError('network', 'Could not reach the token endpoint');
-    }
-    if (response.status === 401 || response.status === 403) {
-      throw new PeliqanError('unauthorized', 'The token endpoint refused: is the customer logged in?', { status: response.status });
-    }
-    if (!response.ok) {
-      throw new PeliqanError('http', `The token endpoint answered ${response.status}`, { status: response.status });
-    }
-    const parsed = tokenResponseSchema.safeParse(await response.json().catch(() => undefined));
-    const token = parsed.success && (parsed.data.token || parsed.data.integration_token);
-    if (!token) throw new PeliqanError('invalid-response', 'The token endpoint did not answer {"token": "…"}');
-    return token;
-  }
-}
-
-function validToken(token: unknown): string {
-  if (typeof token === 'string' && token) return token;
-  throw new PeliqanError('unauthorized', 'tokenProvider gave no token');
 }

@@ -1,4 +1,4 @@
-import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { isAbortError, isPeliqanError, PeliqanError } from '../api/errors.js';
 import type { PeliqanClient } from '../api/client.js';
 import { sharedClient } from '../api/shared-client.js';
@@ -7,6 +7,8 @@ import type { PeliqanEventDetails } from '../events.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { knownLanguage, translate } from '../i18n/translate.js';
 import { styles } from './styles.js';
+import { busy, failure } from './shared.js';
+import type { CatalogueController } from '../flow/catalogue.js';
 
 /** What every element reflects as its read-only `state` attribute (product spec §3). */
 export type ElementState = 'loading' | 'ready' | 'submitting' | 'waiting' | 'connected' | 'failed' | 'cancelled' | 'error';
@@ -63,7 +65,7 @@ export class PeliqanElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('state', this.#state);
-    this.#stopListening = onConfigure(() => this.configChanged());
+    this.#stopListening = onConfigure(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
@@ -119,9 +121,13 @@ export class PeliqanElement extends LitElement {
     return this.t(error.code, { reason: error.message });
   }
 
-  /** Called when any configuration changed (page defaults or an element's). */
-  protected configChanged(): void {
-    this.requestUpdate();
+  /** The loading or error view of a catalogue that is not ready (with Retry), else undefined. */
+  protected catalogueView(catalogue: CatalogueController) {
+    if (catalogue.status === 'loading') return html`<div class="root">${busy(this.t('loadingConnectors'))}</div>`;
+    if (catalogue.status === 'error') {
+      return html`<div class="root">${failure(catalogue.error && this.errorText(catalogue.error), () => catalogue.load(), this.t('retry'))}</div>`;
+    }
+    return undefined;
   }
 
   protected setState(state: ElementState): void {
@@ -141,12 +147,8 @@ export class PeliqanElement extends LitElement {
   protected reportError(error: unknown, connectionId?: PeliqanError['connectionId']): PeliqanError | undefined {
     if (isAbortError(error)) return undefined;
     const failure = isPeliqanError(error) ? error : new PeliqanError('network', String(error));
-    this.emit('peliqan-error', {
-      code: failure.code,
-      message: failure.message,
-      ...(failure.status === undefined ? {} : { status: failure.status }),
-      ...((connectionId ?? failure.connectionId) === undefined ? {} : { connectionId: connectionId ?? failure.connectionId }),
-    });
+    const { code, message, status } = failure;
+    this.emit('peliqan-error', { code, message, status, connectionId: connectionId ?? failure.connectionId });
     return failure;
   }
 }

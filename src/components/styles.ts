@@ -1,13 +1,13 @@
 import { css } from 'lit';
 
 /**
- * One stylesheet shared by every element (one adopted sheet per page). Colours come from the host
- * page's `--peliqan-*` properties (product spec §7), never declared here, with light/dark defaults.
+ * One stylesheet shared by every element (one adopted sheet per page, and no rule written twice).
+ * Colours come from the host page's `--peliqan-*` properties (product spec §7), never declared here,
+ * with light and dark defaults (`light-dark()`, switched by `color-scheme` and the `theme` attribute).
  */
 export const styles = css`
   :host {
     --_accent: var(--peliqan-color-accent, light-dark(#4338ca, #a5b4fc));
-    --_on-accent: light-dark(#fff, #111827);
     --_text: var(--peliqan-color-text, light-dark(#111827, #f3f4f6));
     --_muted: var(--peliqan-color-muted, light-dark(#4b5563, #9ca3af));
     --_surface: var(--peliqan-color-surface, light-dark(#fff, #111827));
@@ -33,21 +33,19 @@ export const styles = css`
   }
   * {
     box-sizing: border-box;
+    margin: 0;
   }
-  .root {
+  .root,
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 2);
     background: var(--_surface);
     padding: calc(var(--_space) * 2);
     border-radius: var(--_radius);
   }
   h2 {
     font-size: 1.15em;
-    margin: 0 0 var(--_space);
-  }
-  h2:focus {
     outline: none;
-  }
-  p {
-    margin: 0 0 var(--_space);
   }
   button,
   input,
@@ -55,20 +53,29 @@ export const styles = css`
   textarea {
     font: inherit;
     color: inherit;
-  }
-  button {
-    cursor: pointer;
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 2);
     border: 1px solid var(--_border);
     background: var(--_surface);
     min-block-size: 44px;
+    padding: var(--_space);
+  }
+  button {
+    cursor: pointer;
+    padding-inline: calc(var(--_space) * 2);
   }
   .primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--_on-accent);
+    color: var(--_surface);
     font-weight: 600;
+  }
+  .stack {
+    display: grid;
+    gap: var(--_space);
+  }
+  .stack > button {
+    justify-self: start;
+    margin-inline: calc(var(--_space) * 2);
   }
   .link {
     border: 0;
@@ -85,11 +92,6 @@ export const styles = css`
   select,
   textarea {
     inline-size: 100%;
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    min-block-size: 44px;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);
@@ -105,25 +107,18 @@ export const styles = css`
   .ok {
     color: var(--_success);
   }
-  .row {
+  .row,
+  .head {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);
     align-items: center;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .spinner {
     display: inline-block;
     inline-size: 1em;
     block-size: 1em;
-    border: 2px solid currentColor;
+    border: 2px solid;
     border-inline-end-color: transparent;
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
@@ -138,5 +133,81 @@ export const styles = css`
     .spinner {
       animation-duration: 3s;
     }
+  }
+  label {
+    font-weight: 600;
+  }
+  .filters,
+  ul {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
+    gap: var(--_space);
+    padding: 0;
+    list-style: none;
+  }
+  .filters label {
+    display: grid;
+    font-size: 0.9em;
+  }
+  [part='tile'] {
+    inline-size: 100%;
+    block-size: 100%;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    align-items: center;
+    column-gap: var(--_space);
+    text-align: start;
+    padding: var(--_space);
+  }
+  [part='tile']:hover {
+    border-color: var(--_accent);
+  }
+  [part='tile'] .icon {
+    grid-row: span 2;
+  }
+  .icon {
+    inline-size: 2.5em;
+    block-size: 2.5em;
+    border-radius: 6px;
+    display: grid;
+    place-items: center;
+    background: var(--_border);
+    font-weight: 700;
+  }
+  .name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  [part='field'] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 4px;
+  }
+  [part='field'] > :not(input, button) {
+    grid-column: 1 / -1;
+  }
+  .checkbox {
+    grid-template-columns: auto minmax(0, 1fr);
+    align-items: center;
+  }
+  .checkbox label {
+    grid-area: 1 / 2;
+  }
+  .checkbox input {
+    grid-area: 1 / 1;
+    inline-size: 1.25em;
+    min-block-size: 1.25em;
+  }
+  [aria-pressed='true'] {
+    color: var(--_accent);
+    border-color: var(--_accent);
+  }
+  textarea {
+    min-block-size: 6em;
+    resize: vertical;
+  }
+  [aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
   }
 `;

@@ -29,6 +29,11 @@ export class CatalogueController implements ReactiveController {
     if (this.status !== 'ready') this.load();
   }
 
+  /** Before each render: starts the load that was waiting for a configuration. */
+  hostUpdate(): void {
+    if (this.status === 'loading') this.load();
+  }
+
   hostDisconnected(): void {
     this.#abort?.abort();
   }

@@ -16,8 +16,6 @@ export interface PollOptions {
   onChange?: (state: ConnectionState, connection: Connection) => void;
   /** The state already known (and reported), e.g. from the create response. */
   known?: ConnectionState;
-  /** Lets a caller cut the current wait short (an OAuth popup that just closed). */
-  wake?: (check: () => void) => void;
 }
 
 /** Transient trouble while polling is waited out; anything else ends the poll. */
@@ -36,7 +34,7 @@ export async function pollConnection(client: PeliqanClient, id: PeliqanId, optio
   for (;;) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new PeliqanError('timeout', 'No final status in time', { connectionId: id });
-    await wakeableSleep(Math.min(delay, remaining), signal, options.wake);
+    await sleep(Math.min(delay, remaining), signal);
     delay = Math.min(delay * 1.5, max);
     let connection: Connection;
     try {
@@ -53,14 +51,4 @@ export async function pollConnection(client: PeliqanClient, id: PeliqanId, optio
       throw new PeliqanError('connection-failed', connectionMessage(connection) ?? 'The connection failed', { connectionId: id });
     }
   }
-}
-
-function wakeableSleep(ms: number, signal: AbortSignal, wake?: (check: () => void) => void): Promise<void> {
-  if (!wake) return sleep(ms, signal);
-  const early = new AbortController();
-  wake(() => early.abort());
-  return sleep(ms, AbortSignal.any([signal, early.signal])).catch((error: unknown) => {
-    signal.throwIfAborted();
-    if (!early.signal.aborted) throw error;
-  });
 }

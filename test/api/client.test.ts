@@ -275,6 +275,7 @@ describe('catalogue and aborts', () => {
   test('shares one client per configuration', () => {
     const provider = async () => 'x';
     assert.equal(sharedClient({ baseUrl: fake.url, tokenProvider: provider }), sharedClient({ baseUrl: fake.url, tokenProvider: provider }));
+    assert.notEqual(sharedClient({ baseUrl: fake.url, tokenProvider: provider }), sharedClient({ baseUrl: fake.url, tokenProvider: async () => 'x' }));
     assert.notEqual(sharedClient({ baseUrl: fake.url, tokenUrl: '/a' }), sharedClient({ baseUrl: fake.url, tokenUrl: '/b' }));
   });
 

@@ -79,7 +79,7 @@ describe('formFields (connect forms, peliqan-api.md §4)', () => {
 
   test('fills missing attributes: label from the key, not required, text input', () => {
     const param3 = fields.find((field) => field.key === 'param3');
-    assert.deepEqual(param3, { key: 'param3', label: 'Param 3', kind: 'text', required: false, helptext: undefined, placeholder: undefined, defaultValue: undefined, options: [] });
+    assert.deepEqual(param3, { key: 'param3', label: 'Param 3', kind: 'text', required: false, helptext: undefined, defaultValue: undefined, options: [] });
     assert.equal(fields.find((field) => field.key === 'api_key')?.label, 'Api key');
   });
 

@@ -37,7 +37,7 @@ describe('<peliqan-connect>', () => {
     byRole(element, 'button', 'Connect').click();
     await waitFor(() => element.getAttribute('state') === 'waiting');
     await waitFor(() => element.getAttribute('state') === 'connected');
-    expect(byRole(element, 'heading').textContent).to.equal('Connected to Stripe');
+    expect(byRole(element, 'heading').textContent).to.equal('✓ Connected to Stripe');
     expect(events.map((event) => event.type)).to.deep.equal([
       'peliqan-select',
       'peliqan-connection-created',

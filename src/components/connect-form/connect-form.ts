@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { connectorMatches, formFields, type FormField } from '../../api/connectors.js';
 import { DEFAULT_BASE_URL } from '../../api/client.js';
 import type { PeliqanError } from '../../api/errors.js';
@@ -7,7 +7,6 @@ import { CatalogueController } from '../../flow/catalogue.js';
 import { ConnectFlow } from '../../flow/connect-flow.js';
 import { PeliqanElement, define, type ElementState } from '../base.js';
 import { busy, connectorIcon, failure } from '../shared.js';
-import { styles } from '../styles.js';
 
 type Value = string | boolean;
 
@@ -29,73 +28,6 @@ const eye = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="tr
  * @csspart error - The error message.
  */
 export class PeliqanConnectForm extends PeliqanElement {
-  static override styles = [
-    styles,
-    css`
-      form {
-        display: grid;
-        gap: calc(var(--_space) * 2);
-      }
-      .head {
-        display: flex;
-        gap: var(--_space);
-        align-items: center;
-      }
-      .head h2 {
-        margin: 0;
-      }
-      .icon {
-        inline-size: 40px;
-        block-size: 40px;
-        border-radius: 8px;
-      }
-      .monogram {
-        display: grid;
-        place-items: center;
-        background: var(--_border);
-        font-weight: 700;
-      }
-      [part='field'] {
-        display: grid;
-        gap: 4px;
-      }
-      [part='field'] p {
-        margin: 0;
-      }
-      label {
-        font-weight: 600;
-      }
-      .check {
-        display: flex;
-        gap: var(--_space);
-        align-items: center;
-      }
-      .check input {
-        inline-size: 1.25em;
-        block-size: 1.25em;
-        min-block-size: 0;
-      }
-      .secret {
-        display: flex;
-        gap: 4px;
-      }
-      .secret button {
-        padding-inline: var(--_space);
-      }
-      .secret button[aria-pressed='true'] {
-        color: var(--_accent);
-        border-color: var(--_accent);
-      }
-      textarea {
-        min-block-size: 6em;
-        resize: vertical;
-      }
-      [aria-disabled='true'] {
-        opacity: 0.7;
-        cursor: progress;
-      }
-    `,
-  ];
   static override properties = {
     servertype: {},
     statusTimeout: { attribute: 'status-timeout', type: Number },
@@ -136,11 +68,6 @@ export class PeliqanConnectForm extends PeliqanElement {
     this._errors = {};
   }
 
-  /** The connector definition in use, once known. */
-  get definition(): Servertype | undefined {
-    return this.#definition;
-  }
-
   /** Clears the form and any finished connection, ready for another one. */
   reset(): void {
     this.#flow.reset();
@@ -153,11 +80,6 @@ export class PeliqanConnectForm extends PeliqanElement {
   /** Moves focus to the first field (or the heading when there is none). */
   override focus(): void {
     this.renderRoot.querySelector<HTMLElement>('[part="input"], h2')?.focus();
-  }
-
-  protected override configChanged(): void {
-    super.configChanged();
-    this.#catalogue.load();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -241,124 +163,72 @@ export class PeliqanConnectForm extends PeliqanElement {
 
   #set(key: string, value: Value): void {
     this._values = { ...this._values, [key]: value };
-    if (this._errors[key]) {
-      const { [key]: _fixed, ...rest } = this._errors;
-      this._errors = rest;
-    }
+    if (this._errors[key]) this._errors = { ...this._errors, [key]: '' };
   }
 
   #field(field: FormField) {
-    const id = `f-${field.key}`;
-    const value = this._values[field.key];
-    const error = this._errors[field.key];
-    const described = [field.helptext ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
-    const common = { id, described, invalid: error ? 'true' : 'false' };
-    const onInput = (event: Event) => this.#set(field.key, (event.target as HTMLInputElement).value);
-    let control;
-    switch (field.kind) {
-      case 'checkbox':
-        return html`<div part="field">
-          <div class="check">
-            <input
+    const { key, kind, label, required, helptext } = field;
+    const id = `f-${key}`;
+    const value = this._values[key];
+    const error = this._errors[key];
+    const described = [helptext ? `${id}-h` : '', error ? `${id}-e` : ''].join(' ').trim() || nothing;
+    const shown = this.#revealed.has(key);
+    const onInput = (event: Event) => {
+      const target = event.target as HTMLInputElement;
+      this.#set(key, kind === 'checkbox' ? target.checked : target.value);
+    };
+    const control =
+      kind === 'select'
+        ? html`<select id=${id} part="input" ?required=${required} aria-invalid=${!!error} aria-describedby=${described} @change=${onInput}>
+            ${required && value ? nothing : html`<option value=""></option>`}
+            ${field.options.map((option) => html`<option .value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
+          </select>`
+        : kind === 'textarea'
+          ? html`<textarea id=${id} part="input" ?required=${required} aria-invalid=${!!error} aria-describedby=${described} .value=${String(value)} @input=${onInput}></textarea>`
+          : html`<input
               id=${id}
-              type="checkbox"
               part="input"
-              .checked=${value === true}
+              type=${kind === 'checkbox' ? 'checkbox' : kind === 'secret' && !shown ? 'password' : 'text'}
+              inputmode=${kind === 'number' ? 'numeric' : nothing}
+              autocomplete=${kind === 'secret' ? 'off' : nothing}
+              ?required=${required}
+              aria-invalid=${!!error}
               aria-describedby=${described}
-              @change=${(event: Event) => this.#set(field.key, (event.target as HTMLInputElement).checked)}
-            /><label for=${id}>${field.label}</label>
-          </div>
-          ${this.#notes(field, common.id, error)}
-        </div>`;
-      case 'select':
-        control = html`<select id=${id} part="input" ?required=${field.required} aria-invalid=${common.invalid} aria-describedby=${described} @change=${onInput}>
-          ${field.required && value ? nothing : html`<option value=""></option>`}
-          ${field.options.map((option) => html`<option .value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
-        </select>`;
-        break;
-      case 'textarea':
-        control = html`<textarea
-          id=${id}
-          part="input"
-          ?required=${field.required}
-          aria-invalid=${common.invalid}
-          aria-describedby=${described}
-          .value=${String(value ?? '')}
-          @input=${onInput}
-        ></textarea>`;
-        break;
-      case 'secret': {
-        const shown = this.#revealed.has(field.key);
-        control = html`<div class="secret">
-          <input
-            id=${id}
-            part="input"
-            type=${shown ? 'text' : 'password'}
-            autocomplete="off"
-            spellcheck="false"
-            ?required=${field.required}
-            aria-invalid=${common.invalid}
-            aria-describedby=${described}
-            .value=${String(value ?? '')}
-            @input=${onInput}
-          /><button
-            type="button"
-            aria-pressed=${shown ? 'true' : 'false'}
-            aria-label=${this.t('show', { label: field.label })}
-            @click=${() => {
-              if (shown) this.#revealed.delete(field.key);
-              else this.#revealed.add(field.key);
-              this.requestUpdate();
-            }}
-          >
-            ${eye}
-          </button>
-        </div>`;
-        break;
-      }
-      default:
-        control = html`<input
-          id=${id}
-          part="input"
-          type="text"
-          inputmode=${field.kind === 'number' ? 'numeric' : nothing}
-          placeholder=${field.placeholder ?? nothing}
-          ?required=${field.required}
-          aria-invalid=${common.invalid}
-          aria-describedby=${described}
-          .value=${String(value ?? '')}
-          @input=${onInput}
-        />`;
-    }
-    return html`<div part="field">
-      <label for=${id}>${field.label}${field.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
-      ${control} ${this.#notes(field, id, error)}
+              .value=${kind === 'checkbox' ? 'on' : String(value)}
+              .checked=${value === true}
+              @input=${onInput}
+            />${kind === 'secret'
+              ? html`<button
+                  type="button"
+                  aria-pressed=${shown}
+                  aria-label=${this.t('show', { label })}
+                  @click=${() => {
+                    if (!this.#revealed.delete(key)) this.#revealed.add(key);
+                    this.requestUpdate();
+                  }}
+                >
+                  ${eye}
+                </button>`
+              : nothing}`;
+    return html`<div part="field" class=${kind}>
+      <label for=${id}>${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>${control}
+      ${helptext ? html`<p class="help" id=${`${id}-h`}>${helptext}</p>` : nothing}${error ? html`<p class="error" id=${`${id}-e`}>${error}</p>` : nothing}
     </div>`;
-  }
-
-  #notes(field: FormField, id: string, error: string | undefined) {
-    return html`${field.helptext ? html`<p class="help" id=${`${id}-help`}>${field.helptext}</p>` : nothing}${error
-      ? html`<p class="error" id=${`${id}-error`}>${error}</p>`
-      : nothing}`;
   }
 
   override render() {
     const servertype = this.#definition;
     if (!servertype) {
-      if (this.state === 'loading') return html`<div class="root">${busy(this.t('loadingConnectors'))}</div>`;
-      const catalogue = this.#catalogue;
-      return html`<div class="root">
-        ${catalogue.status === 'error'
-          ? failure(catalogue.error && this.errorText(catalogue.error), () => catalogue.load(), this.t('retry'))
-          : failure(this.t('unknownConnector', { name: String(this.servertype ?? '') }), undefined, '')}
-      </div>`;
+      return (
+        this.catalogueView(this.#catalogue) ??
+        html`<div class="root">${failure(this.t('unknownConnector', { name: String(this.servertype ?? '') }), undefined, '')}</div>`
+      );
     }
     const baseUrl = this.resolvedConfig().baseUrl || DEFAULT_BASE_URL;
     const header = (text: string) => html`<div class="head">${connectorIcon(servertype, baseUrl)}<h2 tabindex="-1">${text}</h2></div>`;
     const flow = this.#flow;
     if (flow.phase === 'connected') {
-      return html`<div class="root">${header(this.t('connected', { name: servertype.name }))}
-        <p class="ok" role="status" part="status">✓ ${this.t('connected', { name: servertype.name })}</p></div>`;
+      return html`<div class="root ok" role="status" part="status">${header(`✓ ${this.t('connected', { name: servertype.name })}`)}</div>`;
     }
     const helptext = servertype.settings?.connect_form?.helptext?.trim();
     return html`<form class="root" novalidate @submit=${this.#submit}>

@@ -1,11 +1,10 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { Servertype } from '../../api/schemas.js';
 import { PeliqanElement, define } from '../base.js';
 import { allowlist, type PeliqanConnectorPicker } from '../connector-picker/connector-picker.js';
 import type { PeliqanConnectForm } from '../connect-form/connect-form.js';
 import '../connector-picker/connector-picker.js';
 import '../connect-form/connect-form.js';
-import { styles } from '../styles.js';
 
 /**
  * The whole flow in one tag: pick a connector, fill in its form (or sign in, for OAuth), wait for the
@@ -17,17 +16,6 @@ import { styles } from '../styles.js';
  * @fires peliqan-error - Anything failed.
  */
 export class PeliqanConnect extends PeliqanElement {
-  static override styles = [
-    styles,
-    css`
-      .back {
-        margin-block-end: var(--_space);
-      }
-      .another {
-        margin: var(--_space) calc(var(--_space) * 2) calc(var(--_space) * 2);
-      }
-    `,
-  ];
   static override properties = {
     servertype: {},
     connectors: {},
@@ -103,9 +91,8 @@ export class PeliqanConnect extends PeliqanElement {
         @peliqan-state-change=${this.#follow}
       ></peliqan-connector-picker>`;
     }
-    return html`${this._chosen && !this.#fixed
-        ? html`<button class="link back" @click=${this.#back}>← ${this.t('back')}</button>`
-        : nothing}<peliqan-connect-form
+    return html`<div class="stack">
+      ${this._chosen && !this.#fixed ? html`<button class="link" @click=${this.#back}>← ${this.t('back')}</button>` : nothing}<peliqan-connect-form
         theme=${theme}
         .servertype=${servertype}
         status-timeout=${this.statusTimeout}
@@ -113,7 +100,8 @@ export class PeliqanConnect extends PeliqanElement {
         @peliqan-connected=${() => (this._connected = true)}
         @peliqan-state-change=${this.#follow}
       ></peliqan-connect-form
-      >${this._connected ? html`<button class="primary another" @click=${this.#another}>${this.t('connectAnother')}</button>` : nothing}`;
+      >${this._connected ? html`<button class="primary" @click=${this.#another}>${this.t('connectAnother')}</button>` : nothing}
+    </div>`;
   }
 }
 

@@ -1,11 +1,10 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { connectorMatches } from '../../api/connectors.js';
 import type { Servertype } from '../../api/schemas.js';
 import { DEFAULT_BASE_URL } from '../../api/client.js';
 import { CatalogueController } from '../../flow/catalogue.js';
 import { PeliqanElement, define } from '../base.js';
-import { busy, connectorIcon, failure } from '../shared.js';
-import { styles } from '../styles.js';
+import { connectorIcon } from '../shared.js';
 
 /** Lower case without accents: "Café" and "CAFE" both read "cafe". */
 export const searchable = (text: string): string =>
@@ -40,65 +39,6 @@ export const allowlist = (value: string | undefined): string[] =>
  * @csspart error - The error message.
  */
 export class PeliqanConnectorPicker extends PeliqanElement {
-  static override styles = [
-    styles,
-    css`
-      .filters {
-        display: grid;
-        grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
-        gap: var(--_space);
-        margin-block-end: calc(var(--_space) * 2);
-      }
-      @media (max-width: 480px) {
-        .filters {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      label {
-        display: grid;
-        gap: 2px;
-        font-weight: 600;
-        font-size: 0.9em;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 160px), 1fr));
-        gap: var(--_space);
-      }
-      [part='tile'] {
-        inline-size: 100%;
-        block-size: 100%;
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr);
-        align-items: center;
-        column-gap: var(--_space);
-        text-align: start;
-        padding: var(--_space);
-      }
-      [part='tile']:hover {
-        border-color: var(--_accent);
-      }
-      .icon {
-        inline-size: 32px;
-        block-size: 32px;
-        grid-row: span 2;
-        border-radius: 6px;
-      }
-      .monogram {
-        display: grid;
-        place-items: center;
-        background: var(--_border);
-        font-weight: 700;
-      }
-      .name {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-    `,
-  ];
   static override properties = {
     connectors: {},
     _query: { state: true },
@@ -125,11 +65,6 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     return allowed.length ? all.filter((servertype) => allowed.some((wanted) => connectorMatches(servertype, wanted))) : all;
   }
 
-  protected override configChanged(): void {
-    super.configChanged();
-    this.#catalogue.load();
-  }
-
   protected override willUpdate(): void {
     const status = this.#catalogue.status;
     this.setState(status === 'ready' ? 'ready' : status);
@@ -151,8 +86,7 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     const tiles = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="tile"]')];
     const current = tiles.indexOf(event.target as HTMLButtonElement);
     if (current < 0) return;
-    const top = tiles[0]?.offsetTop;
-    const columns = Math.max(1, tiles.findIndex((tile) => tile.offsetTop !== top) === -1 ? tiles.length : tiles.findIndex((tile) => tile.offsetTop !== top));
+    const columns = getComputedStyle(event.currentTarget as Element).gridTemplateColumns.split(' ').length;
     const rtl = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
     const moves: Record<string, number> = {
       ArrowRight: rtl,
@@ -177,11 +111,8 @@ export class PeliqanConnectorPicker extends PeliqanElement {
   }
 
   override render() {
-    const catalogue = this.#catalogue;
-    if (catalogue.status === 'loading') return html`<div class="root">${busy(this.t('loadingConnectors'))}</div>`;
-    if (catalogue.status === 'error') {
-      return html`<div class="root">${failure(catalogue.error && this.errorText(catalogue.error), () => catalogue.load(), this.t('retry'))}</div>`;
-    }
+    const waiting = this.catalogueView(this.#catalogue);
+    if (waiting) return waiting;
     const offered = this.offered;
     const categories = [...new Set(offered.map((servertype) => servertype.category).filter((category): category is string => !!category))].sort();
     const visible = this.#visible();
