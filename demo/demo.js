@@ -1,32 +1,42 @@
-// The demo page's own script: lists the connectors through the widget's client.
-const { sharedClient, safeIconUrl, byOrderThenName } = window.PeliqanEmbed;
+// The demo page's own script: configures the widget once for the page, and shows every event it fires.
 const baseUrl = document.querySelector('meta[name="peliqan-base-url"]').content;
-const client = sharedClient({ baseUrl, tokenUrl: '/peliqan/token' });
-const list = document.getElementById('catalogue');
-const status = document.getElementById('catalogue-status');
+window.PeliqanEmbed.configure({ baseUrl, tokenUrl: '/peliqan/token' });
 
-client
-  .servertypes()
-  .then((servertypes) => {
-    status.textContent = `${servertypes.length} connectors available`;
-    for (const servertype of [...servertypes].sort(byOrderThenName)) {
-      const item = document.createElement('li');
-      const icon = safeIconUrl(servertype.icon_url, baseUrl);
-      if (icon) {
-        const img = document.createElement('img');
-        img.src = icon;
-        img.alt = '';
-        item.append(img);
-      }
-      const label = document.createElement('span');
-      label.textContent = servertype.name;
-      const category = document.createElement('small');
-      category.textContent = servertype.category ?? '';
-      label.append(category);
-      item.append(label);
-      list.append(item);
-    }
-  })
-  .catch((error) => {
-    status.textContent = `Could not load connectors: ${error.message}`;
+const list = document.getElementById('events');
+const names = ['peliqan-select', 'peliqan-connection-created', 'peliqan-status', 'peliqan-connected', 'peliqan-popup-blocked', 'peliqan-cancel', 'peliqan-error'];
+
+/** What is worth showing of a detail: ids, states and messages, never whole objects. */
+function summary(detail) {
+  const out = {};
+  for (const [key, value] of Object.entries(detail ?? {})) {
+    if (value === undefined) continue;
+    if (key === 'servertype') out.servertype = value.name;
+    else if (key === 'connection') out.connection = { id: value.id, name: value.name, health_status: value.health_status ?? null };
+    else out[key] = value;
+  }
+  return JSON.stringify(out, null, 1);
+}
+
+for (const name of names) {
+  document.addEventListener(name, (event) => {
+    const item = document.createElement('li');
+    item.className = name.replace('peliqan-', '');
+    const title = document.createElement('strong');
+    title.textContent = name;
+    const time = document.createElement('time');
+    time.textContent = new Date().toLocaleTimeString();
+    const detail = document.createElement('pre');
+    detail.textContent = summary(event.detail);
+    item.append(title, time, detail);
+    list.prepend(item);
   });
+}
+
+document.getElementById('clear-log').addEventListener('click', () => list.replaceChildren());
+
+const theme = document.getElementById('theme');
+theme.addEventListener('change', () => {
+  document.documentElement.classList.toggle('dark', theme.value === 'dark');
+  document.documentElement.classList.toggle('light', theme.value === 'light');
+  document.getElementById('connect').setAttribute('theme', theme.value);
+});

@@ -140,10 +140,13 @@ export const styles = css`
   .filters,
   ul {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 11em), 1fr));
     gap: var(--_space);
     padding: 0;
     list-style: none;
+  }
+  .filters {
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14em), 1fr));
   }
   .filters label {
     display: grid;
@@ -176,7 +179,7 @@ export const styles = css`
   }
   .name {
     font-weight: 600;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   [part='field'] {
     display: grid;

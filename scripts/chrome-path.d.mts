@@ -1,0 +1,4 @@
+/** The browser executable, or undefined when none is installed. */
+export function chromePath(): string | undefined;
+/** Flags for a headless Chromium on a closed network, as root if need be. */
+export const chromeArgs: string[];
