@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
-import { PeliqanPartner, PeliqanServerError } from '../src/server/index.js';
+import { PeliqanPartner, createTokenHandler, toNodeHandler } from '../src/server/index.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
@@ -43,22 +43,17 @@ const bundle = await esbuild.context({
   logLevel: 'warning',
 });
 
-/** The partner's token endpoint: who is logged in is the demo's one customer. */
-async function token(response: ServerResponse): Promise<void> {
-  try {
-    const minted = await partner.integrateToken({ externalId: customer.external_id }).catch(async (error: unknown) => {
-      if (error instanceof PeliqanServerError && error.status === 404) {
-        await partner.createSubAccount(customer);
-        return partner.integrateToken({ externalId: customer.external_id });
-      }
-      throw error;
-    });
-    send(response, 200, JSON.stringify({ token: minted }), 'application/json');
-  } catch (error) {
-    console.error('Token endpoint:', error instanceof Error ? error.message : error);
-    send(response, 502, JSON.stringify({ error: 'Could not get a Peliqan token' }), 'application/json');
-  }
-}
+/**
+ * The partner's token endpoint, exactly as a partner would mount it. The demo has one logged-in customer;
+ * a real back end reads its own session here.
+ */
+const token = toNodeHandler(
+  createTokenHandler({
+    partner,
+    identify: () => customer,
+    onError: (error) => console.error('Token endpoint:', error instanceof Error ? error.message : error),
+  }),
+);
 
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 
@@ -74,7 +69,7 @@ function send(response: ServerResponse, status: number, body: string | Uint8Arra
 
 async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = new URL(request.url ?? '/', origin).pathname;
-  if (path === '/peliqan/token' && request.method === 'POST') return token(response);
+  if (path === '/peliqan/token') return token(request, response);
   if (path === '/peliqan-embed.js') {
     const result = await bundle.rebuild();
     return send(response, 200, result.outputFiles?.[0]?.contents ?? '', types['.js']!);

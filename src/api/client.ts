@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { PeliqanError } from './errors.js';
 import { httpError, parseJson, send } from './http.js';
 import {
   type Connection,
@@ -33,7 +34,8 @@ export interface CallOptions {
 /** The body of `POST /api/servers`: the connector's id and the shown fields' values. */
 export type NewConnection = { servertype_id: PeliqanId } & Record<string, unknown>;
 
-interface RequestOptions<T> extends CallOptions {
+/** What `request()` takes. */
+export interface RequestOptions<T> extends CallOptions {
   method?: 'GET' | 'POST';
   body?: object;
   schema: z.ZodMiniType<T>;
@@ -53,7 +55,7 @@ export class PeliqanClient {
   readonly baseUrl: string;
   readonly tokens: TokenSource;
   #options: ClientOptions;
-  #catalogue = new SharedTask((signal) => this.#request('/api/servertypes', { signal, schema: serverTypes }));
+  #catalogue = new SharedTask((signal) => this.request('/api/servertypes', { signal, schema: serverTypes }));
 
   constructor(options: ClientOptions = {}) {
     this.#options = options;
@@ -68,25 +70,29 @@ export class PeliqanClient {
 
   /** Creates a connection; for an OAuth connector the answer carries `oauth_url`. */
   addConnection(body: NewConnection, options: CallOptions = {}): Promise<CreatedConnection> {
-    return this.#request('/api/servers', { ...options, method: 'POST', body, schema: connectionSchema });
+    return this.request('/api/servers', { ...options, method: 'POST', body, schema: connectionSchema });
   }
 
   /** The customer's connections. */
   listConnections(options: CallOptions = {}): Promise<Connection[]> {
-    return this.#request('/api/servers', { ...options, schema: connections });
+    return this.request('/api/servers', { ...options, schema: connections });
   }
 
   /** One connection, with its status. */
   connection(id: PeliqanId, options: CallOptions = {}): Promise<Connection> {
-    return this.#request(`/api/server/${encodeURIComponent(id)}`, { ...options, schema: connectionSchema });
+    return this.request(`/api/server/${encodeURIComponent(id)}`, { ...options, schema: connectionSchema });
   }
 
   /** A connection's log entries, as Peliqan gives them (read them with `logLine()`). */
   logs(id: PeliqanId, options: CallOptions = {}): Promise<unknown[]> {
-    return this.#request(`/api/server/${encodeURIComponent(id)}/logs`, { ...options, schema: logEntries });
+    return this.request(`/api/server/${encodeURIComponent(id)}/logs`, { ...options, schema: logEntries });
   }
 
-  async #request<T>(path: string, { method = 'GET', body, schema, signal }: RequestOptions<T>): Promise<T> {
+  /**
+   * Calls any Peliqan endpoint with this client's token, retries and validation: the answer is checked
+   * against `schema` (an array schema accepts any list envelope).
+   */
+  async request<T>(path: string, { method = 'GET', body, schema, signal }: RequestOptions<T>): Promise<T> {
     const retries = method === 'GET';
     let token = await this.tokens.get(signal);
     let refreshed = false;
@@ -107,7 +113,10 @@ export class PeliqanClient {
         // The token expired (or was revoked) before the request was handled: get one new token and
         // repeat once. Safe for a create too: a 401 means nothing was made.
         refreshed = true;
-        token = await this.tokens.refresh(token, signal);
+        // With no way to get another token, report Peliqan's own 401 (status and detail).
+        token = await this.tokens.refresh(token, signal).catch(async (error: PeliqanError) => {
+          throw error.code === 'unauthorized' && !error.status ? await httpError(response as Response) : error;
+        });
         attempt--;
         continue;
       }

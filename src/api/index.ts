@@ -3,7 +3,7 @@
  * beyond configuring zod to run without `eval`; it touches no DOM, so it is safe under SSR.
  */
 export { PeliqanClient, DEFAULT_BASE_URL } from './client.js';
-export type { ClientOptions, CallOptions, NewConnection } from './client.js';
+export type { ClientOptions, CallOptions, NewConnection, RequestOptions } from './client.js';
 export { sharedClient } from './shared-client.js';
 export { TokenSource } from './token.js';
 export type { TokenOptions } from './token.js';

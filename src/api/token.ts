@@ -57,6 +57,6 @@ export class TokenSource {
       obtained = answer.token || answer.integration_token;
     }
     if (typeof obtained === 'string' && obtained) return obtained;
-    throw new PeliqanError('unauthorized', 'No token: set token-url, token or tokenProvider');
+    throw new PeliqanError('unauthorized', token ? 'Token refused' : 'No token: set token-url, token or tokenProvider');
   }
 }

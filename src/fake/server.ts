@@ -164,7 +164,9 @@ const ROUTES: [method: string, pattern: RegExp, key: string][] = [
   ['GET', /^\/api\/server\/[^/]+\/?$/, 'GET /api/server/:id'],
   ['GET', /^\/api\/server\/[^/]+\/logs\/?$/, 'GET /api/server/:id/logs'],
   ['POST', /^\/table\/?$/, 'POST /table'],
+  ['GET', /^\/table\/?$/, 'GET /table'],
   ['POST', /^\/interface\/?$/, 'POST /interface'],
+  ['GET', /^\/interface\/?$/, 'GET /interface'],
 ];
 
 const now = () => new Date().toISOString();
@@ -459,6 +461,14 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
         const table = { id: nextId.table++, account: account.id, ...body };
         tables.push(table);
         return [201, table];
+      }
+      case 'GET /table': {
+        const account = requireCustomer(claims, record);
+        return [200, list(tables.filter((table) => table.account === account.id))];
+      }
+      case 'GET /interface': {
+        const account = requireCustomer(claims, record);
+        return [200, list(scripts.filter((script) => script.account === account.id))];
       }
       case 'POST /interface': {
         const account = requireCustomer(claims, record);

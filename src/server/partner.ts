@@ -1,11 +1,14 @@
 /**
- * The partner side of the Peliqan API (peliqan-api.md §2), for Node ≥ 20. Uses `fetch` (injectable);
- * imports no browser code. The partner token only ever travels in the `Authorization` header.
+ * The partner side of the Peliqan API (peliqan-api.md §2) and the tenant client, for Node ≥ 20.
+ * Uses `fetch` (injectable) through the same client as the widget: `JWT` auth, zod-checked answers,
+ * bounded retries for GETs only, timeouts, and `PeliqanError`s carrying status and `{error, detail}`.
+ * The partner token only ever travels in the `Authorization` header; it is in no message.
  */
 import * as z from 'zod/mini';
-import { detailText } from '../api/errors.js';
-import { errorBodySchema, tokenResponseSchema } from '../api/schemas.js';
-import { PeliqanServerError } from './errors.js';
+import { PeliqanClient } from '../api/client.js';
+import type { CallOptions } from '../api/client.js';
+import { PeliqanError } from '../api/errors.js';
+import { idSchema, tokenResponseSchema } from '../api/schemas.js';
 
 /** Where the partner endpoints live: the documented layout, or the newer `/api/partner/…` one. */
 export type PartnerPaths = 'sub-account' | 'partner';
@@ -20,6 +23,8 @@ export interface PeliqanPartnerOptions {
   paths?: PartnerPaths;
   /** Milliseconds before a call is given up. Default 15 000. */
   timeout?: number;
+  /** First retry delay of GETs in ms. Default 500. */
+  retryDelay?: number;
 }
 
 /** The customer's profile for `createSubAccount`; `external_id` is the partner's own customer id. */
@@ -36,76 +41,96 @@ export interface SubAccountProfile {
 /** Which sub-account: Peliqan's id, or the partner's own customer id. */
 export type AccountRef = { accountId: number | string } | { externalId: string };
 
-const accountSchema = z.object({ id: z.union([z.number(), z.string()]), external_id: z.optional(z.nullable(z.string())) });
+const accountSchema = z.looseObject({ id: idSchema, external_id: z.optional(z.nullable(z.string())) });
+/** A sub-account as Peliqan answers it (at least its `id`). */
 export type SubAccount = z.infer<typeof accountSchema>;
 
-/** Calls Peliqan with the partner token: sub-accounts and their tokens. */
+/** Something Peliqan made (a table, a script): at least its `id`, and whatever else it answered. */
+const createdSchema = z.looseObject({ id: idSchema, name: z.optional(z.nullable(z.string())) });
+export type Created = z.infer<typeof createdSchema>;
+const createdList = z.array(createdSchema);
+
+/** A scheduled Python script for `addScript` (`POST /interface`). */
+export interface ScriptDefinition {
+  name: string;
+  raw_code: string;
+  /** Seconds between runs. */
+  schedule?: number;
+  [key: string]: unknown;
+}
+
+/**
+ * One customer's tenant, on a sub-account token: everything the widget's client does, plus query
+ * tables and scripts.
+ */
+export class PeliqanTenant extends PeliqanClient {
+  /** `POST /table`: a query table (the body is passed as given; Peliqan does not document it). */
+  createTable(body: Record<string, unknown>, options: CallOptions = {}): Promise<Created> {
+    return this.request('/table', { ...options, method: 'POST', body, schema: createdSchema });
+  }
+
+  /** `POST /interface`: a scheduled Python script. */
+  addScript(script: ScriptDefinition, options: CallOptions = {}): Promise<Created> {
+    return this.request('/interface', { ...options, method: 'POST', body: script, schema: createdSchema });
+  }
+
+  /** [assumed] `GET /table`: the tenant's query tables (used to keep provisioning idempotent). */
+  listTables(options: CallOptions = {}): Promise<Created[]> {
+    return this.request('/table', { ...options, schema: createdList });
+  }
+
+  /** [assumed] `GET /interface`: the tenant's scripts (used to keep provisioning idempotent). */
+  listScripts(options: CallOptions = {}): Promise<Created[]> {
+    return this.request('/interface', { ...options, schema: createdList });
+  }
+}
+
+/** Calls Peliqan with the partner token: sub-accounts and their tokens, and tenants. */
 export class PeliqanPartner {
   readonly baseUrl: string;
   #options: PeliqanPartnerOptions;
+  #client: PeliqanClient;
 
   constructor(options: PeliqanPartnerOptions) {
     if (!options.baseUrl) throw new TypeError('PeliqanPartner needs a baseUrl');
     if (!options.partnerToken) throw new TypeError('PeliqanPartner needs a partnerToken');
     this.#options = options;
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#client = new PeliqanClient({ ...this.#clientOptions(), token: options.partnerToken });
+    this.baseUrl = this.#client.baseUrl;
   }
 
   /** `POST /api/sub-account/`: a new end-customer account. */
-  createSubAccount(profile: SubAccountProfile): Promise<SubAccount> {
-    return this.#call('POST', this.#path(''), accountSchema, profile);
+  createSubAccount(profile: SubAccountProfile, options: CallOptions = {}): Promise<SubAccount> {
+    if (!profile?.external_id) throw new TypeError('createSubAccount needs an external_id');
+    return this.#client.request(this.#path(''), { ...options, method: 'POST', body: profile, schema: accountSchema });
   }
 
   /** `GET /api/sub-account/identity/`: a sub-account token for server-side use (`expire: false` never expires). */
-  async identityToken(account: AccountRef, options: { expire?: boolean } = {}): Promise<string> {
+  async identityToken(account: AccountRef, { expire, ...options }: CallOptions & { expire?: boolean } = {}): Promise<string> {
     const query = accountQuery(account);
-    if (options.expire === false) query.set('expire', 'false');
-    return tokenOf(await this.#call('GET', `${this.#path('identity/')}?${query}`, tokenResponseSchema));
+    if (expire === false) query.set('expire', 'false');
+    return tokenOf(await this.#client.request(`${this.#path('identity/')}?${query}`, { ...options, schema: tokenResponseSchema }));
   }
 
   /** `POST /api/sub-account/integrate/`: a short-lived (30 min) token for the customer's browser. */
-  async integrateToken(account: AccountRef): Promise<string> {
-    return tokenOf(await this.#call('POST', `${this.#path('integrate/')}?${accountQuery(account)}`, tokenResponseSchema));
+  async integrateToken(account: AccountRef, options: CallOptions = {}): Promise<string> {
+    const path = `${this.#path('integrate/')}?${accountQuery(account)}`;
+    return tokenOf(await this.#client.request(path, { ...options, method: 'POST', schema: tokenResponseSchema }));
+  }
+
+  /** The tenant client for a sub-account token (from `identityToken` or `integrateToken`). */
+  tenant(token: string): PeliqanTenant {
+    if (!token) throw new TypeError('tenant() needs a sub-account token');
+    return new PeliqanTenant({ ...this.#clientOptions(), token });
+  }
+
+  #clientOptions() {
+    const { baseUrl, fetch, timeout = 15_000, retryDelay } = this.#options;
+    return { baseUrl, fetch, timeout, retryDelay };
   }
 
   #path(rest: string): string {
     return (this.#options.paths === 'partner' ? '/api/partner/sub-account/' : '/api/sub-account/') + rest;
-  }
-
-  async #call<T>(method: string, path: string, schema: z.ZodMiniType<T>, body?: unknown): Promise<T> {
-    const fetcher = this.#options.fetch ?? fetch;
-    let response: Response;
-    try {
-      response = await fetcher(this.baseUrl + path, {
-        method,
-        headers: {
-          Accept: 'application/json',
-          Authorization: `JWT ${this.#options.partnerToken}`,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.#options.timeout ?? 15_000),
-      });
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      throw new PeliqanServerError(`${method} ${path}: ${timedOut ? 'Peliqan did not answer in time' : 'could not reach Peliqan'}`, timedOut ? 'timeout' : 'network');
-    }
-    const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const parsed = errorBodySchema.safeParse(json);
-      const { error, detail } = parsed.success ? parsed.data : {};
-      const code = typeof error === 'string' ? error : undefined;
-      throw new PeliqanServerError(
-        `${method} ${path}: Peliqan answered ${response.status}${code ? ` ${code}` : ''}${detailText(detail) ? `: ${detailText(detail)}` : ''}`,
-        'http',
-        response.status,
-        code,
-        detail,
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new PeliqanServerError(`${method} ${path}: unexpected answer from Peliqan`, 'invalid-response', response.status);
-    return parsed.data;
   }
 }
 
@@ -115,6 +140,6 @@ function accountQuery(account: AccountRef): URLSearchParams {
 
 function tokenOf(answer: z.infer<typeof tokenResponseSchema>): string {
   const token = answer.token || answer.integration_token;
-  if (!token) throw new PeliqanServerError('Peliqan answered without a token', 'invalid-response');
+  if (!token) throw new PeliqanError('invalid-response', 'Peliqan answered without a token');
   return token;
 }

@@ -1,65 +1,120 @@
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { PeliqanPartner, PeliqanServerError } from '../../src/server/index.js';
+import { PeliqanPartner, isPeliqanError, type PeliqanError } from '../../src/server/index.js';
 import { call, useFake } from '../support/fake.js';
 
 const fake = await useFake();
-beforeEach(() => fake.reset());
+beforeEach(() => fake.reset({ testDelay: 20 }));
 
-const partner = (paths?: 'partner') => new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken, paths });
+const partner = (paths?: 'partner') => new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken, paths, retryDelay: 5 });
 const last = () => fake.requests.at(-1)!;
+const calls = () => fake.requests.map((request) => [request.method, request.path, request.query, request.auth]);
+
+async function failure(promise: Promise<unknown>): Promise<PeliqanError> {
+  const error = await promise.catch((caught: unknown) => caught);
+  assert.ok(isPeliqanError(error), `expected a PeliqanError, got ${String(error)}`);
+  return error;
+}
 
 describe('PeliqanPartner', () => {
   test('createSubAccount posts the profile to /api/sub-account/ with the partner JWT', async () => {
     const account = await partner().createSubAccount({ external_id: 'wood_123', email: 'ann@wood.example', company_name: 'Wood' });
     assert.equal(account.external_id, 'wood_123');
-    assert.deepEqual([last().method, last().path, last().auth], ['POST', '/api/sub-account/', 'partner']);
+    assert.deepEqual(calls(), [['POST', '/api/sub-account/', {}, 'partner']]);
     assert.deepEqual(last().bodyKeys, ['external_id', 'email', 'company_name']);
   });
 
   test('identityToken asks /api/sub-account/identity/ by account id or external id, expire=false when asked', async () => {
     const { id } = await partner().createSubAccount({ external_id: 'wood_123' });
     const token = await partner().identityToken({ accountId: id }, { expire: false });
-    assert.deepEqual([last().method, last().path, last().query], ['GET', '/api/sub-account/identity/', { account_id: String(id), expire: 'false' }]);
-    assert.equal((await call(`${fake.url}/api/servers`, { token })).status, 200);
+    assert.deepEqual([last().method, last().path, last().query, last().auth], ['GET', '/api/sub-account/identity/', { account_id: String(id), expire: 'false' }, 'partner']);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    assert.equal(claims.exp, undefined);
     await partner().identityToken({ externalId: 'wood_123' });
     assert.deepEqual(last().query, { external_id: 'wood_123' });
   });
 
-  test('integrateToken posts to /api/sub-account/integrate/ and yields a working token', async () => {
+  test('integrateToken posts to /api/sub-account/integrate/ and yields a working 30-minute token', async () => {
     await partner().createSubAccount({ external_id: 'wood_123' });
     const token = await partner().integrateToken({ externalId: 'wood_123' });
-    assert.deepEqual([last().method, last().path, last().query], ['POST', '/api/sub-account/integrate/', { external_id: 'wood_123' }]);
+    assert.deepEqual([last().method, last().path, last().query, last().auth], ['POST', '/api/sub-account/integrate/', { external_id: 'wood_123' }, 'partner']);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    assert.equal(claims.exp - claims.iat, 1800);
     assert.equal((await call(`${fake.url}/api/servertypes`, { token })).status, 200);
   });
 
   test('the newer /api/partner/ layout is one setting', async () => {
     await partner('partner').createSubAccount({ external_id: 'p1' });
-    assert.equal(last().path, '/api/partner/sub-account/');
+    await partner('partner').identityToken({ externalId: 'p1' });
     await partner('partner').integrateToken({ externalId: 'p1' });
-    assert.equal(last().path, '/api/partner/sub-account/integrate/');
+    assert.deepEqual(fake.requests.map((request) => request.path), [
+      '/api/partner/sub-account/',
+      '/api/partner/sub-account/identity/',
+      '/api/partner/sub-account/integrate/',
+    ]);
   });
 
-  test('errors carry status and Peliqan\'s code, never the partner token', async () => {
+  test('errors carry status and Peliqan\'s {error, detail}, never the partner token', async () => {
     await partner().createSubAccount({ external_id: 'dup' });
+    const duplicate = await failure(partner().createSubAccount({ external_id: 'dup' }));
+    assert.deepEqual([duplicate.code, duplicate.status, duplicate.error], ['http', 400, 'ERROR_EXTERNAL_ID_EXISTS']);
     const secret = 'super-secret-partner-token';
-    const wrong = new PeliqanPartner({ baseUrl: fake.url, partnerToken: secret });
-    for (const attempt of [partner().createSubAccount({ external_id: 'dup' }), wrong.integrateToken({ externalId: 'dup' })]) {
-      const error = await attempt.catch((caught: unknown) => caught);
-      assert.ok(error instanceof PeliqanServerError);
-      assert.equal(error.code, 'http');
-      assert.ok(error.status === 400 || error.status === 401);
-      assert.ok(error.error?.startsWith('ERROR_'));
-      assert.ok(!JSON.stringify({ ...error, message: error.message, stack: error.stack }).includes(secret));
-      assert.ok(!error.message.includes(fake.partnerToken));
+    const refused = await failure(new PeliqanPartner({ baseUrl: fake.url, partnerToken: secret }).integrateToken({ externalId: 'dup' }));
+    assert.deepEqual([refused.code, refused.status, refused.error], ['unauthorized', 401, 'ERROR_UNAUTHORIZED']);
+    for (const error of [duplicate, refused]) {
+      const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack });
+      assert.ok(!everything.includes(secret) && !everything.includes(fake.partnerToken));
     }
   });
 
+  test('retries idempotent GETs only', async () => {
+    await partner().createSubAccount({ external_id: 'r1' });
+    fake.requests.length = 0;
+    fake.faults.status['GET /api/sub-account/identity/'] = [503];
+    await partner().identityToken({ externalId: 'r1' });
+    assert.equal(fake.requests.length, 2);
+    fake.faults.status['POST /api/sub-account/integrate/'] = [503];
+    assert.equal((await failure(partner().integrateToken({ externalId: 'r1' }))).status, 503);
+    assert.equal(fake.requests.filter((request) => request.method === 'POST').length, 1);
+  });
+
+  test('gives up after its timeout', async () => {
+    fake.faults.delay['POST /api/sub-account/'] = 500;
+    const slow = new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken, timeout: 100 });
+    assert.equal((await failure(slow.createSubAccount({ external_id: 'slow' }))).code, 'network');
+  });
+
   test('an unreachable Peliqan is a "network" error', async () => {
-    const error = await new PeliqanPartner({ baseUrl: 'http://127.0.0.1:9', partnerToken: 't' })
-      .integrateToken({ externalId: 'x' })
-      .catch((caught: unknown) => caught);
-    assert.ok(error instanceof PeliqanServerError);
+    const error = await failure(new PeliqanPartner({ baseUrl: 'http://127.0.0.1:9', partnerToken: 't', retryDelay: 1 }).identityToken({ externalId: 'x' }));
     assert.equal(error.code, 'network');
+  });
+});
+
+describe('the tenant client', () => {
+  test('calls every end-customer endpoint with the sub-account JWT', async () => {
+    await partner().createSubAccount({ external_id: 't1' });
+    const tenant = partner().tenant(await partner().identityToken({ externalId: 't1' }));
+    fake.requests.length = 0;
+    assert.ok((await tenant.servertypes()).length >= 30);
+    const created = await tenant.addConnection({ servertype_id: 403, password: 'rk_live_x' });
+    assert.equal((await tenant.listConnections()).length, 1);
+    assert.equal((await tenant.connection(created.id)).id, created.id);
+    assert.ok((await tenant.logs(created.id)).length >= 1);
+    const table = await tenant.createTable({ name: 'orders', query: 'select * from orders' });
+    const script = await tenant.addScript({ name: 'Sync', raw_code: 'print(1)', schedule: 3600 });
+    assert.equal(table.name, 'orders');
+    assert.equal(script.schedule, 3600);
+    assert.deepEqual(
+      fake.requests.map((request) => [request.method, request.path, request.auth]),
+      [
+        ['GET', '/api/servertypes', 'customer'],
+        ['POST', '/api/servers', 'customer'],
+        ['GET', '/api/servers', 'customer'],
+        ['GET', `/api/server/${created.id}`, 'customer'],
+        ['GET', `/api/server/${created.id}/logs`, 'customer'],
+        ['POST', '/table', 'customer'],
+        ['POST', '/interface', 'customer'],
+      ],
+    );
   });
 });

@@ -1,0 +1,81 @@
+import { describe, test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PeliqanPartner, createTokenHandler, toNodeHandler, type Customer } from '../../src/server/index.js';
+import { call, useFake } from '../support/fake.js';
+
+const fake = await useFake();
+beforeEach(() => fake.reset());
+
+const ann: Customer = { external_id: 'wood_123', first_name: 'Ann', email: 'ann@wood.example', company_name: 'Wood' };
+
+function handler(who: Customer | null = ann) {
+  const errors: unknown[] = [];
+  const partner = new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken });
+  const handle = createTokenHandler({ partner, identify: () => who, onError: (error) => errors.push(error) });
+  return { handle, errors };
+}
+const post = () => new Request('https://partner.example/peliqan/token', { method: 'POST' });
+
+describe('createTokenHandler', () => {
+  test('answers {"token"} with Cache-Control: no-store, creating the sub-account on first use', async () => {
+    const { handle } = handler();
+    const response = await handle(post());
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const { token } = (await response.json()) as { token: string };
+    assert.equal((await call(`${fake.url}/api/servers`, { token })).status, 200);
+    assert.deepEqual(fake.accounts.map((account) => [account.external_id, account.email]), [['wood_123', 'ann@wood.example']]);
+    await handle(post());
+    assert.equal(fake.accounts.length, 1);
+    assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/').length, 1);
+  });
+
+  test('creates the sub-account once for two concurrent first calls', async () => {
+    fake.faults.delay['POST /api/sub-account/'] = 100;
+    const { handle } = handler();
+    const answers = await Promise.all([handle(post()), handle(post()), handle(post())]);
+    assert.deepEqual(answers.map((answer) => answer.status), [200, 200, 200]);
+    assert.equal(fake.accounts.length, 1);
+    assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/').length, 1);
+  });
+
+  test('two handlers (two processes) racing to create still end with one sub-account and two tokens', async () => {
+    fake.faults.delay['POST /api/sub-account/'] = 100;
+    const [first, second] = await Promise.all([handler().handle(post()), handler().handle(post())]);
+    assert.deepEqual([first.status, second.status], [200, 200]);
+    assert.equal(fake.accounts.length, 1);
+  });
+
+  test('answers 401 when nobody is logged in, and 405 to a GET', async () => {
+    const { handle } = handler(null);
+    assert.equal((await handle(post())).status, 401);
+    assert.equal((await handle(new Request('https://partner.example/peliqan/token'))).status, 405);
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test('answers 502 without details when Peliqan fails, and tells onError', async () => {
+    fake.faults.status['POST /api/sub-account/integrate/'] = 500;
+    const { handle, errors } = handler();
+    const response = await handle(post());
+    assert.equal(response.status, 502);
+    const body = await response.text();
+    assert.ok(!body.includes(fake.partnerToken));
+    assert.equal(errors.length, 1);
+  });
+
+  test('serves Node http (and so Express) through toNodeHandler', async () => {
+    const server = createServer(toNodeHandler(handler().handle));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/peliqan/token`;
+      const ok = await call(url, { method: 'POST' });
+      assert.equal(ok.status, 200);
+      assert.equal(typeof ok.body.token, 'string');
+      assert.equal(ok.headers.get('cache-control'), 'no-store');
+    } finally {
+      server.close();
+    }
+  });
+});
