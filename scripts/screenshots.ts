@@ -54,6 +54,24 @@ try {
     await shoot(page, `${name}-6-connected`);
     await page.close();
   }
+  // Trouble and theming: a catalogue that cannot be loaded, then the dark theme.
+  const fake = `http://127.0.0.1:${port + 1000}`;
+  const control = (path: string, body: unknown) => fetch(`${fake}/__fake/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  page.setDefaultTimeout(10_000);
+  await control('faults', { drop: { 'GET /api/servertypes': 50 } });
+  await page.goto(`http://localhost:${port}/`);
+  await page.getByRole('button', { name: 'Retry' }).waitFor();
+  await shoot(page, 'error-retry');
+  await control('faults', { drop: {} });
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.getByRole('button', { name: /Stripe/ }).waitFor();
+  await page.getByLabel('Theme').selectOption('dark');
+  await shoot(page, 'dark-picker');
+  await page.getByRole('button', { name: /Stripe/ }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await shoot(page, 'dark-invalid');
+  await page.close();
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

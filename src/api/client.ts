@@ -120,11 +120,12 @@ export class PeliqanClient {
         attempt--;
         continue;
       }
+      const wait = status ? retryAfterDelay((response as Response).headers.get('Retry-After')) : undefined;
       if (!(response instanceof Response)) {
         if (!retries || attempt >= MAX_TRIES) throw response;
       } else if (response.ok) return parseJson(response, schema);
-      else if (!retries || attempt >= MAX_TRIES || !RETRYABLE_STATUSES.includes(status)) throw await httpError(response);
-      const wait = response instanceof Response ? retryAfterDelay(response.headers.get('Retry-After')) : undefined;
+      // A Retry-After longer than is worth waiting is a failure to show, not a wait.
+      else if (!retries || attempt >= MAX_TRIES || !RETRYABLE_STATUSES.includes(status) || wait === Infinity) throw await httpError(response);
       await sleep(wait ?? backoffDelay(attempt, this.#options.retryDelay ?? 500), signal);
     }
   }

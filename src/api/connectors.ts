@@ -33,11 +33,7 @@ const KINDS: Record<string, FieldKind> = {
 
 /** `param1` → "Param 1", `api_key` → "Api key": what Peliqan shows when a field has no label. */
 export const humanise = (key: string): string => {
-  const words = key
-    .replace(/[_-]+/g, ' ')
-    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
-    .trim()
-    .toLowerCase();
+  const words = key.replace(/[_-]+/g, ' ').replace(/([a-z])(\d)/gi, '$1 $2').trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -70,10 +66,10 @@ const asText = (value: unknown): string | undefined =>
 export function formFields(servertype: Servertype): FormField[] {
   let fields = read.get(servertype);
   if (fields) return fields;
-  const given = servertype.settings?.connect_form?.fields ?? {};
+  const given = servertype.settings?.connect_form?.fields;
   const entries = Array.isArray(given)
-    ? given.map((field) => [(field as ConnectField | null)?.name, field] as const)
-    : Object.entries(given);
+    ? given.map((field) => [(field as ConnectField | undefined)?.name, field] as const)
+    : Object.entries(typeof given === 'object' ? given! : {});
   fields = [];
   for (const [key, raw] of entries) {
     const parsed = fieldSchema.safeParse(raw);

@@ -45,8 +45,7 @@ export class PeliqanError extends Error implements PeliqanErrorFields {
 }
 
 /** True for any error made by this package, whichever copy of it made it. */
-export const isPeliqanError = (value: unknown): value is PeliqanError =>
-  value instanceof Error && value.name === 'PeliqanError' && typeof (value as PeliqanError).code === 'string';
+export const isPeliqanError = (value: unknown): value is PeliqanError => (value as PeliqanError | undefined)?.name === 'PeliqanError';
 
 /** True for the error a fetch or a wait throws when its `AbortSignal` fires. */
 export const isAbortError = (value: unknown): boolean => value instanceof Error && value.name === 'AbortError';

@@ -30,7 +30,13 @@ export async function httpError(response: Response, unauthorized = response.stat
 
 /** The answer's JSON checked against `schema` (lists unwrapped from any envelope first). */
 export async function parseJson<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
-  const json: unknown = await response.json().catch(() => response);
+  let json: unknown = response;
+  try {
+    // Peliqan sends null for "not set": read it as absent, so the schemas need no nullable kind.
+    json = JSON.parse(await response.text(), (_key, value: unknown) => value ?? undefined);
+  } catch {
+    // Not JSON: reported below.
+  }
   const parsed = schema.safeParse(schema._zod.def.type === 'array' ? unwrapList(json) : json);
   if (parsed.success) return parsed.data;
   throw new PeliqanError('invalid-response', json === response ? 'Not JSON' : 'Unexpected shape', {

@@ -13,12 +13,15 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 export const backoffDelay = (attempt: number, baseMs: number, random = Math.random): number =>
   Math.round(baseMs * 2 ** (attempt - 1) * (0.5 + random() / 2));
 
-/** Milliseconds asked for by a `Retry-After` header (seconds or an HTTP date), if it makes sense. */
+/**
+ * Milliseconds asked for by a `Retry-After` header (seconds or an HTTP date): undefined when there is
+ * none (or it makes no sense), Infinity when it is longer than is worth waiting.
+ */
 export function retryAfterDelay(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
-  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
+  return ms >= 0 ? (ms > MAX_RETRY_AFTER_MS ? Infinity : ms) : undefined;
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */

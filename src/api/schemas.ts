@@ -1,7 +1,7 @@
 /**
  * Every shape the client accepts from Peliqan, validated with zod (peliqan-api.md §1, §3, §4).
  * Lenient where Peliqan's data is known to vary, strict where the widget relies on a value (ids,
- * names). Types come from here, never written twice. The schemas use few zod kinds on purpose: each
+ * names). A `null` from Peliqan arrives here as absent (see `parseJson`), so "not set" is `optional`. Types come from here, never written twice. The schemas use few zod kinds on purpose: each
  * kind costs bytes in the script tag's 20 KB budget.
  */
 import * as z from 'zod/mini';
@@ -10,16 +10,12 @@ import * as z from 'zod/mini';
 // (`script-src 'self'`) and reports a violation even though zod catches it.
 z.config({ jitless: true });
 
-const text = z.optional(z.nullable(z.string()));
-const flag = z.optional(z.nullable(z.boolean()));
+const text = z.optional(z.string());
+const flag = z.optional(z.boolean());
 const anything = z.optional(z.unknown());
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
-/** Peliqan ids are numeric in the docs; non-empty strings are accepted too. */
-export const idSchema = z.custom<number | string>(
-  (value) => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value !== ''),
-  'Expected an id',
-);
+/** Peliqan's ids are numbers [doc]; a connector may have none and go by its `server_type` slug. */
+export const idSchema = z.number();
 
 /**
  * One field of a connector's connect form. Every attribute may be missing; `defaultvalue` and
@@ -33,17 +29,17 @@ export const fieldSchema = z.object({
   type: text,
   helptext: text,
   defaultvalue: anything,
-  options: z.optional(z.nullable(z.array(z.unknown()))),
+  options: z.optional(z.array(z.unknown())),
 });
 
 /**
  * A connector's connect form. `fields` is an object keyed by the JSON key sent on create, or a list
- * of fields with a `name`; each field is checked with `fieldSchema` when the form is read.
+ * of fields with a `name`; `formFields()` checks each with `fieldSchema` and leaves out bad ones.
  */
 export const connectFormSchema = z.object({
   type: text,
   helptext: text,
-  fields: z.optional(z.nullable(z.custom<Record<string, unknown> | unknown[]>(isObject, 'Expected fields'))),
+  fields: anything,
 });
 
 /** A connector definition from `GET /api/servertypes`. */
@@ -53,12 +49,12 @@ export const servertypeSchema = z
     server_type: text,
     name: z.string(),
     category: text,
-    order: z.optional(z.nullable(z.number())),
+    order: z.optional(z.number()),
     icon_url: text,
     available: text,
     oauth: flag,
     auth_type: text,
-    settings: z.optional(z.nullable(z.object({ connect_form: z.optional(z.nullable(connectFormSchema)) }))),
+    settings: z.optional(z.object({ connect_form: z.optional((connectFormSchema)) })),
   })
   .check(z.refine((servertype) => servertype.id !== undefined || !!servertype.server_type, 'A connector needs an id or a server_type'));
 
@@ -70,7 +66,7 @@ export const connectionSchema = z.object({
   id: idSchema,
   name: text,
   server_type: text,
-  servertype_id: z.optional(z.nullable(idSchema)),
+  servertype_id: z.optional(idSchema),
   health_status: text,
   status: text,
   health_message: anything,
@@ -92,7 +88,7 @@ export const tokenResponseSchema = z.object({ token: text, integration_token: te
  * or undefined for anything else (which the list schema then rejects).
  */
 export const unwrapList = (json: unknown): unknown =>
-  Array.isArray(json) ? json : isObject(json) ? ((json as { data?: unknown }).data ?? (json as { results?: unknown }).results) : json;
+  Array.isArray(json) ? json : ((json as { data?: unknown } | undefined)?.data ?? (json as { results?: unknown } | undefined)?.results ?? json);
 
 export type Servertype = z.infer<typeof servertypeSchema>;
 export type ConnectField = z.infer<typeof fieldSchema>;
@@ -100,4 +96,5 @@ export type ConnectForm = z.infer<typeof connectFormSchema>;
 export type Connection = z.infer<typeof connectionSchema>;
 /** The answer to `POST /api/servers`. */
 export type CreatedConnection = Connection;
-export type PeliqanId = z.infer<typeof idSchema>;
+/** An identifier the widget passes around: a connection's id, or a connector's id or `server_type` slug. */
+export type PeliqanId = z.infer<typeof idSchema> | string;

@@ -7,8 +7,8 @@ import { SharedTask } from './shared-task.js';
 export interface TokenOptions {
   /** A ready integrate token. Never reflected to an attribute. */
   token?: string;
-  /** Called when there is no token, and again after a 401. */
-  tokenProvider?: () => Promise<string>;
+  /** Called when there is no token, and again after a 401 (with a signal that aborts when nobody waits any more). */
+  tokenProvider?: (signal?: AbortSignal) => Promise<string>;
   /** The partner's endpoint: `POST`, answers `{"token": "…"}` (or `integration_token`). */
   tokenUrl?: string;
   fetch?: typeof fetch;
@@ -37,6 +37,9 @@ export class TokenSource {
    * a caller whose token was already replaced gets the replacement without another fetch.
    */
   refresh(stale: string, signal?: AbortSignal): Promise<string> {
+    const { tokenProvider, tokenUrl } = this.#options;
+    // A fixed token cannot be renewed: fail this call, keep the token for the next ones.
+    if (!tokenProvider && !tokenUrl) return Promise.reject(new PeliqanError('unauthorized', 'Token refused'));
     if (this.#task.value === stale) this.#task.clear();
     return this.#task.get(signal);
   }
@@ -47,7 +50,7 @@ export class TokenSource {
     if (token && !this.#usedReadyToken) {
       this.#usedReadyToken = true;
       obtained = token;
-    } else if (tokenProvider) obtained = await tokenProvider();
+    } else if (tokenProvider) obtained = await tokenProvider(signal);
     else if (tokenUrl) {
       const response = await send(this.#options.fetch ?? fetch, tokenUrl, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } }, 30_000, signal);
       if (!(response instanceof Response)) throw response;
@@ -57,6 +60,6 @@ export class TokenSource {
       obtained = answer.token || answer.integration_token;
     }
     if (typeof obtained === 'string' && obtained) return obtained;
-    throw new PeliqanError('unauthorized', token ? 'Token refused' : 'No token: set token-url, token or tokenProvider');
+    throw new PeliqanError('unauthorized', 'No token: set token-url, token or tokenProvider');
   }
 }

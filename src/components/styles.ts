@@ -104,6 +104,11 @@ export const styles = css`
   .error {
     color: var(--_danger);
   }
+  [part='error'] {
+    display: grid;
+    gap: var(--_space);
+    justify-items: start;
+  }
   .ok {
     color: var(--_success);
   }
@@ -161,9 +166,6 @@ export const styles = css`
     column-gap: var(--_space);
     text-align: start;
     padding: var(--_space);
-  }
-  [part='tile']:hover {
-    border-color: var(--_accent);
   }
   [part='tile'] .icon {
     grid-row: span 2;

@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import { byOrderThenName } from '../api/connectors.js';
+import { byOrderThenName, isOAuthConnector } from '../api/connectors.js';
 import { isAbortError, type PeliqanError } from '../api/errors.js';
 import type { Servertype } from '../api/schemas.js';
 import type { PeliqanElement } from '../components/base.js';
@@ -46,7 +46,9 @@ export class CatalogueController implements ReactiveController {
     this.#host.requestUpdate();
     this.#host.client.servertypes({ signal: abort.signal }).then(
       (servertypes) => {
-        this.servertypes = [...servertypes].sort(byOrderThenName);
+        // Connectors that sign in through OAuth wait for the OAuth step (issue 4); until it is there,
+        // offering them would create connections that can never finish.
+        this.servertypes = servertypes.filter((servertype) => !isOAuthConnector(servertype)).sort(byOrderThenName);
         this.status = 'ready';
         this.#host.requestUpdate();
       },

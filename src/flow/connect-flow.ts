@@ -42,6 +42,13 @@ export class ConnectFlow implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    // Back on the page after a removal: follow the connection again, or (if the create was cut
+    // short, and may or may not have happened) let the customer try again.
+    if (this.phase === 'waiting' && this.connectionId !== undefined) this.#follow(this.connectionId, this.#start());
+    else if (this.phase === 'submitting') this.#set('idle');
+  }
+
   hostDisconnected(): void {
     this.#abort?.abort();
   }
@@ -54,12 +61,11 @@ export class ConnectFlow implements ReactiveController {
   /** Creates a connection with the customer's values; returns false if one is already under way. */
   submit(servertype: Servertype, values: Record<string, unknown>): boolean {
     if (this.busy || this.phase === 'connected') return false;
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+    const signal = this.#start();
     this.#set('submitting');
     this.error = undefined;
     this.connectionId = undefined;
-    void this.#run({ ...values, servertype_id: connectorId(servertype) }, abort.signal);
+    void this.#create({ ...values, servertype_id: connectorId(servertype) }, signal);
     return true;
   }
 
@@ -70,23 +76,35 @@ export class ConnectFlow implements ReactiveController {
     this.#set('idle');
   }
 
-  async #run(body: Record<string, unknown> & { servertype_id: PeliqanId }, signal: AbortSignal): Promise<void> {
-    const hooks = this.#hooks;
+  #start(): AbortSignal {
+    this.#abort?.abort();
+    return (this.#abort = new AbortController()).signal;
+  }
+
+  async #create(body: Record<string, unknown> & { servertype_id: PeliqanId }, signal: AbortSignal): Promise<void> {
     try {
-      const client = hooks.client();
-      const created = await client.addConnection(body, { signal });
+      const created = await this.#hooks.client().addConnection(body, { signal });
       this.connectionId = created.id;
-      hooks.created(created);
-      if (created.oauth_url && hooks.oauth) {
+      this.#hooks.created(created);
+      if (created.oauth_url && this.#hooks.oauth) {
         this.#set('idle');
-        hooks.oauth(created);
+        this.#hooks.oauth(created);
         return;
       }
-      this.#set('waiting');
       // The new connection is there, not yet tested: that is its first status.
       const known = connectionState(created);
-      hooks.status(known, created);
-      this.connection = await pollConnection(client, created.id, {
+      this.#hooks.status(known, created);
+      await this.#follow(created.id, signal, known);
+    } catch (error) {
+      this.#fail(error, signal);
+    }
+  }
+
+  async #follow(id: PeliqanId, signal: AbortSignal, known?: ConnectionState): Promise<void> {
+    const hooks = this.#hooks;
+    this.#set('waiting');
+    try {
+      this.connection = await pollConnection(hooks.client(), id, {
         signal,
         known,
         timeout: hooks.timeout(),
@@ -95,10 +113,14 @@ export class ConnectFlow implements ReactiveController {
       this.#set('connected');
       hooks.connected(this.connection);
     } catch (error) {
-      if (isAbortError(error) && signal.aborted) return;
-      this.error = hooks.failed(error, this.connectionId);
-      this.#set('failed');
+      this.#fail(error, signal);
     }
+  }
+
+  #fail(error: unknown, signal: AbortSignal): void {
+    if (isAbortError(error) && signal.aborted) return;
+    this.error = this.#hooks.failed(error, this.connectionId);
+    this.#set('failed');
   }
 
   #set(phase: ConnectPhase): void {

@@ -20,7 +20,7 @@ export interface PollOptions {
 
 /** Transient trouble while polling is waited out; anything else ends the poll. */
 const transient = (error: unknown) =>
-  isPeliqanError(error) && (error.code === 'network' || (error.code === 'http' && (error.status ?? 0) >= 500));
+  isPeliqanError(error) && (error.code === 'network' || (error.code === 'http' && ((error.status ?? 0) >= 500 || error.status === 429)));
 
 /**
  * Polls `GET /api/server/<id>` until the connection is connected or failed, backing off gently.

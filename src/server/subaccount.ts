@@ -1,7 +1,11 @@
 import { isPeliqanError } from '../api/errors.js';
 import type { AccountRef, PeliqanPartner, SubAccountProfile } from './partner.js';
 
-/** Creations under way, per partner client and external id, so concurrent first calls create one. */
+/**
+ * Creations per partner client and external id, so concurrent first calls create one. A creation that
+ * succeeded is kept: a 404 that arrives later (an answer sent before the account existed) waits for it
+ * instead of creating the account again.
+ */
 const creating = new WeakMap<PeliqanPartner, Map<string, Promise<void>>>();
 
 const said = (error: unknown, status: number, words: RegExp) =>
@@ -14,7 +18,7 @@ const said = (error: unknown, status: number, words: RegExp) =>
 const missingAccount = (error: unknown) => (isPeliqanError(error) && error.status === 404) || said(error, 400, /not.?found|does not exist|no such/i);
 
 /** [assumed] How Peliqan says "this external_id exists already" when creating one. */
-const duplicateAccount = (error: unknown) => said(error, 400, /exist|unique|already/i);
+const duplicateAccount = (error: unknown) => said(error, 400, /exists|unique|already/i) || said(error, 409, /./);
 
 /** Makes sure the customer's sub-account exists: created once, also under concurrent calls. */
 export function ensureSubAccount(partner: PeliqanPartner, customer: SubAccountProfile): Promise<void> {
@@ -30,8 +34,7 @@ export function ensureSubAccount(partner: PeliqanPartner, customer: SubAccountPr
         if (!duplicateAccount(error)) throw error;
       },
     );
-    const settled = () => void pending.delete(id);
-    creation.then(settled, settled);
+    creation.catch(() => pending.delete(id));
     pending.set(id, creation);
   }
   return creation;

@@ -143,6 +143,21 @@ describe('retries', () => {
     assert.ok(second.at - first.at >= 950, `waited ${second.at - first.at} ms`);
   });
 
+  test('gives up at once when Retry-After asks for longer than is worth waiting', async () => {
+    fake.faults.status['GET /api/servers'] = [{ status: 503, retryAfter: 3600 }];
+    const error = await rejection(client().client.listConnections());
+    assert.equal(error.status, 503);
+    assert.equal(routeCount('GET /api/servers'), 1);
+  });
+
+  test('a fixed token refused once still serves the next calls', async () => {
+    const token = fake.integrateToken('acme');
+    const api = new PeliqanClient({ baseUrl: fake.url, token });
+    fake.faults.status['GET /api/servers'] = [401];
+    assert.equal((await rejection(api.listConnections())).code, 'unauthorized');
+    assert.deepEqual(await api.listConnections(), []);
+  });
+
   test('does not retry a GET on 404 or 500', async () => {
     fake.faults.status['GET /api/server/:id'] = [500];
     const { client: api } = client();

@@ -96,6 +96,8 @@ describe('<peliqan-connect-form>', () => {
     await waitFor(() => element.state === 'connected');
     expect(byRole(element, 'heading').textContent).to.equal('✓ Connected to Pipedrive');
     await waitFor(() => element.shadowRoot!.activeElement === byRole(element, 'heading'));
+    // The progress line lives in a region that is always there, so it is announced when it changes.
+    expect(allByRole(element, 'status').length).to.be.greaterThan(0);
     expect(events.map((event) => event.type)).to.deep.equal([
       'peliqan-connection-created',
       'peliqan-status',
@@ -230,6 +232,53 @@ describe('<peliqan-connect-form>', () => {
     expect(element.state).to.equal('ready');
     expect(byLabel(element, 'Key')).to.exist;
     expect(await fake.requests()).to.deep.equal([]);
+  });
+
+  it('keeps polling after being moved in the page (removed and put back) and connects', async () => {
+    await fake.faults({ testDelay: 1500 });
+    const element = await form('stripe');
+    const events = recordEvents(element, EVENTS);
+    typeInto(byLabel(element, 'Restricted API key'), 'rk_live_1');
+    connectButton(element).click();
+    await waitFor(() => element.state === 'waiting');
+    const parent = element.parentElement!;
+    element.remove();
+    parent.append(element);
+    await waitFor(() => element.state === 'connected', 8000);
+    expect(events.filter((event) => event.type === 'peliqan-connected').length).to.equal(1);
+    expect((await posts()).length).to.equal(1);
+  });
+
+  it('never passes on a typed value that Peliqan quotes in its message', async () => {
+    await fake.faults({
+      status: { 'POST /api/servers': [{ status: 400, body: { error: 'ERROR_VALIDATION', detail: { password: ['Key sk_secret_123 is not valid.'] } } }] },
+    });
+    const element = await form('stripe');
+    const events = recordEvents(element, EVENTS);
+    typeInto(byLabel(element, 'Restricted API key'), 'sk_secret_123');
+    connectButton(element).click();
+    await waitFor(() => element.state === 'failed');
+    expect(JSON.stringify(events)).not.to.contain('sk_secret_123');
+    expect(element.shadowRoot!.textContent).not.to.contain('sk_secret_123');
+    expect(byText(element, 'Key ••• is not valid.')).to.exist;
+  });
+
+  it('copes with field keys that are not valid ids', async () => {
+    const definition = { id: 9, name: 'Odd', settings: { connect_form: { fields: { 'api key.v2': { label: 'Key', required: true }, 'a:b': { label: 'Other' } } } } };
+    const element = await fixture<PeliqanConnectForm>(html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} .servertype=${definition}></peliqan-connect-form>`);
+    connectButton(element).click();
+    const key = byLabel(element, 'Key');
+    await waitFor(() => element.shadowRoot!.activeElement === key);
+    expect(key.getAttribute('aria-invalid')).to.equal('true');
+    await expect(element).to.be.accessible();
+  });
+
+  it('moves focus to the error when the server rejects the form as a whole', async () => {
+    await fake.faults({ status: { 'POST /api/servers': [500] } });
+    const element = await form('stripe');
+    typeInto(byLabel(element, 'Restricted API key'), 'rk_live_1');
+    connectButton(element).click();
+    await waitFor(() => element.shadowRoot!.activeElement === byRole(element, 'alert'));
   });
 
   it('says so when the named connector does not exist', async () => {

@@ -29,7 +29,7 @@ describe('<peliqan-connect>', () => {
   it('goes picker → form → testing → connected → "Connect another" → picker', async () => {
     const element = await connect();
     const events = recordEvents(element, ['peliqan-select', 'peliqan-connection-created', 'peliqan-status', 'peliqan-connected', 'peliqan-error']);
-    expect(tiles(element).length).to.equal(40);
+    expect(tiles(element).length).to.equal(26);
     byRole(element, 'button', /^Stripe/).click();
     await waitFor(() => byRole(element, 'heading', 'Connect to Stripe'));
     await waitFor(() => element.shadowRoot!.activeElement?.tagName === 'PELIQAN-CONNECT-FORM');
@@ -47,7 +47,7 @@ describe('<peliqan-connect>', () => {
     ]);
     await expect(element).to.be.accessible();
     byRole(element, 'button', 'Connect another').click();
-    await waitFor(() => tiles(element).length === 40);
+    await waitFor(() => tiles(element).length === 26);
     expect(element.getAttribute('state')).to.equal('ready');
   });
 
@@ -56,7 +56,7 @@ describe('<peliqan-connect>', () => {
     byRole(element, 'button', /^Postgres/).click();
     await waitFor(() => byRole(element, 'heading', 'Connect to Postgres'));
     byRole(element, 'button', /Back/).click();
-    await waitFor(() => tiles(element).length === 40);
+    await waitFor(() => tiles(element).length === 26);
     await waitFor(() => element.shadowRoot!.activeElement?.tagName === 'PELIQAN-CONNECTOR-PICKER');
   });
 
@@ -84,7 +84,7 @@ describe('<peliqan-connect>', () => {
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
     const element = await fixture<PeliqanConnect>(html`<peliqan-connect></peliqan-connect>`);
     await waitFor(() => element.state === 'ready');
-    expect(tiles(element).length).to.equal(40);
+    expect(tiles(element).length).to.equal(26);
   });
 
   it('waits for configure() called after it was put on the page', async () => {

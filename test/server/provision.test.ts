@@ -5,15 +5,19 @@ import { main } from '../../src/server/cli.js';
 import { useFake } from '../support/fake.js';
 
 const fake = await useFake();
-beforeEach(() => fake.reset());
-
-const partner = new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken });
-const plan = {
+let partner: PeliqanPartner;
+let plan: Parameters<typeof provisionTenant>[0];
+beforeEach(() => {
+  fake.reset();
+  // A partner client per test: it remembers the sub-accounts it created, and the fake forgets them.
+  partner = new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken });
+  plan = {
   partner,
   customer: { external_id: 'bakery_9', company_name: 'Bakery' },
   tables: [{ name: 'orders', query: 'select * from shop.orders' }, { name: 'customers', query: 'select * from crm.contacts' }],
   scripts: [{ name: 'Nightly sync', raw_code: 'print("sync")', schedule: 86_400 }],
-};
+  };
+});
 
 describe('provisionTenant', () => {
   test('creates the sub-account, the tables and the scripts', async () => {
@@ -35,7 +39,7 @@ describe('provisionTenant', () => {
 
   test('adds only what is missing when the plan grows', async () => {
     await provisionTenant(plan);
-    const grown = await provisionTenant({ ...plan, tables: [...plan.tables, { name: 'invoices', query: 'select 1' }] });
+    const grown = await provisionTenant({ ...plan, tables: [...plan.tables!, { name: 'invoices', query: 'select 1' }] });
     assert.deepEqual(grown.created.tables.map((table) => table.name), ['invoices']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PeliqanPartner, createTokenHandler, toNodeHandler, type Customer } from '../../src/server/index.js';
 import { call, useFake } from '../support/fake.js';
@@ -65,6 +65,26 @@ describe('createTokenHandler', () => {
     assert.equal(errors.length, 1);
   });
 
+  test('a "no such sub-account" that arrives after the account was made does not make it again', async () => {
+    let first = true;
+    // The first integrate answer (a 404) is held back until another call has created the account.
+    const lateFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (first && String(input).includes('/integrate/')) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return response;
+    };
+    const partner = new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken, fetch: lateFetch });
+    const handle = createTokenHandler({ partner, identify: () => ann });
+    const slow = handle(post());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal((await handle(post())).status, 200);
+    assert.equal((await slow).status, 200);
+    assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/').length, 1);
+  });
+
   test('serves Node http (and so Express) through toNodeHandler', async () => {
     const server = createServer(toNodeHandler(handler().handle));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -74,6 +94,14 @@ describe('createTokenHandler', () => {
       assert.equal(ok.status, 200);
       assert.equal(typeof ok.body.token, 'string');
       assert.equal(ok.headers.get('cache-control'), 'no-store');
+      // A method Fetch cannot express must not bring the server down.
+      const trace = await new Promise<number>((resolve, reject) => {
+        const request = httpRequest(url, { method: 'TRACE' }, (response) => resolve(response.statusCode ?? 0));
+        request.on('error', reject);
+        request.end();
+      });
+      assert.equal(trace, 400);
+      assert.equal((await call(url, { method: 'POST' })).status, 200);
     } finally {
       server.close();
     }

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { connectorMatches, formFields, type FormField } from '../../api/connectors.js';
 import { DEFAULT_BASE_URL } from '../../api/client.js';
-import type { PeliqanError } from '../../api/errors.js';
+import { isPeliqanError, type PeliqanError } from '../../api/errors.js';
 import type { PeliqanId, Servertype } from '../../api/schemas.js';
 import { CatalogueController } from '../../flow/catalogue.js';
 import { ConnectFlow } from '../../flow/connect-flow.js';
 import { PeliqanElement, define, type ElementState } from '../base.js';
-import { busy, connectorIcon, failure } from '../shared.js';
+import { connectorIcon, failure, spinner } from '../shared.js';
 
 type Value = string | boolean;
 
@@ -55,7 +55,7 @@ export class PeliqanConnectForm extends PeliqanElement {
     status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
     connected: (connection) => {
       this.emit('peliqan-connected', { connectionId: connection.id, connection, servertype: this.#definition! });
-      this.#focusAfterUpdate('h2');
+      void this.updateComplete.then(() => this.focus());
     },
     failed: (error, connectionId) => this.#failed(error, connectionId),
   });
@@ -71,15 +71,16 @@ export class PeliqanConnectForm extends PeliqanElement {
   /** Clears the form and any finished connection, ready for another one. */
   reset(): void {
     this.#flow.reset();
+    this.#revealed.clear();
     this.#definition = undefined;
     this._errors = {};
     this.#formError = undefined;
     this.requestUpdate();
   }
 
-  /** Moves focus to the first field (or the heading when there is none). */
+  /** Moves focus to the step's heading (the connector's name), from where Tab reaches the first field. */
   override focus(): void {
-    this.renderRoot.querySelector<HTMLElement>('[part="input"], h2')?.focus();
+    this.renderRoot.querySelector('h2')?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -113,51 +114,46 @@ export class PeliqanConnectForm extends PeliqanElement {
   }
 
   #failed(error: unknown, connectionId?: PeliqanId): PeliqanError | undefined {
+    // Peliqan's messages may quote what was typed (Django does): never pass a typed value on.
+    const redact = (text: string) =>
+      Object.values(this._values).reduce<string>((out, value) => (typeof value === 'string' && value.length > 2 ? out.split(value).join('•••') : out), text);
+    if (isPeliqanError(error)) error.message = redact(error.message);
     const failure = this.reportError(error, connectionId);
     if (!failure) return undefined;
-    const fields = formFields(this.#definition!);
-    const detail = failure.code === 'http' && failure.detail && typeof failure.detail === 'object' ? (failure.detail as Record<string, unknown>) : {};
+    const detail = failure.code === 'http' && failure.detail && typeof failure.detail === 'object' ? failure.detail : {};
     const errors: Record<string, string> = {};
-    for (const field of fields) {
-      const said = detail[field.key];
-      if (said !== undefined) errors[field.key] = [said].flat().join(' ');
+    for (const { key } of formFields(this.#definition!)) {
+      if (Object.hasOwn(detail, key)) errors[key] = redact([(detail as Record<string, unknown>)[key]].flat().join(' '));
     }
-    this._errors = errors;
-    const named = Object.keys(errors);
-    this.#formError = named.length ? this.t('fixFields') : failure.code === 'connection-failed' ? this.t('failed', { reason: failure.message }) : this.errorText(failure);
-    this.#focusAfterUpdate(named.length ? `#f-${named[0]}` : '[role="alert"]');
+    this.#showErrors(errors, failure.code === 'connection-failed' ? this.t('failed', { reason: failure.message }) : this.errorText(failure));
     return failure;
   }
 
-  #focusAfterUpdate(selector: string): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  /** Shows field errors (focusing the first) or else the form's error (focusing it). */
+  #showErrors(errors: Record<string, string>, formError: string): void {
+    this._errors = errors;
+    const fields = formFields(this.#definition!);
+    const first = fields.findIndex((field) => errors[field.key]);
+    this.#formError = first < 0 ? formError : this.t('fixFields');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(first < 0 ? '[role="alert"]' : `#f${first}`)?.focus());
   }
 
   #submit(event: Event): void {
     event.preventDefault();
     const servertype = this.#definition;
     if (!servertype || this.#flow.busy) return;
-    const fields = formFields(servertype);
     const errors: Record<string, string> = {};
-    for (const field of fields) {
+    const body: Record<string, Value> = {};
+    for (const field of formFields(servertype)) {
       const value = this._values[field.key];
+      if (value !== '' && value !== undefined) body[field.key] = value;
       if (field.required && (value === '' || value === undefined || (field.kind !== 'checkbox' && !String(value).trim()))) {
         errors[field.key] = this.t('fieldRequired', { label: field.label });
       }
     }
-    this._errors = errors;
-    const invalid = Object.keys(errors);
-    if (invalid.length) {
-      this.#formError = this.t('fixFields');
-      this.#focusAfterUpdate(`#f-${invalid[0]}`);
-      return;
-    }
+    if (Object.keys(errors).length) return this.#showErrors(errors, '');
+    this._errors = {};
     this.#formError = undefined;
-    const body: Record<string, Value> = {};
-    for (const field of fields) {
-      const value = this._values[field.key];
-      if (value !== undefined && value !== '') body[field.key] = value;
-    }
     this.#flow.submit(servertype, body);
   }
 
@@ -166,9 +162,10 @@ export class PeliqanConnectForm extends PeliqanElement {
     if (this._errors[key]) this._errors = { ...this._errors, [key]: '' };
   }
 
-  #field(field: FormField) {
+  #field(field: FormField, index: number) {
     const { key, kind, label, required, helptext } = field;
-    const id = `f-${key}`;
+    // Ids by position: Peliqan's keys may hold characters that ids and selectors cannot.
+    const id = `f${index}`;
     const value = this._values[key];
     const error = this._errors[key];
     const described = [helptext ? `${id}-h` : '', error ? `${id}-e` : ''].join(' ').trim() || nothing;
@@ -233,11 +230,11 @@ export class PeliqanConnectForm extends PeliqanElement {
     const helptext = servertype.settings?.connect_form?.helptext?.trim();
     return html`<form class="root" novalidate @submit=${this.#submit}>
       ${header(this.t('connectTo', { name: servertype.name }))} ${helptext ? html`<p class="help">${helptext}</p>` : nothing}
-      ${formFields(servertype).map((field) => this.#field(field))}
+      ${formFields(servertype).map((field, index) => this.#field(field, index))}
       ${failure(this.#formError, undefined, '')}
       <div class="row">
         <button type="submit" class="primary" part="button" aria-disabled=${flow.busy ? 'true' : 'false'}>${this.t('connect')}</button>
-        ${flow.busy ? html`<span part="status">${busy(this.t(flow.phase === 'waiting' ? 'testing' : 'creating'))}</span>` : nothing}
+        <span role="status" part="status">${flow.busy ? spinner(this.t(flow.phase === 'waiting' ? 'testing' : 'creating')) : nothing}</span>
       </div>
     </form>`;
   }

@@ -139,9 +139,7 @@ export class PeliqanConnectorPicker extends PeliqanElement {
             >`
           : nothing}
       </div>
-      ${visible.length
-        ? nothing
-        : html`<p role="status">${this._query ? this.t('noMatch', { query: this._query }) : this.t('noConnectors')}</p>`}
+      <p role="status">${visible.length ? nothing : this._query ? this.t('noMatch', { query: this._query }) : this.t('noConnectors')}</p>
       <ul aria-label=${this.t('connectors')} @keydown=${this.#onKeydown}>
         ${visible.map(
           (servertype, index) =>
