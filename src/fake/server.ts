@@ -11,6 +11,7 @@ import { defaultCatalogue, fakeUsesOAuth, syntheticCatalogue, type FakeServertyp
 import { FakeJwt, type FakeClaims } from './jwt.js';
 import { iconSvg } from './icons.js';
 import { consentPage, donePage, invalidPage } from './oauth-page.js';
+import type { SubAccountProfile } from '../server/partner.js';
 
 /** A status to answer instead of handling a request, optionally with a body and `Retry-After`. */
 export type InjectedResponse = number | { status: number; body?: unknown; retryAfter?: number };
@@ -55,15 +56,9 @@ export interface FakePeliqanOptions {
   faults?: Partial<FakeFaults>;
 }
 
-/** A sub-account, as the fake keeps it. */
-export interface FakeAccount {
+/** A sub-account, as the fake keeps it: the profile it was created with (less any password). */
+export interface FakeAccount extends Omit<SubAccountProfile, 'password'> {
   id: number;
-  external_id: string;
-  first_name?: string;
-  last_name?: string;
-  email?: string;
-  language?: string;
-  company_name?: string;
   created_at: string;
 }
 
