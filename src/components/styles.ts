@@ -45,7 +45,10 @@ export const styles = css`
   }
   h2 {
     font-size: 1.15em;
-    outline: none;
+  }
+  /* An empty live region stays in the accessibility tree but takes no room. */
+  [role='status']:empty {
+    position: absolute;
   }
   button,
   input,
@@ -212,7 +215,6 @@ export const styles = css`
     resize: vertical;
   }
   [aria-disabled='true'] {
-    opacity: 0.7;
     cursor: progress;
   }
 `;

@@ -8,7 +8,7 @@ export const en = {
   allCategories: 'All categories',
   loadingConnectors: 'Loading connectors…',
   noMatch: 'No connector matches “{query}”',
-  noConnectors: 'No connectors are available',
+  noConnectors: 'No connectors available',
   connectors: 'Connectors',
   retry: 'Retry',
   connect: 'Connect',
