@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools and the demo talk to a terminal.
-    files: ['scripts/**', 'src/fake/cli.ts', 'demo/**', 'src/server/cli.ts', 'src/server/bin.ts'],
+    files: ['scripts/**', 'bench/**', 'src/fake/cli.ts', 'demo/**', 'src/server/cli.ts', 'src/server/bin.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,0 +1,240 @@
+/**
+ * `npm run bench`: size, picker at scale, flow cost and leaks, in Chromium against the fake Peliqan.
+ * Prints one table and writes it as JSON to bench/results/. Each figure is the median of several runs,
+ * with min and max. Not part of `npm test`: timings depend on the machine.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromeArgs, chromePath } from '../scripts/chrome-path.mjs';
+import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BUDGET = 20 * 1024;
+const root = new URL('..', import.meta.url);
+const bundle = readFileSync(new URL('dist/peliqan-embed.js', root));
+
+interface Figure {
+  median: number;
+  min: number;
+  max: number;
+}
+type Row = [group: string, what: string, value: Figure | number | string, unit: string];
+const rows: Row[] = [];
+
+const stats = (values: number[]): Figure => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
+};
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** A tab; tsx names the functions it compiles with a `__name` helper, which the page needs too. */
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  return page;
+}
+
+function sizes(name: string, code: Uint8Array): void {
+  rows.push(['size', `${name} minified`, code.length, 'B']);
+  rows.push(['size', `${name} gzip -9`, gzipSync(code, { level: 9 }).length, 'B']);
+  rows.push(['size', `${name} brotli`, brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 'B']);
+}
+
+/** A page on its own origin that loads the script tag and one element, configured for the fake. */
+async function servePage(fake: FakePeliqan, body: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    if (request.url === '/peliqan-embed.js') return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
+    if (request.url === '/config.js') {
+      return void response
+        .writeHead(200, { 'Content-Type': 'text/javascript' })
+        .end(`PeliqanEmbed.configure({ baseUrl: ${JSON.stringify(fake.url)}, tokenUrl: ${JSON.stringify(`${fake.url}/__fake/token?external_id=bench`)} });`);
+    }
+    response.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><html lang="en"><body><script src="/peliqan-embed.js"></script><script src="/config.js"></script>${body}</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/** Picker at scale: token arrival → tiles painted, and per-keystroke search latency. */
+async function pickerAtScale(browser: Browser, count: number): Promise<void> {
+  const paint: number[] = [];
+  const medians: number[] = [];
+  const p95s: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const fake = await startFakePeliqan({ catalogue: count });
+    const { url, server } = await servePage(fake, '<peliqan-connector-picker></peliqan-connector-picker>');
+    const page = await newPage(browser);
+    // Mark the first frame after the picker turns ready, from inside the page.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const picker = document.querySelector('peliqan-connector-picker');
+        if (picker?.getAttribute('state') !== 'ready') return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => ((window as unknown as { __painted: number }).__painted = performance.now())));
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['state'] });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, undefined, { timeout: 60_000 });
+    const figures = await page.evaluate(async () => {
+      const painted = (window as unknown as { __painted: number }).__painted;
+      const token = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/__fake/token')) as PerformanceResourceTiming;
+      const picker = document.querySelector('peliqan-connector-picker') as HTMLElement & { updateComplete: Promise<unknown> };
+      const input = picker.shadowRoot!.querySelector('input')!;
+      const list = picker.shadowRoot!.querySelector('ul')!;
+      const latencies: number[] = [];
+      const words = ['c', 'co', 'con', 'conn', 'conne', 'connec', 'connect', 'connecto', 'connector', 'connector ', 'connector 0', 'connector 00', 'connector 001', 'connector 0012', 'connector 001', 'connector 00', 'connector 0', 'connector', 'conn', 'c', '', 's', 'st', 'str', 'stri', 'strip', 'stripe', 'strip', 'str', 's', '', 'p', 'po', 'pos', 'post', ''];
+      for (const word of words) {
+        const start = performance.now();
+        input.value = word;
+        input.dispatchEvent(new InputEvent('input'));
+        await picker.updateComplete;
+        // Style and layout of the new list, forced now: the main-thread work a keystroke costs.
+        void list.offsetHeight;
+        latencies.push(performance.now() - start);
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      }
+      return { paint: painted - token.responseEnd, latencies };
+    });
+    paint.push(figures.paint);
+    medians.push(percentile(figures.latencies, 0.5));
+    p95s.push(percentile(figures.latencies, 0.95));
+    await page.close();
+    server.close();
+    await fake.close();
+  }
+  rows.push(['picker', `${count} connectors: token → tiles painted`, stats(paint.map(round)), 'ms']);
+  rows.push(['picker', `${count} connectors: keystroke (render + layout) median of 36`, stats(medians.map(round)), 'ms']);
+  rows.push(['picker', `${count} connectors: keystroke p95`, stats(p95s.map(round)), 'ms']);
+}
+
+/** Requests made by a whole credential connection, counted at the fake. */
+async function credentialFlow(browser: Browser): Promise<void> {
+  const requests: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const fake = await startFakePeliqan({ faults: { testDelay: 1500 } });
+    const { url, server } = await servePage(fake, '<peliqan-connect servertype="stripe"></peliqan-connect>');
+    const page = await newPage(browser);
+    let tokenRequests = 0;
+    page.on('request', (request) => void (request.url().includes('/__fake/token') && tokenRequests++));
+    await page.goto(url);
+    await page.getByRole('textbox', { name: 'Restricted API key' }).fill('rk_live_bench');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('heading', { name: /Connected to Stripe/ }).waitFor({ timeout: 30_000 });
+    requests.push(tokenRequests + fake.requests.length);
+    if (run === 0) {
+      const byRoute = new Map<string, number>();
+      for (const request of fake.requests) byRoute.set(request.route, (byRoute.get(request.route) ?? 0) + 1);
+      rows.push(['flow', 'credential connection: requests by kind', `token ${tokenRequests}, ${[...byRoute].map(([route, n]) => `${route} ${n}`).join(', ')}`, '']);
+    }
+    await page.close();
+    server.close();
+    await fake.close();
+  }
+  rows.push(['flow', 'credential connection: requests in all (connection test 1.5 s)', stats(requests), 'requests']);
+  rows.push(['flow', 'OAuth connection', 'not measured: the OAuth step is not built yet', '']);
+}
+
+/** Heap, listeners and timers after many mount/unmount cycles of each element, through the DevTools Protocol. */
+async function leaks(browser: Browser, page: Page, tag: string, attributes: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? 0;
+    const timers = await page.evaluate(() => (window as unknown as { __timers: Set<number> }).__timers.size);
+    return { heap: metric('JSHeapUsedSize'), listeners: metric('JSEventListeners'), nodes: metric('Nodes'), timers };
+  };
+  const cycle = (times: number) =>
+    page.evaluate(
+      async ({ tag, attributes, times }) => {
+        for (let index = 0; index < times; index++) {
+          const holder = document.createElement('div');
+          holder.innerHTML = `<${tag} ${attributes}></${tag}>`;
+          document.body.append(holder);
+          const element = holder.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
+          await element.updateComplete;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          holder.remove();
+        }
+      },
+      { tag, attributes, times },
+    );
+  await cycle(50);
+  const early = await measure();
+  await cycle(450);
+  const late = await measure();
+  rows.push(['leaks', `${tag}: heap growth per cycle (cycles 50→500)`, round((late.heap - early.heap) / 450), 'B']);
+  rows.push(['leaks', `${tag}: listeners / DOM nodes / live timers after 500`, `${late.listeners - early.listeners} / ${late.nodes - early.nodes} / ${late.timers} (change since cycle 50)`, '']);
+  void browser;
+}
+
+async function main(): Promise<void> {
+  sizes('dist/peliqan-embed.js', bundle);
+  const esm = await esbuild.build({ entryPoints: [new URL('dist/index.js', root).pathname], bundle: true, minify: true, format: 'esm', write: false, conditions: ['production'], logLevel: 'silent' });
+  sizes('ESM entry with lit and zod bundled', esm.outputFiles[0]!.contents);
+  rows.push(['size', 'budget for dist/peliqan-embed.js gzip -9', BUDGET, 'B']);
+
+  const browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs.filter((arg) => !arg.startsWith('--headless')) });
+  try {
+    for (const count of [250, 2000, 10_000]) await pickerAtScale(browser, count);
+    await credentialFlow(browser);
+    const fake = await startFakePeliqan();
+    const { url, server } = await servePage(fake, '');
+    const page = await newPage(browser);
+    // Count the timers the widget leaves running: wrap setTimeout/setInterval before any script runs.
+    await page.addInitScript(() => {
+      const live = new Set<number>();
+      (window as unknown as { __timers: Set<number> }).__timers = live;
+      const wrap = (set: typeof setTimeout, clear: typeof clearTimeout, once: boolean) => {
+        window[set.name as 'setTimeout'] = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+          const id: number = set(
+            (...args: unknown[]) => {
+              if (once) live.delete(id);
+              if (typeof handler === 'function') handler(...args);
+            },
+            ms,
+            ...rest,
+          ) as unknown as number;
+          live.add(id);
+          return id;
+        }) as typeof setTimeout;
+        window[clear.name as 'clearTimeout'] = ((id?: number) => {
+          live.delete(id as number);
+          clear(id);
+        }) as typeof clearTimeout;
+      };
+      wrap(setTimeout, clearTimeout, true);
+      wrap(setInterval as unknown as typeof setTimeout, clearInterval as unknown as typeof clearTimeout, false);
+    });
+    await page.goto(url);
+    await leaks(browser, page, 'peliqan-connector-picker', '');
+    await leaks(browser, page, 'peliqan-connect-form', 'servertype="postgres"');
+    await leaks(browser, page, 'peliqan-connect', '');
+    await page.close();
+    server.close();
+    await fake.close();
+  } finally {
+    await browser.close();
+  }
+
+  const show = (value: Row[2]) => (typeof value === 'object' ? `${value.median} (min ${value.min}, max ${value.max})` : String(value));
+  const width = Math.max(...rows.map(([, what]) => what.length));
+  console.log(`peliqan-embed bench — ${new Date().toISOString()} — ${RUNS} runs, median (min, max)\n`);
+  let group = '';
+  for (const [rowGroup, what, value, unit] of rows) {
+    if (rowGroup !== group) console.log(`\n[${(group = rowGroup)}]`);
+    console.log(`  ${what.padEnd(width)}  ${show(value)} ${unit}`);
+  }
+  mkdirSync(new URL('bench/results/', root), { recursive: true });
+  const file = new URL(`bench/results/${new Date().toISOString().slice(0, 10)}.json`, root);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, node: process.version, rows: rows.map(([g, what, value, unit]) => ({ group: g, what, value, unit })) }, null, 2)}\n`);
+  console.log(`\nWritten to ${file.pathname}`);
+}
+
+await main();
