@@ -182,43 +182,47 @@ async function main(): Promise<void> {
 
   const browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs.filter((arg) => !arg.startsWith('--headless')) });
   try {
-    for (const count of [250, 2000, 10_000]) await pickerAtScale(browser, count);
-    await credentialFlow(browser);
-    const fake = await startFakePeliqan();
-    const { url, server } = await servePage(fake, '');
-    const page = await newPage(browser);
-    // Count the timers the widget leaves running: wrap setTimeout/setInterval before any script runs.
-    await page.addInitScript(() => {
-      const live = new Set<number>();
-      (window as unknown as { __timers: Set<number> }).__timers = live;
-      const wrap = (set: typeof setTimeout, clear: typeof clearTimeout, once: boolean) => {
-        window[set.name as 'setTimeout'] = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
-          const id: number = set(
-            (...args: unknown[]) => {
-              if (once) live.delete(id);
-              if (typeof handler === 'function') handler(...args);
-            },
-            ms,
-            ...rest,
-          ) as unknown as number;
-          live.add(id);
-          return id;
-        }) as typeof setTimeout;
-        window[clear.name as 'clearTimeout'] = ((id?: number) => {
-          live.delete(id as number);
-          clear(id);
-        }) as typeof clearTimeout;
-      };
-      wrap(setTimeout, clearTimeout, true);
-      wrap(setInterval as unknown as typeof setTimeout, clearInterval as unknown as typeof clearTimeout, false);
-    });
-    await page.goto(url);
-    await leaks(browser, page, 'peliqan-connector-picker', '');
-    await leaks(browser, page, 'peliqan-connect-form', 'servertype="postgres"');
-    await leaks(browser, page, 'peliqan-connect', '');
-    await page.close();
-    server.close();
-    await fake.close();
+    const counts = (process.env.BENCH_COUNTS ?? '250,2000,10000').split(',').map(Number);
+    for (const count of counts) await pickerAtScale(browser, count);
+    // BENCH_ONLY=picker (with BENCH_COUNTS=250,…) measures the picker alone, for quick before/after runs.
+    if (process.env.BENCH_ONLY !== 'picker') {
+      await credentialFlow(browser);
+      const fake = await startFakePeliqan();
+      const { url, server } = await servePage(fake, '');
+      const page = await newPage(browser);
+      // Count the timers the widget leaves running: wrap setTimeout/setInterval before any script runs.
+      await page.addInitScript(() => {
+        const live = new Set<number>();
+        (window as unknown as { __timers: Set<number> }).__timers = live;
+        const wrap = (set: typeof setTimeout, clear: typeof clearTimeout, once: boolean) => {
+          window[set.name as 'setTimeout'] = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+            const id: number = set(
+              (...args: unknown[]) => {
+                if (once) live.delete(id);
+                if (typeof handler === 'function') handler(...args);
+              },
+              ms,
+              ...rest,
+            ) as unknown as number;
+            live.add(id);
+            return id;
+          }) as typeof setTimeout;
+          window[clear.name as 'clearTimeout'] = ((id?: number) => {
+            live.delete(id as number);
+            clear(id);
+          }) as typeof clearTimeout;
+        };
+        wrap(setTimeout, clearTimeout, true);
+        wrap(setInterval as unknown as typeof setTimeout, clearInterval as unknown as typeof clearTimeout, false);
+      });
+      await page.goto(url);
+      await leaks(browser, page, 'peliqan-connector-picker', '');
+      await leaks(browser, page, 'peliqan-connect-form', 'servertype="postgres"');
+      await leaks(browser, page, 'peliqan-connect', '');
+      await page.close();
+      server.close();
+      await fake.close();
+    }
   } finally {
     await browser.close();
   }
