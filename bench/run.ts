@@ -145,6 +145,7 @@ async function leaks(browser: Browser, page: Page, tag: string, attributes: stri
   await cdp.send('Performance.enable');
   const measure = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? 0;
     const timers = await page.evaluate(() => (window as unknown as { __timers: Set<number> }).__timers.size);
@@ -158,19 +159,21 @@ async function leaks(browser: Browser, page: Page, tag: string, attributes: stri
           holder.innerHTML = `<${tag} ${attributes}></${tag}>`;
           document.body.append(holder);
           const element = holder.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
+          // Let it reach a resting state (catalogue shown, form rendered) before taking it away.
+          while (element.getAttribute('state') === 'loading') await new Promise((resolve) => setTimeout(resolve, 5));
           await element.updateComplete;
-          await new Promise((resolve) => setTimeout(resolve, 0));
           holder.remove();
         }
       },
       { tag, attributes, times },
     );
-  await cycle(50);
+  // The first 100 cycles warm the engine up (compiled code, caches); the 500 after them are compared.
+  await cycle(100);
   const early = await measure();
-  await cycle(450);
+  await cycle(500);
   const late = await measure();
-  rows.push(['leaks', `${tag}: heap growth per cycle (cycles 50→500)`, round((late.heap - early.heap) / 450), 'B']);
-  rows.push(['leaks', `${tag}: listeners / DOM nodes / live timers after 500`, `${late.listeners - early.listeners} / ${late.nodes - early.nodes} / ${late.timers} (change since cycle 50)`, '']);
+  rows.push(['leaks', `${tag}: heap growth per cycle (cycles 100→600)`, round((late.heap - early.heap) / 500), 'B']);
+  rows.push(['leaks', `${tag}: listeners / DOM nodes / live timers after 600`, `${late.listeners - early.listeners} / ${late.nodes - early.nodes} / ${late.timers} (change since cycle 100)`, '']);
   void browser;
 }
 
@@ -182,11 +185,12 @@ async function main(): Promise<void> {
 
   const browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs.filter((arg) => !arg.startsWith('--headless')) });
   try {
+    const only = process.env.BENCH_ONLY;
     const counts = (process.env.BENCH_COUNTS ?? '250,2000,10000').split(',').map(Number);
-    for (const count of counts) await pickerAtScale(browser, count);
-    // BENCH_ONLY=picker (with BENCH_COUNTS=250,…) measures the picker alone, for quick before/after runs.
-    if (process.env.BENCH_ONLY !== 'picker') {
-      await credentialFlow(browser);
+    if (only !== 'leaks') for (const count of counts) await pickerAtScale(browser, count);
+    // BENCH_ONLY=picker (with BENCH_COUNTS=250,…) or BENCH_ONLY=leaks, for quick before/after runs.
+    if (only !== 'picker') {
+      if (only !== 'leaks') await credentialFlow(browser);
       const fake = await startFakePeliqan();
       const { url, server } = await servePage(fake, '');
       const page = await newPage(browser);
