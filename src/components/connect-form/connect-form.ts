@@ -17,6 +17,7 @@ const eye = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="tr
 /**
  * A connector's connect form, rendered from its definition: labelled fields, defaults, help texts,
  * required checks and masked secrets. Submits once, then follows the connection test to the end.
+ * @tagname peliqan-connect-form
  * @fires peliqan-connection-created - `POST /api/servers` succeeded.
  * @fires peliqan-status - The connection's state changed.
  * @fires peliqan-connected - The connection works (once per connection).

@@ -9,6 +9,7 @@ import '../connect-form/connect-form.js';
 /**
  * The whole flow in one tag: pick a connector, fill in its form (or sign in, for OAuth), wait for the
  * test, and see the result — with "Back" and "Connect another".
+ * @tagname peliqan-connect
  * @fires peliqan-select - A connector was chosen.
  * @fires peliqan-connection-created - `POST /api/servers` succeeded.
  * @fires peliqan-status - The connection's state changed.

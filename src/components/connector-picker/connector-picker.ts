@@ -32,6 +32,7 @@ export const allowlist = (value: string | undefined): string[] =>
 
 /**
  * The connectors the customer may add, as tiles with search, a category filter and arrow-key navigation.
+ * @tagname peliqan-connector-picker
  * @fires peliqan-select - A connector was chosen; `detail.servertype`.
  * @fires peliqan-error - The catalogue could not be loaded.
  * @csspart search - The search field.

@@ -1,0 +1,48 @@
+/**
+ * `peliqan-embed/react`: React wrappers for the elements (made with `@lit/react`), with typed event
+ * props such as `onPeliqanConnected`. Importing it defines the elements.
+ *
+ *   import { PeliqanConnect } from 'peliqan-embed/react';
+ *   <PeliqanConnect tokenUrl="/peliqan/token" onPeliqanConnected={(event) => save(event.detail.connectionId)} />
+ */
+import * as React from 'react';
+import { createComponent, type EventName } from '@lit/react';
+import { PeliqanConnect as ConnectElement } from '../components/connect/connect.js';
+import { PeliqanConnectForm as FormElement } from '../components/connect-form/connect-form.js';
+import { PeliqanConnectorPicker as PickerElement } from '../components/connector-picker/connector-picker.js';
+import type { PeliqanEventDetails } from '../events.js';
+
+const event = <K extends keyof PeliqanEventDetails>(name: K) => name as EventName<CustomEvent<PeliqanEventDetails[K]>>;
+
+/** The events a connection flow fires, as React props. */
+const flowEvents = {
+  onPeliqanSelect: event('peliqan-select'),
+  onPeliqanConnectionCreated: event('peliqan-connection-created'),
+  onPeliqanStatus: event('peliqan-status'),
+  onPeliqanConnected: event('peliqan-connected'),
+  onPeliqanError: event('peliqan-error'),
+};
+
+/** `<peliqan-connect>`: the whole flow. */
+export const PeliqanConnect = createComponent({ tagName: 'peliqan-connect', elementClass: ConnectElement, react: React, events: flowEvents });
+
+/** `<peliqan-connect-form>`: one connector's connect form. */
+export const PeliqanConnectForm = createComponent({
+  tagName: 'peliqan-connect-form',
+  elementClass: FormElement,
+  react: React,
+  events: {
+    onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated,
+    onPeliqanStatus: flowEvents.onPeliqanStatus,
+    onPeliqanConnected: flowEvents.onPeliqanConnected,
+    onPeliqanError: flowEvents.onPeliqanError,
+  },
+});
+
+/** `<peliqan-connector-picker>`: the connectors as searchable tiles. */
+export const PeliqanConnectorPicker = createComponent({
+  tagName: 'peliqan-connector-picker',
+  elementClass: PickerElement,
+  react: React,
+  events: { onPeliqanSelect: flowEvents.onPeliqanSelect, onPeliqanError: flowEvents.onPeliqanError },
+});

@@ -1,0 +1,81 @@
+/**
+ * `peliqan-embed/react` in a real React 19 page: the wrapper renders the element, passes properties, and
+ * hands a typed event to its `onPeliqanSelect` prop. Also checks the Custom Elements Manifest the build wrote.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { chromeArgs, chromePath } from '../../scripts/chrome-path.mjs';
+import { startFakePeliqan, type FakePeliqan } from '../../src/fake/index.js';
+
+let fake: FakePeliqan;
+let server: Server;
+let browser: Browser;
+let url: string;
+
+before(async () => {
+  fake = await startFakePeliqan();
+  const app = await esbuild.build({
+    entryPoints: [new URL('react-page/app.tsx', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    jsx: 'automatic',
+    conditions: ['production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  server = createServer((request, response) => {
+    if (request.url === '/app.js') return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(app.outputFiles[0]!.contents);
+    response
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end(`<!doctype html><html lang="en" data-base-url="${fake.url}" data-token-url="${fake.url}/__fake/token?external_id=react"><body><div id="root"></div><script type="module" src="/app.js"></script></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs.filter((arg) => !arg.startsWith('--headless')) });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  await fake?.close();
+});
+
+describe('peliqan-embed/react', () => {
+  test('renders the picker with its props and receives a typed peliqan-select', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.getByRole('button', { name: /MySQL/ }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /Postgres/ }).count(), 0, 'the connectors prop reached the element');
+    await page.getByRole('button', { name: /Stripe/ }).click();
+    assert.equal(await page.locator('#chosen').textContent(), 'chose Stripe');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('dist/custom-elements.json', () => {
+  test('lists every element with its attributes, events and parts, and package.json points at it', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { customElements: string };
+    const manifest = JSON.parse(readFileSync(new URL(`../../${pkg.customElements}`, import.meta.url), 'utf8')) as {
+      modules: { declarations?: { tagName?: string; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: { name: string }[] }[] }[];
+    };
+    const elements = Object.fromEntries(
+      manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName).map((declaration) => [declaration.tagName, declaration]),
+    );
+    assert.deepEqual(Object.keys(elements).sort(), ['peliqan-connect', 'peliqan-connect-form', 'peliqan-connector-picker']);
+    const names = (list?: { name: string }[]) => (list ?? []).map((entry) => entry.name).sort();
+    assert.deepEqual(names(elements['peliqan-connect']!.events), ['peliqan-connected', 'peliqan-connection-created', 'peliqan-error', 'peliqan-select', 'peliqan-status']);
+    assert.deepEqual(names(elements['peliqan-connector-picker']!.events), ['peliqan-error', 'peliqan-select']);
+    assert.ok(names(elements['peliqan-connect-form']!.attributes).includes('status-timeout'));
+    assert.ok(names(elements['peliqan-connector-picker']!.attributes).includes('base-url'));
+    assert.deepEqual(names(elements['peliqan-connector-picker']!.cssParts), ['error', 'search', 'tile']);
+  });
+});
