@@ -36,7 +36,9 @@ document.getElementById('clear-log').addEventListener('click', () => list.replac
 
 const theme = document.getElementById('theme');
 theme.addEventListener('change', () => {
-  document.documentElement.classList.toggle('dark', theme.value === 'dark');
-  document.documentElement.classList.toggle('light', theme.value === 'light');
-  document.getElementById('connect').setAttribute('theme', theme.value);
+  const root = document.documentElement.classList;
+  root.toggle('dark', theme.value === 'dark');
+  root.toggle('light', theme.value === 'light' || theme.value === 'brand');
+  root.toggle('brand', theme.value === 'brand');
+  document.getElementById('connect').setAttribute('theme', theme.value === 'brand' ? 'light' : theme.value);
 });
