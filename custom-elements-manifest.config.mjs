@@ -14,8 +14,12 @@ export default {
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
             declaration.attributes = declaration.attributes?.filter((attribute) => !attribute.name.startsWith('_'));
-            declaration.members = declaration.members?.filter((member) => !member.name.startsWith('_') && member.privacy !== 'private');
-            declaration.events = declaration.events?.filter((event) => event.name?.startsWith('peliqan-') && event.name !== 'peliqan-state-change');
+            declaration.members = declaration.members?.filter(
+              (member) => !member.name.startsWith('_') && member.privacy !== 'private',
+            );
+            declaration.events = declaration.events?.filter(
+              (event) => event.name?.startsWith('peliqan-') && event.name !== 'peliqan-state-change',
+            );
           }
         }
       },

@@ -11,7 +11,10 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 180_000,
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), args: chromeArgs } })],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), fakePeliqanPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+    fakePeliqanPlugin(),
+  ],
   testFramework: { config: { timeout: 20_000 } },
   filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',
 };

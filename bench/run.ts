@@ -29,7 +29,8 @@ const stats = (values: number[]): Figure => {
   const sorted = [...values].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
 };
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** A tab; tsx names the functions it compiles with a `__name` helper, which the page needs too. */
@@ -42,19 +43,31 @@ async function newPage(browser: Browser): Promise<Page> {
 function sizes(name: string, code: Uint8Array): void {
   rows.push(['size', `${name} minified`, code.length, 'B']);
   rows.push(['size', `${name} gzip -9`, gzipSync(code, { level: 9 }).length, 'B']);
-  rows.push(['size', `${name} brotli`, brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 'B']);
+  rows.push([
+    'size',
+    `${name} brotli`,
+    brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    'B',
+  ]);
 }
 
 /** A page on its own origin that loads the script tag and one element, configured for the fake. */
 async function servePage(fake: FakePeliqan, body: string): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
-    if (request.url === '/peliqan-embed.js') return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
+    if (request.url === '/peliqan-embed.js')
+      return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
     if (request.url === '/config.js') {
       return void response
         .writeHead(200, { 'Content-Type': 'text/javascript' })
-        .end(`PeliqanEmbed.configure({ baseUrl: ${JSON.stringify(fake.url)}, tokenUrl: ${JSON.stringify(`${fake.url}/__fake/token?external_id=bench`)} });`);
+        .end(
+          `PeliqanEmbed.configure({ baseUrl: ${JSON.stringify(fake.url)}, tokenUrl: ${JSON.stringify(`${fake.url}/__fake/token?external_id=bench`)} });`,
+        );
     }
-    response.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><html lang="en"><body><script src="/peliqan-embed.js"></script><script src="/config.js"></script>${body}</body></html>`);
+    response
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end(
+        `<!doctype html><html lang="en"><body><script src="/peliqan-embed.js"></script><script src="/config.js"></script>${body}</body></html>`,
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
@@ -75,19 +88,64 @@ async function pickerAtScale(browser: Browser, count: number): Promise<void> {
         const picker = document.querySelector('peliqan-connector-picker');
         if (picker?.getAttribute('state') !== 'ready') return;
         observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => ((window as unknown as { __painted: number }).__painted = performance.now())));
+        requestAnimationFrame(() =>
+          setTimeout(() => ((window as unknown as { __painted: number }).__painted = performance.now())),
+        );
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['state'] });
     });
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, undefined, {
+      timeout: 60_000,
+    });
     const figures = await page.evaluate(async () => {
       const painted = (window as unknown as { __painted: number }).__painted;
-      const token = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/__fake/token')) as PerformanceResourceTiming;
-      const picker = document.querySelector('peliqan-connector-picker') as HTMLElement & { updateComplete: Promise<unknown> };
+      const token = performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.includes('/__fake/token')) as PerformanceResourceTiming;
+      const picker = document.querySelector('peliqan-connector-picker') as HTMLElement & {
+        updateComplete: Promise<unknown>;
+      };
       const input = picker.shadowRoot!.querySelector('input')!;
       const list = picker.shadowRoot!.querySelector('ul')!;
       const latencies: number[] = [];
-      const words = ['c', 'co', 'con', 'conn', 'conne', 'connec', 'connect', 'connecto', 'connector', 'connector ', 'connector 0', 'connector 00', 'connector 001', 'connector 0012', 'connector 001', 'connector 00', 'connector 0', 'connector', 'conn', 'c', '', 's', 'st', 'str', 'stri', 'strip', 'stripe', 'strip', 'str', 's', '', 'p', 'po', 'pos', 'post', ''];
+      const words = [
+        'c',
+        'co',
+        'con',
+        'conn',
+        'conne',
+        'connec',
+        'connect',
+        'connecto',
+        'connector',
+        'connector ',
+        'connector 0',
+        'connector 00',
+        'connector 001',
+        'connector 0012',
+        'connector 001',
+        'connector 00',
+        'connector 0',
+        'connector',
+        'conn',
+        'c',
+        '',
+        's',
+        'st',
+        'str',
+        'stri',
+        'strip',
+        'stripe',
+        'strip',
+        'str',
+        's',
+        '',
+        'p',
+        'po',
+        'pos',
+        'post',
+        '',
+      ];
       for (const word of words) {
         const start = performance.now();
         input.value = word;
@@ -108,7 +166,12 @@ async function pickerAtScale(browser: Browser, count: number): Promise<void> {
     await fake.close();
   }
   rows.push(['picker', `${count} connectors: token → tiles painted`, stats(paint.map(round)), 'ms']);
-  rows.push(['picker', `${count} connectors: keystroke (render + layout) median of 36`, stats(medians.map(round)), 'ms']);
+  rows.push([
+    'picker',
+    `${count} connectors: keystroke (render + layout) median of 36`,
+    stats(medians.map(round)),
+    'ms',
+  ]);
   rows.push(['picker', `${count} connectors: keystroke p95`, stats(p95s.map(round)), 'ms']);
 }
 
@@ -129,7 +192,12 @@ async function credentialFlow(browser: Browser): Promise<void> {
     if (run === 0) {
       const byRoute = new Map<string, number>();
       for (const request of fake.requests) byRoute.set(request.route, (byRoute.get(request.route) ?? 0) + 1);
-      rows.push(['flow', 'credential connection: requests by kind', `token ${tokenRequests}, ${[...byRoute].map(([route, n]) => `${route} ${n}`).join(', ')}`, '']);
+      rows.push([
+        'flow',
+        'credential connection: requests by kind',
+        `token ${tokenRequests}, ${[...byRoute].map(([route, n]) => `${route} ${n}`).join(', ')}`,
+        '',
+      ]);
     }
     await page.close();
     server.close();
@@ -173,17 +241,33 @@ async function leaks(browser: Browser, page: Page, tag: string, attributes: stri
   await cycle(500);
   const late = await measure();
   rows.push(['leaks', `${tag}: heap growth per cycle (cycles 100→600)`, round((late.heap - early.heap) / 500), 'B']);
-  rows.push(['leaks', `${tag}: listeners / DOM nodes / live timers after 600`, `${late.listeners - early.listeners} / ${late.nodes - early.nodes} / ${late.timers} (change since cycle 100)`, '']);
+  rows.push([
+    'leaks',
+    `${tag}: listeners / DOM nodes / live timers after 600`,
+    `${late.listeners - early.listeners} / ${late.nodes - early.nodes} / ${late.timers} (change since cycle 100)`,
+    '',
+  ]);
   void browser;
 }
 
 async function main(): Promise<void> {
   sizes('dist/peliqan-embed.js', bundle);
-  const esm = await esbuild.build({ entryPoints: [new URL('dist/index.js', root).pathname], bundle: true, minify: true, format: 'esm', write: false, conditions: ['production'], logLevel: 'silent' });
+  const esm = await esbuild.build({
+    entryPoints: [new URL('dist/index.js', root).pathname],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    conditions: ['production'],
+    logLevel: 'silent',
+  });
   sizes('ESM entry with lit and zod bundled', esm.outputFiles[0]!.contents);
   rows.push(['size', 'budget for dist/peliqan-embed.js gzip -9', BUDGET, 'B']);
 
-  const browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs.filter((arg) => !arg.startsWith('--headless')) });
+  const browser = await chromium.launch({
+    executablePath: chromePath(),
+    args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+  });
   try {
     const only = process.env.BENCH_ONLY;
     const counts = (process.env.BENCH_COUNTS ?? '250,2000,10000').split(',').map(Number);
@@ -231,7 +315,8 @@ async function main(): Promise<void> {
     await browser.close();
   }
 
-  const show = (value: Row[2]) => (typeof value === 'object' ? `${value.median} (min ${value.min}, max ${value.max})` : String(value));
+  const show = (value: Row[2]) =>
+    typeof value === 'object' ? `${value.median} (min ${value.min}, max ${value.max})` : String(value);
   const width = Math.max(...rows.map(([, what]) => what.length));
   console.log(`peliqan-embed bench — ${new Date().toISOString()} — ${RUNS} runs, median (min, max)\n`);
   let group = '';
@@ -241,7 +326,10 @@ async function main(): Promise<void> {
   }
   mkdirSync(new URL('bench/results/', root), { recursive: true });
   const file = new URL(`bench/results/${new Date().toISOString().slice(0, 10)}.json`, root);
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, node: process.version, rows: rows.map(([g, what, value, unit]) => ({ group: g, what, value, unit })) }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, node: process.version, rows: rows.map(([g, what, value, unit]) => ({ group: g, what, value, unit })) }, null, 2)}\n`,
+  );
   console.log(`\nWritten to ${file.pathname}`);
 }
 

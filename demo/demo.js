@@ -3,7 +3,15 @@ const baseUrl = document.querySelector('meta[name="peliqan-base-url"]').content;
 window.PeliqanEmbed.configure({ baseUrl, tokenUrl: '/peliqan/token' });
 
 const list = document.getElementById('events');
-const names = ['peliqan-select', 'peliqan-connection-created', 'peliqan-status', 'peliqan-connected', 'peliqan-popup-blocked', 'peliqan-cancel', 'peliqan-error'];
+const names = [
+  'peliqan-select',
+  'peliqan-connection-created',
+  'peliqan-status',
+  'peliqan-connected',
+  'peliqan-popup-blocked',
+  'peliqan-cancel',
+  'peliqan-error',
+];
 
 /** What is worth showing of a detail: ids, states and messages, never whole objects. */
 function summary(detail) {
@@ -11,7 +19,8 @@ function summary(detail) {
   for (const [key, value] of Object.entries(detail ?? {})) {
     if (value === undefined) continue;
     if (key === 'servertype') out.servertype = value.name;
-    else if (key === 'connection') out.connection = { id: value.id, name: value.name, health_status: value.health_status ?? null };
+    else if (key === 'connection')
+      out.connection = { id: value.id, name: value.name, health_status: value.health_status ?? null };
     else out[key] = value;
   }
   return JSON.stringify(out, null, 1);

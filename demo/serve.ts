@@ -16,7 +16,13 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? 'localhost';
 const origin = `http://${host}:${port}`;
-const customer = { external_id: 'demo_customer', first_name: 'Ann', last_name: 'de Vries', email: 'ann@acme.example', company_name: 'Acme Bakeries' };
+const customer = {
+  external_id: 'demo_customer',
+  first_name: 'Ann',
+  last_name: 'de Vries',
+  email: 'ann@acme.example',
+  company_name: 'Acme Bakeries',
+};
 
 let fake: FakePeliqan | undefined;
 let baseUrl = process.env.PELIQAN_BASE_URL;
@@ -55,7 +61,12 @@ const token = toNodeHandler(
   }),
 );
 
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+};
 
 function send(response: ServerResponse, status: number, body: string | Uint8Array, type: string): void {
   response.writeHead(status, {

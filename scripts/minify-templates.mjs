@@ -14,8 +14,7 @@ function templateEnd(code, start) {
     else if (depth === 0 && char === '$' && code[i + 1] === '{') {
       depth = 1;
       i++;
-    }
-    else if (depth > 0) {
+    } else if (depth > 0) {
       if (char === '{') depth++;
       else if (char === '}') depth--;
       else if (char === '`') i = templateEnd(code, i);
@@ -77,10 +76,13 @@ export function minifyTemplates(code) {
   let out = '';
   let at = 0;
   const tag = /\b(html|css)`/g;
-  for (let match; (match = tag.exec(code)); ) {
+  for (let match; (match = tag.exec(code));) {
     const start = match.index + match[1].length;
     const end = templateEnd(code, start);
-    out += code.slice(at, start + 1) + rewrite(code.slice(start + 1, end), match[1] === 'css' ? shrinkCss : shrinkHtml) + '`';
+    out +=
+      code.slice(at, start + 1) +
+      rewrite(code.slice(start + 1, end), match[1] === 'css' ? shrinkCss : shrinkHtml) +
+      '`';
     at = end + 1;
     tag.lastIndex = at;
   }

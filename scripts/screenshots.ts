@@ -12,12 +12,22 @@ const out = process.argv[2] ?? '/tmp/peliqan-screens';
 mkdirSync(out, { recursive: true });
 const port = 5400 + Math.floor(Math.random() * 500);
 const server = spawn('npx', ['tsx', 'demo/serve.ts'], {
-  env: { ...process.env, PORT: String(port), PELIQAN_FAKE_PORT: String(port + 1000), PELIQAN_FAKE_OAUTH_PORT: String(port + 1001) },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    PELIQAN_FAKE_PORT: String(port + 1000),
+    PELIQAN_FAKE_OAUTH_PORT: String(port + 1001),
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-await new Promise<void>((resolve) => server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('demo') && resolve()));
+await new Promise<void>((resolve) =>
+  server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('demo') && resolve()),
+);
 
-const browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs.filter((arg) => !arg.startsWith('--headless')) });
+const browser = await chromium.launch({
+  executablePath: chromePath(),
+  args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+});
 const shoot = async (page: Page, name: string) => {
   await page.waitForTimeout(150);
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: false });
@@ -56,7 +66,8 @@ try {
   }
   // Trouble and theming: a catalogue that cannot be loaded, then the dark theme.
   const fake = `http://127.0.0.1:${port + 1000}`;
-  const control = (path: string, body: unknown) => fetch(`${fake}/__fake/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const control = (path: string, body: unknown) =>
+    fetch(`${fake}/__fake/${path}`, { method: 'POST', body: JSON.stringify(body) });
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
   page.setDefaultTimeout(10_000);
   await control('faults', { drop: { 'GET /api/servertypes': 50 } });

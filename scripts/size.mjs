@@ -17,7 +17,9 @@ const gzip = (data) => gzipSync(data, { level: 9 }).length;
 const brotli = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const total = gzip(source);
-console.log(`dist/peliqan-embed.js  minified ${kb(source.length)}  gzip -9 ${kb(total)}  brotli ${kb(brotli(source))}  budget ${kb(BUDGET)} gzip`);
+console.log(
+  `dist/peliqan-embed.js  minified ${kb(source.length)}  gzip -9 ${kb(total)}  brotli ${kb(brotli(source))}  budget ${kb(BUDGET)} gzip`,
+);
 
 if (process.argv.includes('--breakdown')) {
   const esbuild = await import('esbuild');
@@ -26,26 +28,45 @@ if (process.argv.includes('--breakdown')) {
   const plugin = {
     name: 'templates',
     setup(build) {
-      build.onLoad({ filter: /\/src\/.*\.ts$/ }, async ({ path }) => ({ contents: templates.transform(readFileSync(path, 'utf8'), path)?.code ?? readFileSync(path, 'utf8'), loader: 'ts' }));
+      build.onLoad({ filter: /\/src\/.*\.ts$/ }, async ({ path }) => ({
+        contents: templates.transform(readFileSync(path, 'utf8'), path)?.code ?? readFileSync(path, 'utf8'),
+        loader: 'ts',
+      }));
     },
   };
   const bundle = async (contents) => {
     const result = await esbuild.build({
       stdin: { contents, resolveDir: new URL('..', import.meta.url).pathname, loader: 'ts' },
-      bundle: true, minify: true, format: 'iife', target: 'es2022', conditions: ['production'], write: false, metafile: true, plugins: [plugin], logLevel: 'silent',
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      target: 'es2022',
+      conditions: ['production'],
+      write: false,
+      metafile: true,
+      plugins: [plugin],
+      logLevel: 'silent',
     });
     return { size: gzip(result.outputFiles[0].contents), meta: result.metafile };
   };
-  const lit = await bundle("import { LitElement, html, css, nothing } from 'lit'; window.x = [LitElement, html, css, nothing];");
-  const libs = await bundle("import { LitElement, html, css, nothing } from 'lit'; import * as z from 'zod/mini'; import * as s from './src/api/schemas.ts'; window.x = [LitElement, html, css, nothing, s, z.array, z.unknown];");
+  const lit = await bundle(
+    "import { LitElement, html, css, nothing } from 'lit'; window.x = [LitElement, html, css, nothing];",
+  );
+  const libs = await bundle(
+    "import { LitElement, html, css, nothing } from 'lit'; import * as z from 'zod/mini'; import * as s from './src/api/schemas.ts'; window.x = [LitElement, html, css, nothing, s, z.array, z.unknown];",
+  );
   const full = await bundle("import './src/embed.ts';");
-  const own = Object.entries(Object.values(full.meta.outputs)[0].inputs).filter(([path]) => path.startsWith('src/') && path !== 'src/api/schemas.ts');
+  const own = Object.entries(Object.values(full.meta.outputs)[0].inputs).filter(
+    ([path]) => path.startsWith('src/') && path !== 'src/api/schemas.ts',
+  );
   const ownBytes = own.reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
   const ownGzip = total - libs.size;
   const rows = [
     ['lit (LitElement, html, css)', lit.size],
     ['zod/mini with our schemas', libs.size - lit.size],
-    ...own.sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).map(([path, input]) => [path, Math.round((input.bytesInOutput / ownBytes) * ownGzip)]),
+    ...own
+      .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+      .map(([path, input]) => [path, Math.round((input.bytesInOutput / ownBytes) * ownGzip)]),
   ];
   console.log('\nWhat it costs (gzip -9 bytes; lit and zod measured alone, our modules estimated by share):');
   for (const [name, bytes] of rows) console.log(`  ${String(bytes).padStart(6)}  ${name}`);

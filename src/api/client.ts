@@ -102,7 +102,11 @@ export class PeliqanClient {
         this.baseUrl + path,
         {
           method,
-          headers: { Accept: 'application/json', Authorization: `JWT ${token}`, ...(body && { 'Content-Type': 'application/json' }) },
+          headers: {
+            Accept: 'application/json',
+            Authorization: `JWT ${token}`,
+            ...(body && { 'Content-Type': 'application/json' }),
+          },
           body: body && JSON.stringify(body),
         },
         this.#options.timeout ?? 30_000,
@@ -125,7 +129,8 @@ export class PeliqanClient {
         if (!retries || attempt >= MAX_TRIES) throw response;
       } else if (response.ok) return parseJson(response, schema);
       // A Retry-After longer than is worth waiting is a failure to show, not a wait.
-      else if (!retries || attempt >= MAX_TRIES || !RETRYABLE_STATUSES.includes(status) || wait === Infinity) throw await httpError(response);
+      else if (!retries || attempt >= MAX_TRIES || !RETRYABLE_STATUSES.includes(status) || wait === Infinity)
+        throw await httpError(response);
       await sleep(wait ?? backoffDelay(attempt, this.#options.retryDelay ?? 500), signal);
     }
   }

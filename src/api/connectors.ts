@@ -33,7 +33,11 @@ const KINDS: Record<string, FieldKind> = {
 
 /** `param1` → "Param 1", `api_key` → "Api key": what Peliqan shows when a field has no label. */
 export const humanise = (key: string): string => {
-  const words = key.replace(/[_-]+/g, ' ').replace(/([a-z])(\d)/gi, '$1 $2').trim().toLowerCase();
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])(\d)/gi, '$1 $2')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -44,8 +48,7 @@ function fieldKind(key: string, type: string): FieldKind {
 }
 
 /** The stable identifier of a connector: its numeric id, else its `server_type` slug. */
-export const connectorId = (servertype: Servertype): PeliqanId =>
-  servertype.id ?? (servertype.server_type as string);
+export const connectorId = (servertype: Servertype): PeliqanId => servertype.id ?? (servertype.server_type as string);
 
 /** True when `wanted` (an id or a slug, as typed in an attribute) names this connector. */
 export const connectorMatches = (servertype: Servertype, wanted: string | number): boolean => {

@@ -1,12 +1,6 @@
 /** The `code` of every error the widget reports (product spec §5). */
 export type PeliqanErrorCode =
-  | 'unauthorized'
-  | 'network'
-  | 'http'
-  | 'invalid-response'
-  | 'invalid-oauth-url'
-  | 'connection-failed'
-  | 'timeout';
+  'unauthorized' | 'network' | 'http' | 'invalid-response' | 'invalid-oauth-url' | 'connection-failed' | 'timeout';
 
 /** One problem found while validating an API response (a trimmed zod issue). */
 export interface ResponseIssue {
@@ -45,7 +39,8 @@ export class PeliqanError extends Error implements PeliqanErrorFields {
 }
 
 /** True for any error made by this package, whichever copy of it made it. */
-export const isPeliqanError = (value: unknown): value is PeliqanError => (value as PeliqanError | undefined)?.name === 'PeliqanError';
+export const isPeliqanError = (value: unknown): value is PeliqanError =>
+  (value as PeliqanError | undefined)?.name === 'PeliqanError';
 
 /** True for the error a fetch or a wait throws when its `AbortSignal` fires. */
 export const isAbortError = (value: unknown): boolean => value instanceof Error && value.name === 'AbortError';

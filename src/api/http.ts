@@ -6,13 +6,22 @@ import { errorBodySchema, unwrapList } from './schemas.js';
  * One HTTP exchange: the response, or the network failure as a `PeliqanError` (`network`). An abort by
  * the caller is rethrown; the request's own `timeout` (ms) counts as a network failure.
  */
-export async function send(fetcher: typeof fetch, url: string, init: RequestInit, timeout: number, signal?: AbortSignal): Promise<Response | PeliqanError> {
+export async function send(
+  fetcher: typeof fetch,
+  url: string,
+  init: RequestInit,
+  timeout: number,
+  signal?: AbortSignal,
+): Promise<Response | PeliqanError> {
   const timer = AbortSignal.timeout(timeout);
   try {
     return await fetcher(url, { ...init, signal: signal ? AbortSignal.any([signal, timer]) : timer });
   } catch (error) {
     signal?.throwIfAborted();
-    return new PeliqanError('network', `${url}: ${timer.aborted || isAbortError(error) ? 'no answer in time' : 'unreachable'}`);
+    return new PeliqanError(
+      'network',
+      `${url}: ${timer.aborted || isAbortError(error) ? 'no answer in time' : 'unreachable'}`,
+    );
   }
 }
 
@@ -21,11 +30,15 @@ export async function httpError(response: Response, unauthorized = response.stat
   const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
   const { error, detail } = parsed.success ? parsed.data : {};
   const code = typeof error === 'string' ? error : undefined;
-  return new PeliqanError(unauthorized ? 'unauthorized' : 'http', detailText(detail) ?? code ?? `HTTP ${response.status}`, {
-    status: response.status,
-    error: code,
-    detail,
-  });
+  return new PeliqanError(
+    unauthorized ? 'unauthorized' : 'http',
+    detailText(detail) ?? code ?? `HTTP ${response.status}`,
+    {
+      status: response.status,
+      error: code,
+      detail,
+    },
+  );
 }
 
 /** The answer's JSON checked against `schema` (lists unwrapped from any envelope first). */

@@ -25,5 +25,5 @@ export function logLine(entry: unknown): LogLine {
       text: text ?? JSON.stringify(entry),
     };
   }
-  return { text: typeof entry === 'string' ? entry : JSON.stringify(entry) ?? '' };
+  return { text: typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? '') };
 }

@@ -54,9 +54,14 @@ export const servertypeSchema = z
     available: text,
     oauth: flag,
     auth_type: text,
-    settings: z.optional(z.object({ connect_form: z.optional((connectFormSchema)) })),
+    settings: z.optional(z.object({ connect_form: z.optional(connectFormSchema) })),
   })
-  .check(z.refine((servertype) => servertype.id !== undefined || !!servertype.server_type, 'A connector needs an id or a server_type'));
+  .check(
+    z.refine(
+      (servertype) => servertype.id !== undefined || !!servertype.server_type,
+      'A connector needs an id or a server_type',
+    ),
+  );
 
 /**
  * A connection ("server") from `GET /api/servers`, `GET /api/server/<id>`, or the answer to
@@ -88,7 +93,9 @@ export const tokenResponseSchema = z.object({ token: text, integration_token: te
  * or undefined for anything else (which the list schema then rejects).
  */
 export const unwrapList = (json: unknown): unknown =>
-  Array.isArray(json) ? json : ((json as { data?: unknown } | undefined)?.data ?? (json as { results?: unknown } | undefined)?.results ?? json);
+  Array.isArray(json)
+    ? json
+    : ((json as { data?: unknown } | undefined)?.data ?? (json as { results?: unknown } | undefined)?.results ?? json);
 
 export type Servertype = z.infer<typeof servertypeSchema>;
 export type ConnectField = z.infer<typeof fieldSchema>;

@@ -52,7 +52,13 @@ export class TokenSource {
       obtained = token;
     } else if (tokenProvider) obtained = await tokenProvider(signal);
     else if (tokenUrl) {
-      const response = await send(this.#options.fetch ?? fetch, tokenUrl, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } }, 30_000, signal);
+      const response = await send(
+        this.#options.fetch ?? fetch,
+        tokenUrl,
+        { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } },
+        30_000,
+        signal,
+      );
       if (!(response instanceof Response)) throw response;
       // The partner's endpoint answers 401/403 when nobody is logged in.
       if (!response.ok) throw await httpError(response, response.status === 401 || response.status === 403);

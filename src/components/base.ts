@@ -11,13 +11,14 @@ import { busy, failure } from './shared.js';
 import type { CatalogueController } from '../flow/catalogue.js';
 
 /** What every element reflects as its read-only `state` attribute (product spec §3). */
-export type ElementState = 'loading' | 'ready' | 'submitting' | 'waiting' | 'connected' | 'failed' | 'cancelled' | 'error';
+export type ElementState =
+  'loading' | 'ready' | 'submitting' | 'waiting' | 'connected' | 'failed' | 'cancelled' | 'error';
 
 const CONFIG_PROPERTIES = ['baseUrl', 'tokenUrl', 'token', 'tokenProvider', 'language'] as const;
 
 /** The nearest peliqan element that contains `node`, across shadow roots. */
 function enclosingElement(node: Node): PeliqanElement | undefined {
-  for (let at: Node | null = node; at; ) {
+  for (let at: Node | null = node; at;) {
     at = at instanceof ShadowRoot ? at.host : at.parentNode;
     if (at instanceof PeliqanElement) return at;
   }

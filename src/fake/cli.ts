@@ -22,7 +22,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: peliqan-fake [--port 4010] [--oauth-port 4011] [--host 127.0.0.1] [--origin URL]... [--token-lifetime SECONDS] [--envelope bare|data|results] [--coop] [--connectors N]');
+  console.log(
+    'Usage: peliqan-fake [--port 4010] [--oauth-port 4011] [--host 127.0.0.1] [--origin URL]... [--token-lifetime SECONDS] [--envelope bare|data|results] [--coop] [--connectors N]',
+  );
   process.exit(0);
 }
 

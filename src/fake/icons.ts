@@ -15,5 +15,4 @@ export function iconSvg(name: string, color: string): string {
 </svg>`;
 }
 
-export const escapeXml = (value: string): string =>
-  value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export const escapeXml = (value: string): string => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -185,7 +185,9 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
   const partnerToken = options.partnerToken ?? 'fake-partner-token';
   const allowed = options.allowedOrigins ?? '*';
   const catalogue =
-    typeof options.catalogue === 'number' ? syntheticCatalogue(options.catalogue) : (options.catalogue ?? defaultCatalogue());
+    typeof options.catalogue === 'number'
+      ? syntheticCatalogue(options.catalogue)
+      : (options.catalogue ?? defaultCatalogue());
   const jwt = new FakeJwt();
   const timers = new Set<NodeJS.Timeout>();
   let nextId = { account: 1001, connection: 5001, table: 1, script: 1 };
@@ -212,14 +214,17 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
       nextId = { account: 1001, connection: 5001, table: 1, script: 1 };
     },
     integrateToken(externalId) {
-      const account = fake.accounts.find((each) => each.external_id === externalId) ?? createAccount({ external_id: externalId });
+      const account =
+        fake.accounts.find((each) => each.external_id === externalId) ?? createAccount({ external_id: externalId });
       return jwt.sign({ sub: account.id, kind: 'integrate' }, fake.faults.tokenLifetime);
     },
     expireTokens() {
       jwt.expireAll();
     },
     seedConnection(seed) {
-      const account = fake.accounts.find((each) => each.external_id === seed.externalId) ?? createAccount({ external_id: seed.externalId });
+      const account =
+        fake.accounts.find((each) => each.external_id === seed.externalId) ??
+        createAccount({ external_id: seed.externalId });
       const servertype = findServertype(seed.servertype);
       if (!servertype) throw new Error(`No connector ${seed.servertype} in the fake's catalogue`);
       const connection = addConnection(account, servertype, seed.name ?? servertype.name, {});
@@ -257,7 +262,12 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     timers.add(timer);
   }
 
-  function addConnection(account: FakeAccount, servertype: FakeServertype, name: string, values: Record<string, unknown>): FakeConnection {
+  function addConnection(
+    account: FakeAccount,
+    servertype: FakeServertype,
+    name: string,
+    values: Record<string, unknown>,
+  ): FakeConnection {
     const connection: FakeConnection = {
       id: nextId.connection++,
       account: account.id,
@@ -332,7 +342,8 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
 
   function requirePartner(claims: FakeClaims | undefined, record: FakeRequest): void {
     if (!claims) throw unauthorized(record);
-    if (claims.kind !== 'partner') throw new HttpProblem(403, 'ERROR_FORBIDDEN', 'This endpoint needs the partner token.');
+    if (claims.kind !== 'partner')
+      throw new HttpProblem(403, 'ERROR_FORBIDDEN', 'This endpoint needs the partner token.');
   }
 
   function requireCustomer(claims: FakeClaims | undefined, record: FakeRequest): FakeAccount {
@@ -348,7 +359,11 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     new HttpProblem(
       401,
       'ERROR_UNAUTHORIZED',
-      record.auth === 'expired' ? 'Signature has expired.' : record.auth === 'other-scheme' ? 'Use "Authorization: JWT <token>".' : 'Authentication credentials were not provided or are invalid.',
+      record.auth === 'expired'
+        ? 'Signature has expired.'
+        : record.auth === 'other-scheme'
+          ? 'Use "Authorization: JWT <token>".'
+          : 'Authentication credentials were not provided or are invalid.',
     );
 
   function accountFromQuery(query: Record<string, string>): FakeAccount {
@@ -375,11 +390,19 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     const servertype = findServertype(body.servertype_id);
     if (!servertype) throw new HttpProblem(400, 'ERROR_SERVERTYPE_NOT_FOUND', 'Unknown servertype_id.');
     const shown = Object.entries(servertype.settings.connect_form.fields).filter(([, field]) => field.show);
-    const missing = shown.filter(([key, field]) => field.required && (body[key] === undefined || body[key] === null || body[key] === ''));
+    const missing = shown.filter(
+      ([key, field]) => field.required && (body[key] === undefined || body[key] === null || body[key] === ''),
+    );
     if (missing.length) {
-      throw new HttpProblem(400, 'ERROR_VALIDATION', Object.fromEntries(missing.map(([key]) => [key, ['This field is required.']])));
+      throw new HttpProblem(
+        400,
+        'ERROR_VALIDATION',
+        Object.fromEntries(missing.map(([key]) => [key, ['This field is required.']])),
+      );
     }
-    const values = Object.fromEntries(shown.map(([key]) => [key, body[key]]).filter(([, value]) => value !== undefined));
+    const values = Object.fromEntries(
+      shown.map(([key]) => [key, body[key]]).filter(([, value]) => value !== undefined),
+    );
     const name = typeof body.name === 'string' && body.name ? body.name : servertype.name;
     const connection = addConnection(account, servertype, name, values);
     if (fakeUsesOAuth(servertype)) {
@@ -480,7 +503,12 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
   }
 
   /** Test-only controls under `/__fake/`; they stand in for the partner's back end and for test set-up. */
-  function handleControl(path: string, method: string, query: Record<string, string>, body: Record<string, unknown>): [number, unknown] {
+  function handleControl(
+    path: string,
+    method: string,
+    query: Record<string, string>,
+    body: Record<string, unknown>,
+  ): [number, unknown] {
     if (path === '/__fake/reset' && method === 'POST') {
       fake.reset(body as Partial<FakeFaults>);
       return [200, { ok: true }];
@@ -543,7 +571,12 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     const cors = corsHeaders(request);
     const send = (status: number, payload: unknown, extra: Record<string, string> = {}) => {
       record.status = status;
-      response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...cors, ...extra });
+      response.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+        ...cors,
+        ...extra,
+      });
       response.end(JSON.stringify(payload));
     };
     const matched = ROUTES.find(([routeMethod, pattern]) => routeMethod === method && pattern.test(url.pathname));
@@ -614,7 +647,11 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     const injected = takeInjected(record.route);
     if (injected !== undefined) {
       const { status, body: payload, retryAfter } = typeof injected === 'number' ? { status: injected } : injected;
-      send(status, payload ?? { error: STATUS_WORDS[status] ?? 'ERROR', detail: `The fake answered ${status} as asked.` }, retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) });
+      send(
+        status,
+        payload ?? { error: STATUS_WORDS[status] ?? 'ERROR', detail: `The fake answered ${status} as asked.` },
+        retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
+      );
       return;
     }
     try {
@@ -639,7 +676,12 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     };
     const params = request.method === 'POST' ? new URLSearchParams(await readText(request)) : url.searchParams;
     const connection = fake.connections.find((each) => each.id === Number(params.get('connection')));
-    if (url.pathname !== '/authorize' || !connection || !connection.oauthState || connection.oauthState !== params.get('state')) {
+    if (
+      url.pathname !== '/authorize' ||
+      !connection ||
+      !connection.oauthState ||
+      connection.oauthState !== params.get('state')
+    ) {
       html(404, invalidPage());
       return;
     }

@@ -18,7 +18,11 @@ export class CatalogueController implements ReactiveController {
   #needed: () => boolean;
 
   /** `needed` says whether the host wants the catalogue now (a form given a definition does not). */
-  constructor(host: PeliqanElement, onError: (error: unknown) => PeliqanError | undefined, needed: () => boolean = () => true) {
+  constructor(
+    host: PeliqanElement,
+    onError: (error: unknown) => PeliqanError | undefined,
+    needed: () => boolean = () => true,
+  ) {
     this.#host = host;
     this.#onError = onError;
     this.#needed = needed;
@@ -40,7 +44,12 @@ export class CatalogueController implements ReactiveController {
 
   /** (Re)loads unless a load is running; a no-op until a token source is configured. */
   load(): void {
-    if (!this.#needed() || !this.#host.configured || (this.status === 'loading' && this.#abort && !this.#abort.signal.aborted)) return;
+    if (
+      !this.#needed() ||
+      !this.#host.configured ||
+      (this.status === 'loading' && this.#abort && !this.#abort.signal.aborted)
+    )
+      return;
     const abort = (this.#abort = new AbortController());
     this.status = 'loading';
     this.#host.requestUpdate();

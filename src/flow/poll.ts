@@ -20,7 +20,8 @@ export interface PollOptions {
 
 /** Transient trouble while polling is waited out; anything else ends the poll. */
 const transient = (error: unknown) =>
-  isPeliqanError(error) && (error.code === 'network' || (error.code === 'http' && ((error.status ?? 0) >= 500 || error.status === 429)));
+  isPeliqanError(error) &&
+  (error.code === 'network' || (error.code === 'http' && ((error.status ?? 0) >= 500 || error.status === 429)));
 
 /**
  * Polls `GET /api/server/<id>` until the connection is connected or failed, backing off gently.
@@ -48,7 +49,9 @@ export async function pollConnection(client: PeliqanClient, id: PeliqanId, optio
     last = state;
     if (state === 'connected') return connection;
     if (state === 'failed') {
-      throw new PeliqanError('connection-failed', connectionMessage(connection) ?? 'The connection failed', { connectionId: id });
+      throw new PeliqanError('connection-failed', connectionMessage(connection) ?? 'The connection failed', {
+        connectionId: id,
+      });
     }
   }
 }

@@ -24,7 +24,12 @@ const flowEvents = {
 };
 
 /** `<peliqan-connect>`: the whole flow. */
-export const PeliqanConnect = createComponent({ tagName: 'peliqan-connect', elementClass: ConnectElement, react: React, events: flowEvents });
+export const PeliqanConnect = createComponent({
+  tagName: 'peliqan-connect',
+  elementClass: ConnectElement,
+  react: React,
+  events: flowEvents,
+});
 
 /** `<peliqan-connect-form>`: one connector's connect form. */
 export const PeliqanConnectForm = createComponent({

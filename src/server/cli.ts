@@ -12,7 +12,8 @@ import { isPeliqanError } from '../api/errors.js';
 import { PeliqanPartner, type AccountRef } from './partner.js';
 import { withSubAccount } from './subaccount.js';
 
-const usage = 'Usage: PELIQAN_PARTNER_TOKEN=… [PELIQAN_BASE_URL=…] peliqan-embed token --external-id ID [--identity [--no-expire]] [--create] [--paths partner]';
+const usage =
+  'Usage: PELIQAN_PARTNER_TOKEN=… [PELIQAN_BASE_URL=…] peliqan-embed token --external-id ID [--identity [--no-expire]] [--create] [--paths partner]';
 
 /** Where the command writes: the terminal, or a test's lists. */
 export interface Output {
@@ -20,7 +21,11 @@ export interface Output {
   err: (text: string) => void;
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Output = { out: console.log, err: console.error }): Promise<number> {
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: Output = { out: console.log, err: console.error },
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -60,13 +65,19 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     paths: values.paths === 'partner' ? 'partner' : 'sub-account',
   });
   const mint = (account: AccountRef) =>
-    values.identity ? partner.identityToken(account, { expire: values['no-expire'] ? false : undefined }) : partner.integrateToken(account);
+    values.identity
+      ? partner.identityToken(account, { expire: values['no-expire'] ? false : undefined })
+      : partner.integrateToken(account);
   try {
-    const token = values.create ? await withSubAccount(partner, { external_id: externalId }, mint) : await mint({ externalId });
+    const token = values.create
+      ? await withSubAccount(partner, { external_id: externalId }, mint)
+      : await mint({ externalId });
     io.out(token);
     return 0;
   } catch (error) {
-    const detail = isPeliqanError(error) ? `${error.code}${error.status ? ` ${error.status}` : ''}: ${error.message}` : String(error);
+    const detail = isPeliqanError(error)
+      ? `${error.code}${error.status ? ` ${error.status}` : ''}: ${error.message}`
+      : String(error);
     io.err(`Could not get a token for ${externalId} from ${partner.baseUrl}: ${detail}`);
     return 1;
   }

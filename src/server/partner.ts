@@ -106,10 +106,15 @@ export class PeliqanPartner {
   }
 
   /** `GET /api/sub-account/identity/`: a sub-account token for server-side use (`expire: false` never expires). */
-  async identityToken(account: AccountRef, { expire, ...options }: CallOptions & { expire?: boolean } = {}): Promise<string> {
+  async identityToken(
+    account: AccountRef,
+    { expire, ...options }: CallOptions & { expire?: boolean } = {},
+  ): Promise<string> {
     const query = accountQuery(account);
     if (expire === false) query.set('expire', 'false');
-    return tokenOf(await this.#client.request(`${this.#path('identity/')}?${query}`, { ...options, schema: tokenResponseSchema }));
+    return tokenOf(
+      await this.#client.request(`${this.#path('identity/')}?${query}`, { ...options, schema: tokenResponseSchema }),
+    );
   }
 
   /** `POST /api/sub-account/integrate/`: a short-lived (30 min) token for the customer's browser. */
@@ -135,7 +140,9 @@ export class PeliqanPartner {
 }
 
 function accountQuery(account: AccountRef): URLSearchParams {
-  return new URLSearchParams('accountId' in account ? { account_id: String(account.accountId) } : { external_id: account.externalId });
+  return new URLSearchParams(
+    'accountId' in account ? { account_id: String(account.accountId) } : { external_id: account.externalId },
+  );
 }
 
 function tokenOf(answer: z.infer<typeof tokenResponseSchema>): string {

@@ -22,10 +22,19 @@ export interface ProvisionResult {
  * Hydrates one customer's tenant: the sub-account, then the query tables and scheduled scripts that
  * are not there yet (by name). Safe to run twice: the second run makes nothing new.
  */
-export async function provisionTenant({ partner, customer, tables = [], scripts = [] }: ProvisionOptions): Promise<ProvisionResult> {
+export async function provisionTenant({
+  partner,
+  customer,
+  tables = [],
+  scripts = [],
+}: ProvisionOptions): Promise<ProvisionResult> {
   const token = await withSubAccount(partner, customer, (account) => partner.identityToken(account));
   const tenant = partner.tenant(token);
-  const result: ProvisionResult = { externalId: customer.external_id, created: { tables: [], scripts: [] }, existing: { tables: [], scripts: [] } };
+  const result: ProvisionResult = {
+    externalId: customer.external_id,
+    created: { tables: [], scripts: [] },
+    existing: { tables: [], scripts: [] },
+  };
   if (tables.length) {
     const have = new Set((await tenant.listTables()).map((table) => table.name));
     for (const table of tables) {

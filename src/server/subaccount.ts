@@ -15,7 +15,8 @@ const said = (error: unknown, status: number, words: RegExp) =>
  * [assumed] How Peliqan says "no such sub-account" when a token is asked for one: 404 (as the fake
  * does), or a 400 saying so. Kept here, in one place.
  */
-const missingAccount = (error: unknown) => (isPeliqanError(error) && error.status === 404) || said(error, 400, /not.?found|does not exist|no such/i);
+const missingAccount = (error: unknown) =>
+  (isPeliqanError(error) && error.status === 404) || said(error, 400, /not.?found|does not exist|no such/i);
 
 /** [assumed] How Peliqan says "this external_id exists already" when creating one. */
 const duplicateAccount = (error: unknown) => said(error, 400, /exists|unique|already/i) || said(error, 409, /./);
@@ -44,7 +45,11 @@ export function ensureSubAccount(partner: PeliqanPartner, customer: SubAccountPr
  * Runs `call` for the customer's sub-account; when Peliqan says the sub-account does not exist (the
  * first time this customer is seen), creates it and runs `call` once more.
  */
-export async function withSubAccount<T>(partner: PeliqanPartner, customer: SubAccountProfile, call: (account: AccountRef) => Promise<T>): Promise<T> {
+export async function withSubAccount<T>(
+  partner: PeliqanPartner,
+  customer: SubAccountProfile,
+  call: (account: AccountRef) => Promise<T>,
+): Promise<T> {
   const account = { externalId: customer.external_id };
   try {
     return await call(account);

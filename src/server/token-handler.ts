@@ -14,7 +14,10 @@ export interface TokenHandlerOptions {
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+  });
 
 /**
  * The partner's token endpoint as a Fetch-API handler `(Request) => Promise<Response>` (Next.js route
@@ -22,7 +25,11 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
  * `{"token": "…"}` — a short-lived integrate token for the logged-in customer, whose sub-account is
  * created on first use — or 401 when nobody is logged in.
  */
-export function createTokenHandler({ partner, identify, onError }: TokenHandlerOptions): (request: Request) => Promise<Response> {
+export function createTokenHandler({
+  partner,
+  identify,
+  onError,
+}: TokenHandlerOptions): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'POST') return json(405, { error: 'Use POST' }, { Allow: 'POST' });
     let customer: Customer | null | undefined;
@@ -55,7 +62,13 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>) 
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
-      response = await handler(new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body }));
+      response = await handler(
+        new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), {
+          method: req.method,
+          headers,
+          body,
+        }),
+      );
     } catch {
       // A request Node accepts but Fetch cannot express (TRACE, an aborted body…) must not end the process.
       response = json(400, { error: 'Bad request' });

@@ -9,7 +9,13 @@ const tokenUrl = () => `${fake.url}/__fake/token?external_id=acme`;
 /** A client on a fresh token URL, with fast retries, counting what it fetches. */
 function client(options: Partial<ConstructorParameters<typeof PeliqanClient>[0]> = {}) {
   const counter = countingFetch();
-  const instance = new PeliqanClient({ baseUrl: fake.url, tokenUrl: tokenUrl(), fetch: counter.fetch, retryDelay: 5, ...options });
+  const instance = new PeliqanClient({
+    baseUrl: fake.url,
+    tokenUrl: tokenUrl(),
+    fetch: counter.fetch,
+    retryDelay: 5,
+    ...options,
+  });
   return { client: instance, count: counter.count };
 }
 
@@ -177,7 +183,9 @@ describe('retries', () => {
 
   test('never repeats a create that timed out', async () => {
     fake.faults.delay['POST /api/servers'] = 400;
-    const error = await rejection(client({ timeout: 100 }).client.addConnection({ servertype_id: 403, password: 'rk_live_x' }));
+    const error = await rejection(
+      client({ timeout: 100 }).client.addConnection({ servertype_id: 403, password: 'rk_live_x' }),
+    );
     assert.equal(error.code, 'network');
     await wait(500);
     assert.equal(routeCount('POST /api/servers'), 1);
@@ -226,7 +234,7 @@ describe('responses', () => {
     assert.ok(!created.oauth_url?.startsWith(fake.url), 'the provider is on another origin');
   });
 
-  test('reports Peliqan\'s {error, detail} for a rejected create', async () => {
+  test("reports Peliqan's {error, detail} for a rejected create", async () => {
     const error = await rejection(client().client.addConnection({ servertype_id: 202, username: 'acme' }));
     assert.equal(error.code, 'http');
     assert.equal(error.status, 400);
@@ -274,7 +282,11 @@ describe('responses', () => {
   });
 
   test('reports a body that is not JSON as "invalid-response"', async () => {
-    const api = new PeliqanClient({ baseUrl: fake.url, token: 't', fetch: async () => new Response('<html>', { status: 200 }) });
+    const api = new PeliqanClient({
+      baseUrl: fake.url,
+      token: 't',
+      fetch: async () => new Response('<html>', { status: 200 }),
+    });
     assert.equal((await rejection(api.listConnections())).code, 'invalid-response');
   });
 });
@@ -289,9 +301,18 @@ describe('catalogue and aborts', () => {
 
   test('shares one client per configuration', () => {
     const provider = async () => 'x';
-    assert.equal(sharedClient({ baseUrl: fake.url, tokenProvider: provider }), sharedClient({ baseUrl: fake.url, tokenProvider: provider }));
-    assert.notEqual(sharedClient({ baseUrl: fake.url, tokenProvider: provider }), sharedClient({ baseUrl: fake.url, tokenProvider: async () => 'x' }));
-    assert.notEqual(sharedClient({ baseUrl: fake.url, tokenUrl: '/a' }), sharedClient({ baseUrl: fake.url, tokenUrl: '/b' }));
+    assert.equal(
+      sharedClient({ baseUrl: fake.url, tokenProvider: provider }),
+      sharedClient({ baseUrl: fake.url, tokenProvider: provider }),
+    );
+    assert.notEqual(
+      sharedClient({ baseUrl: fake.url, tokenProvider: provider }),
+      sharedClient({ baseUrl: fake.url, tokenProvider: async () => 'x' }),
+    );
+    assert.notEqual(
+      sharedClient({ baseUrl: fake.url, tokenUrl: '/a' }),
+      sharedClient({ baseUrl: fake.url, tokenUrl: '/b' }),
+    );
   });
 
   test('asks again after a failed catalogue request', async () => {

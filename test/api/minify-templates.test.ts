@@ -3,8 +3,12 @@ import assert from 'node:assert/strict';
 import { minifyTemplates } from '../../scripts/minify-templates.mjs';
 
 test('collapses newlines and indentation in html templates, keeping expressions', () => {
-  const source = 'const t = html`\n  <div>\n    <p class="a">${x ? html`<b>\n  ok</b>` : "}`"} and\n ${y}</p>\n  </div>\n`;';
-  assert.equal(minifyTemplates(source), 'const t = html`<div><p class="a">${x ? html`<b> ok</b>` : "}`"} and ${y}</p></div>`;');
+  const source =
+    'const t = html`\n  <div>\n    <p class="a">${x ? html`<b>\n  ok</b>` : "}`"} and\n ${y}</p>\n  </div>\n`;';
+  assert.equal(
+    minifyTemplates(source),
+    'const t = html`<div><p class="a">${x ? html`<b> ok</b>` : "}`"} and ${y}</p></div>`;',
+  );
 });
 
 test('compacts css templates without touching values', () => {

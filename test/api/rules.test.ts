@@ -73,21 +73,52 @@ describe('formFields (connect forms, peliqan-api.md §4)', () => {
   test('keeps shown fields in order and drops show: false', () => {
     assert.deepEqual(
       fields.map((field) => field.key),
-      ['host', 'port', 'password', 'param1', 'param3', 'api_key', 'amount', 'notes', 'ssl', 'env', 'empty_select', 'weird'],
+      [
+        'host',
+        'port',
+        'password',
+        'param1',
+        'param3',
+        'api_key',
+        'amount',
+        'notes',
+        'ssl',
+        'env',
+        'empty_select',
+        'weird',
+      ],
     );
   });
 
   test('fills missing attributes: label from the key, not required, text input', () => {
     const param3 = fields.find((field) => field.key === 'param3');
-    assert.deepEqual(param3, { key: 'param3', label: 'Param 3', kind: 'text', required: false, helptext: undefined, defaultValue: undefined, options: [] });
+    assert.deepEqual(param3, {
+      key: 'param3',
+      label: 'Param 3',
+      kind: 'text',
+      required: false,
+      helptext: undefined,
+      defaultValue: undefined,
+      options: [],
+    });
     assert.equal(fields.find((field) => field.key === 'api_key')?.label, 'Api key');
   });
 
   test('maps types to kinds, with the password slot always secret', () => {
     const kinds = Object.fromEntries(fields.map((field) => [field.key, field.kind]));
     assert.deepEqual(kinds, {
-      host: 'text', port: 'text', password: 'secret', param1: 'text', param3: 'text', api_key: 'secret',
-      amount: 'number', notes: 'textarea', ssl: 'checkbox', env: 'select', empty_select: 'text', weird: 'text',
+      host: 'text',
+      port: 'text',
+      password: 'secret',
+      param1: 'text',
+      param3: 'text',
+      api_key: 'secret',
+      amount: 'number',
+      notes: 'textarea',
+      ssl: 'checkbox',
+      env: 'select',
+      empty_select: 'text',
+      weird: 'text',
     });
   });
 
@@ -101,23 +132,38 @@ describe('formFields (connect forms, peliqan-api.md §4)', () => {
   });
 
   test('leaves out fields that are not field definitions', () => {
-    const odd = servertype({ settings: { connect_form: { fields: { good: { label: 'Good' }, bad: { label: 42 }, worse: 'x', none: null } } } });
-    assert.deepEqual(formFields(odd).map((field) => field.key), ['good']);
+    const odd = servertype({
+      settings: { connect_form: { fields: { good: { label: 'Good' }, bad: { label: 42 }, worse: 'x', none: null } } },
+    });
+    assert.deepEqual(
+      formFields(odd).map((field) => field.key),
+      ['good'],
+    );
   });
 
   test('accepts a list of fields with a name', () => {
-    const listed = servertype({ settings: { connect_form: { fields: [{ name: 'login', required: true }, { label: 'no name' }] } } });
-    assert.deepEqual(formFields(listed).map((field) => [field.key, field.label, field.required]), [['login', 'Login', true]]);
+    const listed = servertype({
+      settings: { connect_form: { fields: [{ name: 'login', required: true }, { label: 'no name' }] } },
+    });
+    assert.deepEqual(
+      formFields(listed).map((field) => [field.key, field.label, field.required]),
+      [['login', 'Login', true]],
+    );
   });
 });
 
 describe('isOAuthConnector (the OAuth rule)', () => {
-  test('a connect form of type oauth', () => assert.ok(isOAuthConnector(servertype({ settings: { connect_form: { type: 'OAuth', fields: { x: {} } } } }))));
-  test('oauth: true', () => assert.ok(isOAuthConnector(servertype({ oauth: true, settings: { connect_form: { fields: { x: {} } } } }))));
-  test('auth_type oauth', () => assert.ok(isOAuthConnector(servertype({ auth_type: 'oauth', settings: { connect_form: { fields: { x: {} } } } }))));
-  test('no shown field', () => assert.ok(isOAuthConnector(servertype({ settings: { connect_form: { fields: { x: { show: false } } } } }))));
+  test('a connect form of type oauth', () =>
+    assert.ok(isOAuthConnector(servertype({ settings: { connect_form: { type: 'OAuth', fields: { x: {} } } } }))));
+  test('oauth: true', () =>
+    assert.ok(isOAuthConnector(servertype({ oauth: true, settings: { connect_form: { fields: { x: {} } } } }))));
+  test('auth_type oauth', () =>
+    assert.ok(isOAuthConnector(servertype({ auth_type: 'oauth', settings: { connect_form: { fields: { x: {} } } } }))));
+  test('no shown field', () =>
+    assert.ok(isOAuthConnector(servertype({ settings: { connect_form: { fields: { x: { show: false } } } } }))));
   test('no connect form at all', () => assert.ok(isOAuthConnector(servertype({}))));
-  test('a credential connector is not', () => assert.ok(!isOAuthConnector(servertype({ settings: { connect_form: { fields: { password: { show: true } } } } }))));
+  test('a credential connector is not', () =>
+    assert.ok(!isOAuthConnector(servertype({ settings: { connect_form: { fields: { password: { show: true } } } } }))));
 });
 
 describe('small rules', () => {
@@ -140,8 +186,16 @@ describe('small rules', () => {
   });
 
   test('connectors sort by order, then name', () => {
-    const sorted = [servertype({ name: 'b', order: 2 }), servertype({ name: 'z' }), servertype({ name: 'a', order: 2 }), servertype({ name: 'c', order: 1 })].sort(byOrderThenName);
-    assert.deepEqual(sorted.map((each) => each.name), ['c', 'a', 'b', 'z']);
+    const sorted = [
+      servertype({ name: 'b', order: 2 }),
+      servertype({ name: 'z' }),
+      servertype({ name: 'a', order: 2 }),
+      servertype({ name: 'c', order: 1 }),
+    ].sort(byOrderThenName);
+    assert.deepEqual(
+      sorted.map((each) => each.name),
+      ['c', 'a', 'b', 'z'],
+    );
   });
 
   test('Retry-After in seconds or as a date; absurd values ignored', () => {
@@ -153,13 +207,26 @@ describe('small rules', () => {
   });
 
   test('backoff doubles with 50–100 % jitter', () => {
-    assert.equal(backoffDelay(1, 500, () => 0), 250);
-    assert.equal(backoffDelay(2, 500, () => 1), 1000);
-    assert.equal(backoffDelay(3, 500, () => 0.5), 1500);
+    assert.equal(
+      backoffDelay(1, 500, () => 0),
+      250,
+    );
+    assert.equal(
+      backoffDelay(2, 500, () => 1),
+      1000,
+    );
+    assert.equal(
+      backoffDelay(3, 500, () => 0.5),
+      1500,
+    );
   });
 
   test('log entries of any shape become lines', () => {
-    assert.deepEqual(logLine({ timestamp: '2026-01-01T00:00:00Z', level: 'ERROR', message: 'Bad key' }), { timestamp: '2026-01-01T00:00:00Z', level: 'error', text: 'Bad key' });
+    assert.deepEqual(logLine({ timestamp: '2026-01-01T00:00:00Z', level: 'ERROR', message: 'Bad key' }), {
+      timestamp: '2026-01-01T00:00:00Z',
+      level: 'error',
+      text: 'Bad key',
+    });
     assert.deepEqual(logLine('plain text'), { text: 'plain text' });
     assert.deepEqual(logLine({ foo: 1 }), { timestamp: undefined, level: undefined, text: '{"foo":1}' });
     assert.deepEqual(logLine(42), { text: '42' });

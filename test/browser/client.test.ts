@@ -41,7 +41,9 @@ describe('the API client in Chromium, across origins', () => {
   it('reports dropped connections as "network" after its tries', async () => {
     // Chromium itself retries a GET whose reused connection was reset, so drop more than 3.
     await fake.faults({ drop: { 'GET /api/servers': 50 } });
-    const error = await client().listConnections().catch((caught: unknown) => caught);
+    const error = await client()
+      .listConnections()
+      .catch((caught: unknown) => caught);
     expect(isPeliqanError(error) && error.code).to.equal('network');
   });
 

@@ -40,7 +40,9 @@ describe('<peliqan-connect-form>', () => {
     expect(byLabel(element, 'Password').type).to.equal('password');
     expect(byLabel(element, 'Use SSL').checked).to.equal(true);
     const target = byLabel(element, 'Target database');
-    expect(element.shadowRoot!.getElementById(target.getAttribute('aria-describedby')!)!.textContent).to.contain('DW Target');
+    expect(element.shadowRoot!.getElementById(target.getAttribute('aria-describedby')!)!.textContent).to.contain(
+      'DW Target',
+    );
     // param5/param6 are show: false
     expect(allByRole(element, 'textbox').length).to.equal(6);
     await expect(element).to.be.accessible();
@@ -75,7 +77,9 @@ describe('<peliqan-connect-form>', () => {
     await element.updateComplete;
     const token = byLabel(element, 'API token');
     expect(token.getAttribute('aria-invalid')).to.equal('true');
-    expect(element.shadowRoot!.getElementById(token.getAttribute('aria-describedby')!.split(' ').at(-1)!)!.textContent).to.equal('Fill in API token.');
+    expect(
+      element.shadowRoot!.getElementById(token.getAttribute('aria-describedby')!.split(' ').at(-1)!)!.textContent,
+    ).to.equal('Fill in API token.');
     await waitFor(() => element.shadowRoot!.activeElement === token);
     expect(await posts()).to.deep.equal([]);
     await expect(element).to.be.accessible();
@@ -116,9 +120,13 @@ describe('<peliqan-connect-form>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('shows the server\'s rejection at the field it names and keeps every value', async () => {
+  it("shows the server's rejection at the field it names and keeps every value", async () => {
     await fake.faults({
-      status: { 'POST /api/servers': [{ status: 400, body: { error: 'ERROR_VALIDATION', detail: { password: ['This API token is not valid.'] } } }] },
+      status: {
+        'POST /api/servers': [
+          { status: 400, body: { error: 'ERROR_VALIDATION', detail: { password: ['This API token is not valid.'] } } },
+        ],
+      },
     });
     const element = await form('pipedrive');
     const events = recordEvents(element, EVENTS);
@@ -131,7 +139,9 @@ describe('<peliqan-connect-form>', () => {
     expect(byText(element, 'This API token is not valid.')).to.exist;
     expect(byLabel(element, 'Company domain').value).to.equal('acme');
     expect(token.value).to.equal('wrong');
-    expect(events.map((event) => [event.type, event.detail.code, event.detail.status])).to.deep.equal([['peliqan-error', 'http', 400]]);
+    expect(events.map((event) => [event.type, event.detail.code, event.detail.status])).to.deep.equal([
+      ['peliqan-error', 'http', 400],
+    ]);
     await expect(element).to.be.accessible();
     typeInto(token, 'right');
     connectButton(element).click();
@@ -140,7 +150,13 @@ describe('<peliqan-connect-form>', () => {
   });
 
   it('shows a rejection that names no field on the form', async () => {
-    await fake.faults({ status: { 'POST /api/servers': [{ status: 403, body: { error: 'ERROR_FORBIDDEN', detail: 'Connector not enabled for this account.' } }] } });
+    await fake.faults({
+      status: {
+        'POST /api/servers': [
+          { status: 403, body: { error: 'ERROR_FORBIDDEN', detail: 'Connector not enabled for this account.' } },
+        ],
+      },
+    });
     const element = await form('stripe');
     typeInto(byLabel(element, 'Restricted API key'), 'rk_live_1');
     connectButton(element).click();
@@ -162,7 +178,10 @@ describe('<peliqan-connect-form>', () => {
     expect(error.detail.code).to.equal('connection-failed');
     expect(error.detail.message).to.equal('Authentication failed: invalid API key');
     expect(error.detail.connectionId).to.be.a('number');
-    expect(events.filter((event) => event.type === 'peliqan-status').map((event) => event.detail.state)).to.deep.equal(['pending', 'failed']);
+    expect(events.filter((event) => event.type === 'peliqan-status').map((event) => event.detail.state)).to.deep.equal([
+      'pending',
+      'failed',
+    ]);
     expect(events.some((event) => event.type === 'peliqan-connected')).to.equal(false);
   });
 
@@ -227,8 +246,15 @@ describe('<peliqan-connect-form>', () => {
   });
 
   it('accepts the connector definition as a property, without a catalogue request', async () => {
-    const definition = { id: 403, name: 'Stripe', server_type: 'stripe', settings: { connect_form: { fields: { password: { label: 'Key', required: true } } } } };
-    const element = await fixture<PeliqanConnectForm>(html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} .servertype=${definition}></peliqan-connect-form>`);
+    const definition = {
+      id: 403,
+      name: 'Stripe',
+      server_type: 'stripe',
+      settings: { connect_form: { fields: { password: { label: 'Key', required: true } } } },
+    };
+    const element = await fixture<PeliqanConnectForm>(
+      html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} .servertype=${definition}></peliqan-connect-form>`,
+    );
     expect(element.state).to.equal('ready');
     expect(byLabel(element, 'Key')).to.exist;
     expect(await fake.requests()).to.deep.equal([]);
@@ -251,7 +277,14 @@ describe('<peliqan-connect-form>', () => {
 
   it('never passes on a typed value that Peliqan quotes in its message', async () => {
     await fake.faults({
-      status: { 'POST /api/servers': [{ status: 400, body: { error: 'ERROR_VALIDATION', detail: { password: ['Key sk_secret_123 is not valid.'] } } }] },
+      status: {
+        'POST /api/servers': [
+          {
+            status: 400,
+            body: { error: 'ERROR_VALIDATION', detail: { password: ['Key sk_secret_123 is not valid.'] } },
+          },
+        ],
+      },
     });
     const element = await form('stripe');
     const events = recordEvents(element, EVENTS);
@@ -264,8 +297,16 @@ describe('<peliqan-connect-form>', () => {
   });
 
   it('copes with field keys that are not valid ids', async () => {
-    const definition = { id: 9, name: 'Odd', settings: { connect_form: { fields: { 'api key.v2': { label: 'Key', required: true }, 'a:b': { label: 'Other' } } } } };
-    const element = await fixture<PeliqanConnectForm>(html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} .servertype=${definition}></peliqan-connect-form>`);
+    const definition = {
+      id: 9,
+      name: 'Odd',
+      settings: {
+        connect_form: { fields: { 'api key.v2': { label: 'Key', required: true }, 'a:b': { label: 'Other' } } },
+      },
+    };
+    const element = await fixture<PeliqanConnectForm>(
+      html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} .servertype=${definition}></peliqan-connect-form>`,
+    );
     connectButton(element).click();
     const key = byLabel(element, 'Key');
     await waitFor(() => element.shadowRoot!.activeElement === key);

@@ -9,7 +9,15 @@ describe('<peliqan-connect>', () => {
   before(async () => (fake = await startFake()));
   after(() => fake.stop());
   beforeEach(() => fake.reset({ testDelay: 100 }));
-  afterEach(() => configure({ baseUrl: undefined, tokenUrl: undefined, token: undefined, tokenProvider: undefined, language: undefined }));
+  afterEach(() =>
+    configure({
+      baseUrl: undefined,
+      tokenUrl: undefined,
+      token: undefined,
+      tokenProvider: undefined,
+      language: undefined,
+    }),
+  );
 
   const tiles = (element: Element) => allByRole(element, 'button').filter((button) => button.part.contains('tile'));
 
@@ -28,7 +36,13 @@ describe('<peliqan-connect>', () => {
 
   it('goes picker → form → testing → connected → "Connect another" → picker', async () => {
     const element = await connect();
-    const events = recordEvents(element, ['peliqan-select', 'peliqan-connection-created', 'peliqan-status', 'peliqan-connected', 'peliqan-error']);
+    const events = recordEvents(element, [
+      'peliqan-select',
+      'peliqan-connection-created',
+      'peliqan-status',
+      'peliqan-connected',
+      'peliqan-error',
+    ]);
     expect(tiles(element).length).to.equal(26);
     byRole(element, 'button', /^Stripe/).click();
     await waitFor(() => byRole(element, 'heading', 'Connect to Stripe'));
@@ -95,9 +109,11 @@ describe('<peliqan-connect>', () => {
     await waitFor(() => element.state === 'ready');
   });
 
-  it('a nested peliqan element inherits the enclosing one\'s configuration, a token property included', async () => {
+  it("a nested peliqan element inherits the enclosing one's configuration, a token property included", async () => {
     const token = await (await fetch(fake.tokenUrl('nested'), { method: 'POST' })).json();
-    const outer = await fixture<PeliqanConnect>(html`<peliqan-connect base-url=${fake.url} .token=${token.token} servertype="nope"><peliqan-connect-form servertype="stripe"></peliqan-connect-form></peliqan-connect>`);
+    const outer = await fixture<PeliqanConnect>(
+      html`<peliqan-connect base-url=${fake.url} .token=${token.token} servertype="nope"><peliqan-connect-form servertype="stripe"></peliqan-connect-form></peliqan-connect>`,
+    );
     const inner = outer.querySelector<PeliqanConnectForm>('peliqan-connect-form')!;
     await waitFor(() => inner.state === 'ready');
     expect(byRole(inner, 'heading').textContent).to.equal('Connect to Stripe');
@@ -116,7 +132,9 @@ describe('<peliqan-connect>', () => {
 
   it('shows the error with Retry when the catalogue cannot be loaded, and recovers', async () => {
     await fake.faults({ status: { 'GET /api/servertypes': [500] } });
-    const element = await fixture<PeliqanConnect>(html`<peliqan-connect base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connect>`);
+    const element = await fixture<PeliqanConnect>(
+      html`<peliqan-connect base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connect>`,
+    );
     await waitFor(() => element.state === 'error');
     expect(byText(element, /Peliqan could not handle the request/)).to.exist;
     byRole(element, 'button', 'Retry').click();

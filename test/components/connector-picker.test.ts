@@ -21,11 +21,16 @@ describe('<peliqan-connector-picker>', () => {
     await waitFor(() => element.state === 'ready' || element.state === 'error');
     return element;
   }
-  const tileNames = (element: Element) => allByRole(element, 'button').filter((button) => button.part.contains('tile')).map((tile) => tile.querySelector('.name')!.textContent);
+  const tileNames = (element: Element) =>
+    allByRole(element, 'button')
+      .filter((button) => button.part.contains('tile'))
+      .map((tile) => tile.querySelector('.name')!.textContent);
 
   it('shows loading, then tiles with icon, name and category sorted by order then name', async () => {
     await fake.faults({ delay: { 'GET /api/servertypes': 300 } });
-    const element = await fixture<PeliqanConnectorPicker>(html`<peliqan-connector-picker base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>`);
+    const element = await fixture<PeliqanConnectorPicker>(
+      html`<peliqan-connector-picker base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>`,
+    );
     expect(element.getAttribute('state')).to.equal('loading');
     expect(byRole(element, 'status').textContent).to.contain('Loading connectors…');
     await waitFor(() => element.state === 'ready');
@@ -143,8 +148,20 @@ describe('<peliqan-connector-picker>', () => {
           {
             status: 200,
             body: [
-              { id: 1, name: '<img src=x onerror="window.__pwned=1">', category: '<b>bold</b>', icon_url: 'javascript:alert(1)', color: 'red;}*{display:none', settings: { connect_form: { fields: { password: {} } } } },
-              { id: 2, name: 'Data URL', icon_url: 'data:image/svg+xml,<svg onload=alert(1)>', settings: { connect_form: { fields: { password: {} } } } },
+              {
+                id: 1,
+                name: '<img src=x onerror="window.__pwned=1">',
+                category: '<b>bold</b>',
+                icon_url: 'javascript:alert(1)',
+                color: 'red;}*{display:none',
+                settings: { connect_form: { fields: { password: {} } } },
+              },
+              {
+                id: 2,
+                name: 'Data URL',
+                icon_url: 'data:image/svg+xml,<svg onload=alert(1)>',
+                settings: { connect_form: { fields: { password: {} } } },
+              },
             ],
           },
         ],
@@ -159,7 +176,9 @@ describe('<peliqan-connector-picker>', () => {
 
   it('shows an error state (and fires invalid-response) for a malformed catalogue', async () => {
     await fake.faults({ status: { 'GET /api/servertypes': [{ status: 200, body: { data: 'nope' } }] } });
-    const element = await fixture<PeliqanConnectorPicker>(html`<peliqan-connector-picker base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>`);
+    const element = await fixture<PeliqanConnectorPicker>(
+      html`<peliqan-connector-picker base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>`,
+    );
     const events = recordEvents(element, ['peliqan-error']);
     await waitFor(() => element.state === 'error');
     expect(events.map((event) => event.detail.code)).to.deep.equal(['invalid-response']);
@@ -168,7 +187,9 @@ describe('<peliqan-connector-picker>', () => {
 
   it('stops its request when removed', async () => {
     await fake.faults({ delay: { 'GET /api/servertypes': 300 }, status: { 'GET /api/servertypes': [503, 503] } });
-    const element = await fixture<PeliqanConnectorPicker>(html`<peliqan-connector-picker base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>`);
+    const element = await fixture<PeliqanConnectorPicker>(
+      html`<peliqan-connector-picker base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>`,
+    );
     await waitFor(async () => (await fake.requests()).length === 1);
     element.remove();
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -27,7 +27,8 @@ const scripts: Record<string, string> = {
 };
 
 function page(module: boolean): string {
-  const tag = (src: string) => (module ? `<script type="module" src="${src}"></script>` : `<script src="${src}"></script>`);
+  const tag = (src: string) =>
+    module ? `<script type="module" src="${src}"></script>` : `<script src="${src}"></script>`;
   return `<!doctype html><html lang="en" data-api="${fake.url}"><head><meta charset="utf-8"><title>CSP</title>
     <script src="/watch.js"></script>${tag('/peliqan-embed.js')}${tag('/mark.js')}${tag('/peliqan-embed.js')}${tag('/page.js')}
     </head><body><peliqan-connect></peliqan-connect></body></html>`;
@@ -40,13 +41,18 @@ before(async () => {
     const headers = {
       'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' ${fake.url}; connect-src 'self' ${fake.url}`,
     };
-    if (path === '/peliqan-embed.js') response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(bundle);
-    else if (scripts[path]) response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(scripts[path]);
+    if (path === '/peliqan-embed.js')
+      response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(bundle);
+    else if (scripts[path])
+      response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(scripts[path]);
     else response.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end(page(path === '/module'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs.filter((arg) => !arg.startsWith('--headless')) });
+  browser = await chromium.launch({
+    executablePath: chromePath(),
+    args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+  });
 });
 
 after(async () => {
@@ -69,7 +75,7 @@ async function connectStripe(path: string): Promise<Page> {
   return tab;
 }
 
-describe('dist/peliqan-embed.js under script-src \'self\'; style-src \'self\'', () => {
+describe("dist/peliqan-embed.js under script-src 'self'; style-src 'self'", () => {
   test('runs the whole credential flow with no CSP violation and no error', async () => {
     const tab = await connectStripe('/');
     assert.deepEqual(await tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
@@ -83,9 +89,17 @@ describe('dist/peliqan-embed.js under script-src \'self\'; style-src \'self\'', 
     await tab.goto(origin + '/');
     const same = await tab.evaluate(() => {
       const w = window as unknown as { __first: unknown; PeliqanEmbed: { version: string } };
-      return { same: w.__first === w.PeliqanEmbed, version: w.PeliqanEmbed.version, defined: !!customElements.get('peliqan-connect') };
+      return {
+        same: w.__first === w.PeliqanEmbed,
+        version: w.PeliqanEmbed.version,
+        defined: !!customElements.get('peliqan-connect'),
+      };
     });
-    assert.deepEqual(same, { same: true, version: JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version, defined: true });
+    assert.deepEqual(same, {
+      same: true,
+      version: JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
+      defined: true,
+    });
     await tab.close();
   });
 

@@ -30,14 +30,20 @@ before(async () => {
     logLevel: 'silent',
   });
   server = createServer((request, response) => {
-    if (request.url === '/app.js') return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(app.outputFiles[0]!.contents);
+    if (request.url === '/app.js')
+      return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(app.outputFiles[0]!.contents);
     response
       .writeHead(200, { 'Content-Type': 'text/html' })
-      .end(`<!doctype html><html lang="en" data-base-url="${fake.url}" data-token-url="${fake.url}/__fake/token?external_id=react"><body><div id="root"></div><script type="module" src="/app.js"></script></body></html>`);
+      .end(
+        `<!doctype html><html lang="en" data-base-url="${fake.url}" data-token-url="${fake.url}/__fake/token?external_id=react"><body><div id="root"></div><script type="module" src="/app.js"></script></body></html>`,
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs.filter((arg) => !arg.startsWith('--headless')) });
+  browser = await chromium.launch({
+    executablePath: chromePath(),
+    args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+  });
 });
 
 after(async () => {
@@ -53,7 +59,11 @@ describe('peliqan-embed/react', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
     await page.getByRole('button', { name: /MySQL/ }).waitFor();
-    assert.equal(await page.getByRole('button', { name: /Postgres/ }).count(), 0, 'the connectors prop reached the element');
+    assert.equal(
+      await page.getByRole('button', { name: /Postgres/ }).count(),
+      0,
+      'the connectors prop reached the element',
+    );
     await page.getByRole('button', { name: /Stripe/ }).click();
     assert.equal(await page.locator('#chosen').textContent(), 'chose Stripe');
     assert.deepEqual(errors, []);
@@ -63,16 +73,38 @@ describe('peliqan-embed/react', () => {
 
 describe('dist/custom-elements.json', () => {
   test('lists every element with its attributes, events and parts, and package.json points at it', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { customElements: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      customElements: string;
+    };
     const manifest = JSON.parse(readFileSync(new URL(`../../${pkg.customElements}`, import.meta.url), 'utf8')) as {
-      modules: { declarations?: { tagName?: string; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: { name: string }[] }[] }[];
+      modules: {
+        declarations?: {
+          tagName?: string;
+          attributes?: { name: string }[];
+          events?: { name: string }[];
+          cssParts?: { name: string }[];
+        }[];
+      }[];
     };
     const elements = Object.fromEntries(
-      manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName).map((declaration) => [declaration.tagName, declaration]),
+      manifest.modules
+        .flatMap((module) => module.declarations ?? [])
+        .filter((declaration) => declaration.tagName)
+        .map((declaration) => [declaration.tagName, declaration]),
     );
-    assert.deepEqual(Object.keys(elements).sort(), ['peliqan-connect', 'peliqan-connect-form', 'peliqan-connector-picker']);
+    assert.deepEqual(Object.keys(elements).sort(), [
+      'peliqan-connect',
+      'peliqan-connect-form',
+      'peliqan-connector-picker',
+    ]);
     const names = (list?: { name: string }[]) => (list ?? []).map((entry) => entry.name).sort();
-    assert.deepEqual(names(elements['peliqan-connect']!.events), ['peliqan-connected', 'peliqan-connection-created', 'peliqan-error', 'peliqan-select', 'peliqan-status']);
+    assert.deepEqual(names(elements['peliqan-connect']!.events), [
+      'peliqan-connected',
+      'peliqan-connection-created',
+      'peliqan-error',
+      'peliqan-select',
+      'peliqan-status',
+    ]);
     assert.deepEqual(names(elements['peliqan-connector-picker']!.events), ['peliqan-error', 'peliqan-select']);
     assert.ok(names(elements['peliqan-connect-form']!.attributes).includes('status-timeout'));
     assert.ok(names(elements['peliqan-connector-picker']!.attributes).includes('base-url'));

@@ -17,26 +17,49 @@ describe('partner endpoints', () => {
     const created = await call(`${fake.url}/api/sub-account/`, {
       method: 'POST',
       ...partner,
-      json: { first_name: 'Ann', last_name: 'Wood', email: 'ann@wood.example', language: 'en', company_name: 'Wood', external_id: 'wood_123' },
+      json: {
+        first_name: 'Ann',
+        last_name: 'Wood',
+        email: 'ann@wood.example',
+        language: 'en',
+        company_name: 'Wood',
+        external_id: 'wood_123',
+      },
     });
     assert.equal(created.status, 201);
     assert.equal(created.body.external_id, 'wood_123');
 
-    const identity = await call(`${fake.url}/api/sub-account/identity/?account_id=${created.body.id}&expire=false`, partner);
+    const identity = await call(
+      `${fake.url}/api/sub-account/identity/?account_id=${created.body.id}&expire=false`,
+      partner,
+    );
     assert.equal(identity.status, 200);
     const claims = JSON.parse(Buffer.from(identity.body.token.split('.')[1], 'base64url').toString());
     assert.equal(claims.exp, undefined, 'expire=false gives a non-expiring token');
 
-    const integrate = await call(`${fake.url}/api/sub-account/integrate/?external_id=wood_123`, { method: 'POST', ...partner });
+    const integrate = await call(`${fake.url}/api/sub-account/integrate/?external_id=wood_123`, {
+      method: 'POST',
+      ...partner,
+    });
     const integrateClaims = JSON.parse(Buffer.from(integrate.body.token.split('.')[1], 'base64url').toString());
     assert.equal(integrateClaims.exp - integrateClaims.iat, 30 * 60);
   });
 
   test('the newer /api/partner/ layout works the same', async () => {
-    await call(`${fake.url}/api/partner/sub-account/`, { method: 'POST', ...partner, json: { external_id: 'x1', password: 'pw' } });
+    await call(`${fake.url}/api/partner/sub-account/`, {
+      method: 'POST',
+      ...partner,
+      json: { external_id: 'x1', password: 'pw' },
+    });
     const list = await call(`${fake.url}/api/partner/sub-accounts/`, partner);
-    assert.deepEqual(list.body.map((account: { external_id: string }) => account.external_id), ['x1']);
-    const integrate = await call(`${fake.url}/api/partner/sub-account/integrate/?external_id=x1`, { method: 'POST', ...partner });
+    assert.deepEqual(
+      list.body.map((account: { external_id: string }) => account.external_id),
+      ['x1'],
+    );
+    const integrate = await call(`${fake.url}/api/partner/sub-account/integrate/?external_id=x1`, {
+      method: 'POST',
+      ...partner,
+    });
     assert.equal(integrate.status, 200);
   });
 
@@ -44,7 +67,11 @@ describe('partner endpoints', () => {
     const missing = await call(`${fake.url}/api/sub-account/`, { method: 'POST', ...partner, json: {} });
     assert.deepEqual([missing.status, missing.body.error], [400, 'ERROR_VALIDATION']);
     await call(`${fake.url}/api/sub-account/`, { method: 'POST', ...partner, json: { external_id: 'dup' } });
-    const duplicate = await call(`${fake.url}/api/sub-account/`, { method: 'POST', ...partner, json: { external_id: 'dup' } });
+    const duplicate = await call(`${fake.url}/api/sub-account/`, {
+      method: 'POST',
+      ...partner,
+      json: { external_id: 'dup' },
+    });
     assert.deepEqual([duplicate.status, duplicate.body.error], [400, 'ERROR_EXTERNAL_ID_EXISTS']);
     const unknown = await call(`${fake.url}/api/sub-account/identity/?external_id=nobody`, partner);
     assert.deepEqual([unknown.status, unknown.body.error], [404, 'ERROR_NOT_FOUND']);
@@ -53,7 +80,9 @@ describe('partner endpoints', () => {
   test('refuses a customer token, a Bearer header and no token', async () => {
     const token = await customerToken();
     assert.equal((await call(`${fake.url}/api/partner/sub-accounts/`, { token })).status, 403);
-    const bearer = await call(`${fake.url}/api/partner/sub-accounts/`, { headers: { Authorization: `Bearer ${fake.partnerToken}` } });
+    const bearer = await call(`${fake.url}/api/partner/sub-accounts/`, {
+      headers: { Authorization: `Bearer ${fake.partnerToken}` },
+    });
     assert.equal(bearer.status, 401);
     assert.match(bearer.body.detail, /JWT/);
     assert.equal((await call(`${fake.url}/api/partner/sub-accounts/`)).status, 401);
@@ -65,12 +94,18 @@ describe('end-customer endpoints', () => {
     const { body } = await call(`${fake.url}/api/servertypes`, { token: await customerToken() });
     assert.ok(body.length >= 30);
     assert.ok(new Set(body.map((each: { category: string }) => each.category)).size >= 6);
-    for (const servertype of body) assert.ok(servertype.icon_url.startsWith(`${fake.url}/static/icons/`), servertype.icon_url);
+    for (const servertype of body)
+      assert.ok(servertype.icon_url.startsWith(`${fake.url}/static/icons/`), servertype.icon_url);
     const icon = await fetch(body[0].icon_url);
     assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
     assert.match(await icon.text(), /^<svg/);
-    const shapes = body.map((each: { settings: { connect_form: { fields: Record<string, { show: boolean }> } } }) => Object.values(each.settings.connect_form.fields));
-    assert.ok(shapes.some((fields: { show: boolean }[]) => fields.some((field) => field.show === false)), 'has show: false slots');
+    const shapes = body.map((each: { settings: { connect_form: { fields: Record<string, { show: boolean }> } } }) =>
+      Object.values(each.settings.connect_form.fields),
+    );
+    assert.ok(
+      shapes.some((fields: { show: boolean }[]) => fields.some((field) => field.show === false)),
+      'has show: false slots',
+    );
   });
 
   test('the catalogue is readable with the partner token too', async () => {
@@ -79,7 +114,11 @@ describe('end-customer endpoints', () => {
 
   test('creates a credential connection that turns OK after its test', async () => {
     const token = await customerToken();
-    const created = await call(`${fake.url}/api/servers`, { method: 'POST', token, json: { servertype_id: 403, password: 'rk_live_1' } });
+    const created = await call(`${fake.url}/api/servers`, {
+      method: 'POST',
+      token,
+      json: { servertype_id: 403, password: 'rk_live_1' },
+    });
     assert.equal(created.status, 201);
     assert.equal(created.body.health_status, null);
     await wait(120);
@@ -87,13 +126,20 @@ describe('end-customer endpoints', () => {
     assert.equal(after.body.health_status, 'OK');
     assert.equal(JSON.stringify(after.body).includes('rk_live_1'), false, 'typed values never come back');
     const logs = await call(`${fake.url}/api/server/${created.body.id}/logs`, { token });
-    assert.deepEqual(logs.body.map((entry: { message: string }) => entry.message), ['Connection created', 'Testing connection…', 'Connection test succeeded']);
+    assert.deepEqual(
+      logs.body.map((entry: { message: string }) => entry.message),
+      ['Connection created', 'Testing connection…', 'Connection test succeeded'],
+    );
   });
 
   test('a failing connection test ends as ERROR with a message', async () => {
     fake.faults.connectionTest = 'fail';
     const token = await customerToken();
-    const { body } = await call(`${fake.url}/api/servers`, { method: 'POST', token, json: { servertype_id: 403, password: 'x' } });
+    const { body } = await call(`${fake.url}/api/servers`, {
+      method: 'POST',
+      token,
+      json: { servertype_id: 403, password: 'x' },
+    });
     await wait(120);
     const after = await call(`${fake.url}/api/server/${body.id}`, { token });
     assert.equal(after.body.health_status, 'ERROR');
@@ -101,7 +147,11 @@ describe('end-customer endpoints', () => {
   });
 
   test('rejects a create with a required field missing, naming the field', async () => {
-    const { status, body } = await call(`${fake.url}/api/servers`, { method: 'POST', token: await customerToken(), json: { servertype_id: 102, host: 'db' } });
+    const { status, body } = await call(`${fake.url}/api/servers`, {
+      method: 'POST',
+      token: await customerToken(),
+      json: { servertype_id: 102, host: 'db' },
+    });
     assert.equal(status, 400);
     assert.deepEqual(Object.keys(body.detail).sort(), ['param1', 'password', 'username']);
   });
@@ -128,9 +178,17 @@ describe('end-customer endpoints', () => {
 
   test('stores query tables and scripts', async () => {
     const token = await customerToken();
-    const table = await call(`${fake.url}/table`, { method: 'POST', token, json: { name: 'orders', query: 'select 1' } });
+    const table = await call(`${fake.url}/table`, {
+      method: 'POST',
+      token,
+      json: { name: 'orders', query: 'select 1' },
+    });
     assert.equal(table.status, 201);
-    const script = await call(`${fake.url}/interface`, { method: 'POST', token, json: { name: 'Sync', raw_code: 'print(1)', schedule: 3600 } });
+    const script = await call(`${fake.url}/interface`, {
+      method: 'POST',
+      token,
+      json: { name: 'Sync', raw_code: 'print(1)', schedule: 3600 },
+    });
     assert.deepEqual([script.status, script.body.schedule], [201, 3600]);
   });
 });
@@ -142,7 +200,10 @@ describe('tokens', () => {
     assert.equal((await call(`${fake.url}/api/servers`, { token })).status, 200);
     await wait(1100);
     const expired = await call(`${fake.url}/api/servers`, { token });
-    assert.deepEqual([expired.status, expired.body.error, expired.body.detail], [401, 'ERROR_UNAUTHORIZED', 'Signature has expired.']);
+    assert.deepEqual(
+      [expired.status, expired.body.error, expired.body.detail],
+      [401, 'ERROR_UNAUTHORIZED', 'Signature has expired.'],
+    );
   });
 
   test('expireTokens() expires the tokens issued so far, not later ones', async () => {
@@ -163,7 +224,11 @@ describe('CORS', () => {
   test('answers the preflight for the configured origin', async () => {
     const response = await fetch(`${fake.url}/api/servers`, {
       method: 'OPTIONS',
-      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), origin);
@@ -172,15 +237,24 @@ describe('CORS', () => {
   });
 
   test('gives other origins no CORS headers', async () => {
-    const preflight = await fetch(`${fake.url}/api/servers`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' } });
+    const preflight = await fetch(`${fake.url}/api/servers`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
+    });
     assert.equal(preflight.headers.get('access-control-allow-origin'), null);
-    const get = await call(`${fake.url}/api/servertypes`, { token: await customerToken(), headers: { Origin: 'https://evil.example' } });
+    const get = await call(`${fake.url}/api/servertypes`, {
+      token: await customerToken(),
+      headers: { Origin: 'https://evil.example' },
+    });
     assert.equal(get.headers.get('access-control-allow-origin'), null);
   });
 
   test('exposes Retry-After to the browser', async () => {
     fake.faults.status['GET /api/servers'] = [{ status: 429, retryAfter: 2 }];
-    const { status, headers } = await call(`${fake.url}/api/servers`, { token: await customerToken(), headers: { Origin: origin } });
+    const { status, headers } = await call(`${fake.url}/api/servers`, {
+      token: await customerToken(),
+      headers: { Origin: origin },
+    });
     assert.equal(status, 429);
     assert.equal(headers.get('retry-after'), '2');
     assert.equal(headers.get('access-control-expose-headers'), 'Retry-After');
@@ -189,7 +263,11 @@ describe('CORS', () => {
 
 describe('OAuth provider on another origin', () => {
   async function startOAuth(token: string, servertype = 201) {
-    const { body } = await call(`${fake.url}/api/servers`, { method: 'POST', token, json: { servertype_id: servertype } });
+    const { body } = await call(`${fake.url}/api/servers`, {
+      method: 'POST',
+      token,
+      json: { servertype_id: servertype },
+    });
     const url = new URL(body.oauth_url);
     assert.notEqual(url.origin, new URL(fake.url).origin);
     return { id: body.id as number, url };
@@ -200,7 +278,11 @@ describe('OAuth provider on another origin', () => {
     assert.equal(page.status, 200);
     assert.match(page.body, /<button[^>]*value="allow"[^>]*>Allow<\/button>/);
     assert.match(page.body, /<button[^>]*value="deny"[^>]*>Deny<\/button>/);
-    const form = new URLSearchParams({ connection: url.searchParams.get('connection')!, state: url.searchParams.get('state')!, decision });
+    const form = new URLSearchParams({
+      connection: url.searchParams.get('connection')!,
+      state: url.searchParams.get('state')!,
+      decision,
+    });
     return call(`${url.origin}/authorize`, { method: 'POST', body: form });
   }
 
@@ -243,7 +325,10 @@ describe('faults', () => {
     fake.faults.status['GET /api/servertypes'] = [503, { status: 400, body: { error: 'ERROR_X', detail: 'custom' } }];
     const token = await customerToken();
     assert.equal((await call(`${fake.url}/api/servertypes`, { token })).status, 503);
-    assert.deepEqual((await call(`${fake.url}/api/servertypes`, { token })).body, { error: 'ERROR_X', detail: 'custom' });
+    assert.deepEqual((await call(`${fake.url}/api/servertypes`, { token })).body, {
+      error: 'ERROR_X',
+      detail: 'custom',
+    });
     assert.equal((await call(`${fake.url}/api/servertypes`, { token })).status, 200);
   });
 
@@ -260,12 +345,17 @@ describe('faults', () => {
 
   test('an oauth_url override, for hostile-URL tests', async () => {
     fake.faults.oauthUrl = 'javascript:alert(1)';
-    const { body } = await call(`${fake.url}/api/servers`, { method: 'POST', token: await customerToken(), json: { servertype_id: 201 } });
+    const { body } = await call(`${fake.url}/api/servers`, {
+      method: 'POST',
+      token: await customerToken(),
+      json: { servertype_id: 201 },
+    });
     assert.equal(body.oauth_url, 'javascript:alert(1)');
   });
 
   test('the HTTP controls reset, set faults, mint test tokens and list requests', async () => {
-    const control = (path: string, json?: unknown) => call(`${fake.url}/__fake/${path}`, { method: 'POST', json: json ?? {} });
+    const control = (path: string, json?: unknown) =>
+      call(`${fake.url}/__fake/${path}`, { method: 'POST', json: json ?? {} });
     await control('faults', { listEnvelope: 'results' });
     const { body: minted } = await control('token?external_id=ctl');
     const seeded = await control('connections', { externalId: 'ctl', servertype: 'mysql', health_status: 'PENDING' });
@@ -273,7 +363,10 @@ describe('faults', () => {
     const listed = await call(`${fake.url}/api/servers`, { token: minted.token });
     assert.equal(listed.body.results[0].health_status, 'OK');
     const requests = await call(`${fake.url}/__fake/requests`);
-    assert.deepEqual(requests.body.map((request: { route: string; auth: string }) => [request.route, request.auth]), [['GET /api/servers', 'customer']]);
+    assert.deepEqual(
+      requests.body.map((request: { route: string; auth: string }) => [request.route, request.auth]),
+      [['GET /api/servers', 'customer']],
+    );
     assert.equal(JSON.stringify(requests.body).includes(minted.token), false, 'the log never holds a token');
     await control('reset');
     assert.equal(fake.faults.listEnvelope, 'bare');

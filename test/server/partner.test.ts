@@ -6,7 +6,8 @@ import { call, useFake } from '../support/fake.js';
 const fake = await useFake();
 beforeEach(() => fake.reset({ testDelay: 20 }));
 
-const partner = (paths?: 'partner') => new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken, paths, retryDelay: 5 });
+const partner = (paths?: 'partner') =>
+  new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken, paths, retryDelay: 5 });
 const last = () => fake.requests.at(-1)!;
 const calls = () => fake.requests.map((request) => [request.method, request.path, request.query, request.auth]);
 
@@ -18,7 +19,11 @@ async function failure(promise: Promise<unknown>): Promise<PeliqanError> {
 
 describe('PeliqanPartner', () => {
   test('createSubAccount posts the profile to /api/sub-account/ with the partner JWT', async () => {
-    const account = await partner().createSubAccount({ external_id: 'wood_123', email: 'ann@wood.example', company_name: 'Wood' });
+    const account = await partner().createSubAccount({
+      external_id: 'wood_123',
+      email: 'ann@wood.example',
+      company_name: 'Wood',
+    });
     assert.equal(account.external_id, 'wood_123');
     assert.deepEqual(calls(), [['POST', '/api/sub-account/', {}, 'partner']]);
     assert.deepEqual(last().bodyKeys, ['external_id', 'email', 'company_name']);
@@ -27,7 +32,10 @@ describe('PeliqanPartner', () => {
   test('identityToken asks /api/sub-account/identity/ by account id or external id, expire=false when asked', async () => {
     const { id } = await partner().createSubAccount({ external_id: 'wood_123' });
     const token = await partner().identityToken({ accountId: id }, { expire: false });
-    assert.deepEqual([last().method, last().path, last().query, last().auth], ['GET', '/api/sub-account/identity/', { account_id: String(id), expire: 'false' }, 'partner']);
+    assert.deepEqual(
+      [last().method, last().path, last().query, last().auth],
+      ['GET', '/api/sub-account/identity/', { account_id: String(id), expire: 'false' }, 'partner'],
+    );
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
     assert.equal(claims.exp, undefined);
     await partner().identityToken({ externalId: 'wood_123' });
@@ -37,7 +45,10 @@ describe('PeliqanPartner', () => {
   test('integrateToken posts to /api/sub-account/integrate/ and yields a working 30-minute token', async () => {
     await partner().createSubAccount({ external_id: 'wood_123' });
     const token = await partner().integrateToken({ externalId: 'wood_123' });
-    assert.deepEqual([last().method, last().path, last().query, last().auth], ['POST', '/api/sub-account/integrate/', { external_id: 'wood_123' }, 'partner']);
+    assert.deepEqual(
+      [last().method, last().path, last().query, last().auth],
+      ['POST', '/api/sub-account/integrate/', { external_id: 'wood_123' }, 'partner'],
+    );
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
     assert.equal(claims.exp - claims.iat, 1800);
     assert.equal((await call(`${fake.url}/api/servertypes`, { token })).status, 200);
@@ -47,19 +58,20 @@ describe('PeliqanPartner', () => {
     await partner('partner').createSubAccount({ external_id: 'p1' });
     await partner('partner').identityToken({ externalId: 'p1' });
     await partner('partner').integrateToken({ externalId: 'p1' });
-    assert.deepEqual(fake.requests.map((request) => request.path), [
-      '/api/partner/sub-account/',
-      '/api/partner/sub-account/identity/',
-      '/api/partner/sub-account/integrate/',
-    ]);
+    assert.deepEqual(
+      fake.requests.map((request) => request.path),
+      ['/api/partner/sub-account/', '/api/partner/sub-account/identity/', '/api/partner/sub-account/integrate/'],
+    );
   });
 
-  test('errors carry status and Peliqan\'s {error, detail}, never the partner token', async () => {
+  test("errors carry status and Peliqan's {error, detail}, never the partner token", async () => {
     await partner().createSubAccount({ external_id: 'dup' });
     const duplicate = await failure(partner().createSubAccount({ external_id: 'dup' }));
     assert.deepEqual([duplicate.code, duplicate.status, duplicate.error], ['http', 400, 'ERROR_EXTERNAL_ID_EXISTS']);
     const secret = 'super-secret-partner-token';
-    const refused = await failure(new PeliqanPartner({ baseUrl: fake.url, partnerToken: secret }).integrateToken({ externalId: 'dup' }));
+    const refused = await failure(
+      new PeliqanPartner({ baseUrl: fake.url, partnerToken: secret }).integrateToken({ externalId: 'dup' }),
+    );
     assert.deepEqual([refused.code, refused.status, refused.error], ['unauthorized', 401, 'ERROR_UNAUTHORIZED']);
     for (const error of [duplicate, refused]) {
       const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack });
@@ -85,7 +97,11 @@ describe('PeliqanPartner', () => {
   });
 
   test('an unreachable Peliqan is a "network" error', async () => {
-    const error = await failure(new PeliqanPartner({ baseUrl: 'http://127.0.0.1:9', partnerToken: 't', retryDelay: 1 }).identityToken({ externalId: 'x' }));
+    const error = await failure(
+      new PeliqanPartner({ baseUrl: 'http://127.0.0.1:9', partnerToken: 't', retryDelay: 1 }).identityToken({
+        externalId: 'x',
+      }),
+    );
     assert.equal(error.code, 'network');
   });
 });

@@ -12,18 +12,27 @@ beforeEach(() => {
   // A partner client per test: it remembers the sub-accounts it created, and the fake forgets them.
   partner = new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken });
   plan = {
-  partner,
-  customer: { external_id: 'bakery_9', company_name: 'Bakery' },
-  tables: [{ name: 'orders', query: 'select * from shop.orders' }, { name: 'customers', query: 'select * from crm.contacts' }],
-  scripts: [{ name: 'Nightly sync', raw_code: 'print("sync")', schedule: 86_400 }],
+    partner,
+    customer: { external_id: 'bakery_9', company_name: 'Bakery' },
+    tables: [
+      { name: 'orders', query: 'select * from shop.orders' },
+      { name: 'customers', query: 'select * from crm.contacts' },
+    ],
+    scripts: [{ name: 'Nightly sync', raw_code: 'print("sync")', schedule: 86_400 }],
   };
 });
 
 describe('provisionTenant', () => {
   test('creates the sub-account, the tables and the scripts', async () => {
     const result = await provisionTenant(plan);
-    assert.deepEqual(result.created.tables.map((table) => table.name), ['orders', 'customers']);
-    assert.deepEqual(result.created.scripts.map((script) => script.name), ['Nightly sync']);
+    assert.deepEqual(
+      result.created.tables.map((table) => table.name),
+      ['orders', 'customers'],
+    );
+    assert.deepEqual(
+      result.created.scripts.map((script) => script.name),
+      ['Nightly sync'],
+    );
     assert.equal(fake.accounts.length, 1);
   });
 
@@ -39,8 +48,14 @@ describe('provisionTenant', () => {
 
   test('adds only what is missing when the plan grows', async () => {
     await provisionTenant(plan);
-    const grown = await provisionTenant({ ...plan, tables: [...plan.tables!, { name: 'invoices', query: 'select 1' }] });
-    assert.deepEqual(grown.created.tables.map((table) => table.name), ['invoices']);
+    const grown = await provisionTenant({
+      ...plan,
+      tables: [...plan.tables!, { name: 'invoices', query: 'select 1' }],
+    });
+    assert.deepEqual(
+      grown.created.tables.map((table) => table.name),
+      ['invoices'],
+    );
   });
 });
 
@@ -57,7 +72,10 @@ describe('npx peliqan-embed token', () => {
     const { code, out } = await capture(['token', '--external-id', 'wood_123', '--create'], env());
     assert.equal(code, 0);
     assert.match(out[0]!, /^[\w-]+\.[\w-]+\.[\w-]+$/);
-    assert.deepEqual(fake.accounts.map((account) => account.external_id), ['wood_123']);
+    assert.deepEqual(
+      fake.accounts.map((account) => account.external_id),
+      ['wood_123'],
+    );
   });
 
   test('explains what is missing, without echoing the partner token', async () => {

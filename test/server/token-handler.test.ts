@@ -26,7 +26,10 @@ describe('createTokenHandler', () => {
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const { token } = (await response.json()) as { token: string };
     assert.equal((await call(`${fake.url}/api/servers`, { token })).status, 200);
-    assert.deepEqual(fake.accounts.map((account) => [account.external_id, account.email]), [['wood_123', 'ann@wood.example']]);
+    assert.deepEqual(
+      fake.accounts.map((account) => [account.external_id, account.email]),
+      [['wood_123', 'ann@wood.example']],
+    );
     await handle(post());
     assert.equal(fake.accounts.length, 1);
     assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/').length, 1);
@@ -36,7 +39,10 @@ describe('createTokenHandler', () => {
     fake.faults.delay['POST /api/sub-account/'] = 100;
     const { handle } = handler();
     const answers = await Promise.all([handle(post()), handle(post()), handle(post())]);
-    assert.deepEqual(answers.map((answer) => answer.status), [200, 200, 200]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 200, 200],
+    );
     assert.equal(fake.accounts.length, 1);
     assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/').length, 1);
   });

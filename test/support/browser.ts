@@ -16,7 +16,10 @@ export interface BrowserFake {
 }
 
 export async function startFake(options: FakePeliqanOptions = {}): Promise<BrowserFake> {
-  const { url, oauthUrl } = await executeServerCommand<{ url: string; oauthUrl: string }, FakePeliqanOptions>('fake-start', options);
+  const { url, oauthUrl } = await executeServerCommand<{ url: string; oauthUrl: string }, FakePeliqanOptions>(
+    'fake-start',
+    options,
+  );
   const control = async (path: string, body?: unknown, method = 'POST') => {
     const response = await fetch(`${url}/__fake/${path}`, {
       method,

@@ -24,7 +24,10 @@ export function nameOf(element: Element): string {
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {
     const root = element.getRootNode() as Document | ShadowRoot;
-    return labelledBy.split(' ').map((id) => clean(root.getElementById(id)?.textContent)).join(' ');
+    return labelledBy
+      .split(' ')
+      .map((id) => clean(root.getElementById(id)?.textContent))
+      .join(' ');
   }
   const label = element.getAttribute('aria-label');
   if (label) return label;
@@ -51,13 +54,21 @@ const roles: Record<string, string> = {
   dialog: 'dialog, [role=dialog]',
 };
 
-const matches = (text: string, wanted: string | RegExp) => (typeof wanted === 'string' ? text === wanted : wanted.test(text));
+const matches = (text: string, wanted: string | RegExp) =>
+  typeof wanted === 'string' ? text === wanted : wanted.test(text);
 
 /** All elements of a role (`button`, `textbox`, …) whose name matches. */
-export function allByRole<T extends HTMLElement = HTMLElement>(root: ParentNode, role: string, name?: string | RegExp): T[] {
+export function allByRole<T extends HTMLElement = HTMLElement>(
+  root: ParentNode,
+  role: string,
+  name?: string | RegExp,
+): T[] {
   const selector = roles[role] ?? `[role=${role}]`;
   return deepAll(root).filter(
-    (element) => element.matches(selector) && !element.closest('[hidden]') && (name === undefined || matches(nameOf(element), name)),
+    (element) =>
+      element.matches(selector) &&
+      !element.closest('[hidden]') &&
+      (name === undefined || matches(nameOf(element), name)),
   ) as T[];
 }
 
@@ -79,7 +90,10 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNo
 /** Elements whose own text matches. */
 export function allByText(root: ParentNode, text: string | RegExp): HTMLElement[] {
   return deepAll(root).filter(
-    (element) => !element.closest('[hidden]') && matches(clean(element.textContent), text) && ![...element.children].some((child) => matches(clean(child.textContent), text)),
+    (element) =>
+      !element.closest('[hidden]') &&
+      matches(clean(element.textContent), text) &&
+      ![...element.children].some((child) => matches(clean(child.textContent), text)),
   ) as HTMLElement[];
 }
 
@@ -107,7 +121,8 @@ export async function waitFor<T>(find: () => T, timeout = 5000): Promise<T> {
 /** Collects the named events fired on `target`. */
 export function recordEvents(target: EventTarget, types: string[]): { type: string; detail: any }[] {
   const seen: { type: string; detail: any }[] = [];
-  for (const type of types) target.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
+  for (const type of types)
+    target.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
   return seen;
 }
 

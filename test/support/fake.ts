@@ -16,7 +16,11 @@ export async function call(
   const headers = new Headers(init.headers);
   if (init.token) headers.set('Authorization', `JWT ${init.token}`);
   if (init.json !== undefined) headers.set('Content-Type', 'application/json');
-  const response = await fetch(url, { ...init, headers, body: init.json === undefined ? init.body : JSON.stringify(init.json) });
+  const response = await fetch(url, {
+    ...init,
+    headers,
+    body: init.json === undefined ? init.body : JSON.stringify(init.json),
+  });
   const text = await response.text();
   let body: any = text;
   try {

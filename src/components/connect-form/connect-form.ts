@@ -48,11 +48,20 @@ export class PeliqanConnectForm extends PeliqanElement {
   #formError?: string;
   #revealed = new Set<string>();
   #definition?: Servertype;
-  #catalogue = new CatalogueController(this, (error) => this.reportError(error), () => typeof this.servertype === 'string');
+  #catalogue = new CatalogueController(
+    this,
+    (error) => this.reportError(error),
+    () => typeof this.servertype === 'string',
+  );
   #flow = new ConnectFlow(this, {
     client: () => this.client,
     timeout: () => (this.statusTimeout > 0 ? this.statusTimeout : 120) * 1000,
-    created: (created) => this.emit('peliqan-connection-created', { connectionId: created.id, servertype: this.#definition!, oauth: !!created.oauth_url }),
+    created: (created) =>
+      this.emit('peliqan-connection-created', {
+        connectionId: created.id,
+        servertype: this.#definition!,
+        oauth: !!created.oauth_url,
+      }),
     status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
     connected: (connection) => {
       this.emit('peliqan-connected', { connectionId: connection.id, connection, servertype: this.#definition! });
@@ -94,7 +103,9 @@ export class PeliqanConnectForm extends PeliqanElement {
       const found =
         typeof wanted === 'object'
           ? wanted
-          : this.#catalogue.servertypes.find((servertype) => wanted !== undefined && connectorMatches(servertype, wanted));
+          : this.#catalogue.servertypes.find(
+              (servertype) => wanted !== undefined && connectorMatches(servertype, wanted),
+            );
       if (found) this.#adopt(found);
     }
     this.setState(this.#elementState());
@@ -102,7 +113,12 @@ export class PeliqanConnectForm extends PeliqanElement {
 
   #adopt(servertype: Servertype): void {
     this.#definition = servertype;
-    this._values = Object.fromEntries(formFields(servertype).map((field) => [field.key, field.defaultValue ?? (field.kind === 'checkbox' ? false : '')]));
+    this._values = Object.fromEntries(
+      formFields(servertype).map((field) => [
+        field.key,
+        field.defaultValue ?? (field.kind === 'checkbox' ? false : ''),
+      ]),
+    );
   }
 
   #elementState(): ElementState {
@@ -117,16 +133,23 @@ export class PeliqanConnectForm extends PeliqanElement {
   #failed(error: unknown, connectionId?: PeliqanId): PeliqanError | undefined {
     // Peliqan's messages may quote what was typed (Django does): never pass a typed value on.
     const redact = (text: string) =>
-      Object.values(this._values).reduce<string>((out, value) => (typeof value === 'string' && value.length > 2 ? out.split(value).join('•••') : out), text);
+      Object.values(this._values).reduce<string>(
+        (out, value) => (typeof value === 'string' && value.length > 2 ? out.split(value).join('•••') : out),
+        text,
+      );
     if (isPeliqanError(error)) error.message = redact(error.message);
     const failure = this.reportError(error, connectionId);
     if (!failure) return undefined;
-    const detail = failure.code === 'http' && failure.detail && typeof failure.detail === 'object' ? failure.detail : {};
+    const detail =
+      failure.code === 'http' && failure.detail && typeof failure.detail === 'object' ? failure.detail : {};
     const errors: Record<string, string> = {};
     for (const { key } of formFields(this.#definition!)) {
       if (Object.hasOwn(detail, key)) errors[key] = redact([(detail as Record<string, unknown>)[key]].flat().join(' '));
     }
-    this.#showErrors(errors, failure.code === 'connection-failed' ? this.t('failed', { reason: failure.message }) : this.errorText(failure));
+    this.#showErrors(
+      errors,
+      failure.code === 'connection-failed' ? this.t('failed', { reason: failure.message }) : this.errorText(failure),
+    );
     return failure;
   }
 
@@ -136,7 +159,9 @@ export class PeliqanConnectForm extends PeliqanElement {
     const fields = formFields(this.#definition!);
     const first = fields.findIndex((field) => errors[field.key]);
     this.#formError = first < 0 ? formError : this.t('fixFields');
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(first < 0 ? '[role="alert"]' : `#f${first}`)?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(first < 0 ? '[role="alert"]' : `#f${first}`)?.focus(),
+    );
   }
 
   #submit(event: Event): void {
@@ -148,7 +173,10 @@ export class PeliqanConnectForm extends PeliqanElement {
     for (const field of formFields(servertype)) {
       const value = this._values[field.key];
       if (value !== '' && value !== undefined) body[field.key] = value;
-      if (field.required && (value === '' || value === undefined || (field.kind !== 'checkbox' && !String(value).trim()))) {
+      if (
+        field.required &&
+        (value === '' || value === undefined || (field.kind !== 'checkbox' && !String(value).trim()))
+      ) {
         errors[field.key] = this.t('fieldRequired', { label: field.label });
       }
     }
@@ -195,8 +223,9 @@ export class PeliqanConnectForm extends PeliqanElement {
               .value=${kind === 'checkbox' ? 'on' : String(value)}
               .checked=${value === true}
               @input=${onInput}
-            />${kind === 'secret'
-              ? html`<button
+            />${
+              kind === 'secret'
+                ? html`<button
                   type="button"
                   aria-pressed=${shown}
                   aria-label=${this.t('show', { label })}
@@ -207,7 +236,8 @@ export class PeliqanConnectForm extends PeliqanElement {
                 >
                   ${eye}
                 </button>`
-              : nothing}`;
+                : nothing
+            }`;
     return html`<div part="field" class=${kind}>
       <label for=${id}>${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>${control}
       ${helptext ? html`<p class="help" id=${`${id}-h`}>${helptext}</p>` : nothing}${error ? html`<p class="error" id=${`${id}-e`}>${error}</p>` : nothing}
@@ -223,7 +253,8 @@ export class PeliqanConnectForm extends PeliqanElement {
       );
     }
     const baseUrl = this.resolvedConfig().baseUrl || DEFAULT_BASE_URL;
-    const header = (text: string) => html`<div class="head">${connectorIcon(servertype, baseUrl)}<h2 tabindex="-1">${text}</h2></div>`;
+    const header = (text: string) =>
+      html`<div class="head">${connectorIcon(servertype, baseUrl)}<h2 tabindex="-1">${text}</h2></div>`;
     const flow = this.#flow;
     if (flow.phase === 'connected') {
       return html`<div class="root ok" role="status" part="status">${header(`✓ ${this.t('connected', { name: servertype.name })}`)}</div>`;

@@ -75,7 +75,9 @@ export class PeliqanConnect extends PeliqanElement {
 
   #focusStep(): void {
     void this.updateComplete.then(async () => {
-      const step = this.renderRoot.querySelector<PeliqanConnectForm | PeliqanConnectorPicker>('peliqan-connect-form, peliqan-connector-picker');
+      const step = this.renderRoot.querySelector<PeliqanConnectForm | PeliqanConnectorPicker>(
+        'peliqan-connect-form, peliqan-connector-picker',
+      );
       await step?.updateComplete;
       step?.focus();
     });

@@ -7,11 +7,7 @@ import { PeliqanElement, define } from '../base.js';
 import { connectorIcon } from '../shared.js';
 
 /** Lower case without accents: "Café" and "CAFE" both read "cafe". */
-export const searchable = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+export const searchable = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const haystacks = new WeakMap<Servertype, string>();
 const haystack = (servertype: Servertype): string => {
@@ -63,7 +59,9 @@ export class PeliqanConnectorPicker extends PeliqanElement {
   get offered(): Servertype[] {
     const allowed = allowlist(this.connectors);
     const all = this.#catalogue.servertypes;
-    return allowed.length ? all.filter((servertype) => allowed.some((wanted) => connectorMatches(servertype, wanted))) : all;
+    return allowed.length
+      ? all.filter((servertype) => allowed.some((wanted) => connectorMatches(servertype, wanted)))
+      : all;
   }
 
   protected override willUpdate(): void {
@@ -75,7 +73,8 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     const words = searchable(this._query).split(/\s+/).filter(Boolean);
     return this.offered.filter(
       (servertype) =>
-        (!this._category || servertype.category === this._category) && words.every((word) => haystack(servertype).includes(word)),
+        (!this._category || servertype.category === this._category) &&
+        words.every((word) => haystack(servertype).includes(word)),
     );
   }
 
@@ -115,7 +114,9 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     const waiting = this.catalogueView(this.#catalogue);
     if (waiting) return waiting;
     const offered = this.offered;
-    const categories = [...new Set(offered.map((servertype) => servertype.category).filter((category): category is string => !!category))].sort();
+    const categories = [
+      ...new Set(offered.map((servertype) => servertype.category).filter((category): category is string => !!category)),
+    ].sort();
     const visible = this.#visible();
     if (this.#focusIndex >= visible.length) this.#focusIndex = 0;
     const baseUrl = this.resolvedConfig().baseUrl || DEFAULT_BASE_URL;
@@ -130,15 +131,17 @@ export class PeliqanConnectorPicker extends PeliqanElement {
             .value=${this._query}
             @input=${(event: InputEvent) => (this._query = (event.target as HTMLInputElement).value)}
         /></label>
-        ${categories.length > 1
-          ? html`<label
+        ${
+          categories.length > 1
+            ? html`<label
               >${this.t('category')}
               <select @change=${(event: Event) => (this._category = (event.target as HTMLSelectElement).value)}>
                 <option value="">${this.t('allCategories')}</option>
                 ${categories.map((category) => html`<option .value=${category} ?selected=${category === this._category}>${category}</option>`)}
               </select></label
             >`
-          : nothing}
+            : nothing
+        }
       </div>
       <p role="status">${visible.length ? nothing : this._query ? this.t('noMatch', { query: this._query }) : this.t('noConnectors')}</p>
       <ul aria-label=${this.t('connectors')} @keydown=${this.#onKeydown}>

@@ -14,7 +14,9 @@ function App({ baseUrl, tokenUrl }: { baseUrl: string; tokenUrl: string }) {
         tokenUrl={tokenUrl}
         connectors="stripe,mysql"
         // The event is typed: detail.servertype is a Servertype.
-        onPeliqanSelect={(event: CustomEvent<PeliqanSelectDetail>) => setChosen(`chose ${event.detail.servertype.name}`)}
+        onPeliqanSelect={(event: CustomEvent<PeliqanSelectDetail>) =>
+          setChosen(`chose ${event.detail.servertype.name}`)
+        }
       />
     </main>
   );
