@@ -1,18 +1,16 @@
 import { defineConfig } from 'vite';
-import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 /**
  * Builds `dist/peliqan-embed.js`, the one self-contained classic script (lit and zod inside).
  * The ESM entries and their `.d.ts` come from `tsc -p tsconfig.build.json` (see `npm run build`).
  */
 export default defineConfig({
-  plugins: [minifyTemplatesPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
-    // terser packs this bundle about 3 % tighter than esbuild: that matters inside the 20 KB budget.
+    // terser packs this bundle about 3 % tighter than esbuild.
     minify: 'terser',
     terserOptions: {
       ecma: 2020,

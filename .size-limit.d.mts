@@ -1,0 +1,5 @@
+export const CEILING: number;
+export const TARGET: number;
+export const SCRIPT: string;
+declare const checks: { name: string; path: string; gzip?: boolean; brotli?: boolean; limit?: string }[];
+export default checks;
