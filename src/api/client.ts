@@ -36,7 +36,7 @@ export type NewConnection = { servertype_id: PeliqanId } & Record<string, unknow
 
 /** What `request()` takes. */
 export interface RequestOptions<T> extends CallOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: object;
   schema: z.ZodMiniType<T>;
 }

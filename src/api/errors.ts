@@ -46,9 +46,10 @@ export const isPeliqanError = (value: unknown): value is PeliqanError =>
 export const isAbortError = (value: unknown): boolean => value instanceof Error && value.name === 'AbortError';
 
 /** The human text of Peliqan's `detail` (a string, or an object or list of field → message(s)). */
-export const detailText = (detail: unknown): string | undefined =>
-  typeof detail === 'string'
-    ? detail || undefined
-    : detail && typeof detail === 'object'
-      ? Object.values(detail).map(detailText).filter(Boolean).join(' ') || undefined
-      : undefined;
+export function detailText(detail: unknown): string | undefined {
+  if (typeof detail === 'string') return detail || undefined;
+  if (detail && typeof detail === 'object') {
+    return Object.values(detail).map(detailText).filter(Boolean).join(' ') || undefined;
+  }
+  return undefined;
+}

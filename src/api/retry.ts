@@ -21,7 +21,8 @@ export function retryAfterDelay(header: string | null, now = Date.now()): number
   if (!header) return undefined;
   const seconds = Number(header);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
-  return ms >= 0 ? (ms > MAX_RETRY_AFTER_MS ? Infinity : ms) : undefined;
+  if (!(ms >= 0)) return undefined;
+  return ms > MAX_RETRY_AFTER_MS ? Infinity : ms;
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */

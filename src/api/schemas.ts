@@ -1,8 +1,8 @@
 /**
  * Every shape the client accepts from Peliqan, validated with zod (peliqan-api.md §1, §3, §4).
  * Lenient where Peliqan's data is known to vary, strict where the widget relies on a value (ids,
- * names). A `null` from Peliqan arrives here as absent (see `parseJson`), so "not set" is `optional`. Types come from here, never written twice. The schemas use few zod kinds on purpose: each
- * kind costs bytes in the script tag's 20 KB budget.
+ * names). A `null` from Peliqan arrives here as absent (see `parseJson`), so "not set" is `optional`.
+ * Types come from here, never written twice.
  */
 import * as z from 'zod/mini';
 

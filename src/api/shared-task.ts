@@ -65,8 +65,14 @@ export class SharedTask<T> {
       };
       signal.addEventListener('abort', onAbort);
       current.promise.then(
-        (value) => (done(), resolve(value)),
-        (error: unknown) => (done(), reject(isAbortError(error) && signal.aborted ? signal.reason : error)),
+        (value) => {
+          done();
+          resolve(value);
+        },
+        (error: unknown) => {
+          done();
+          reject(isAbortError(error) && signal.aborted ? signal.reason : error);
+        },
       );
     });
   }

@@ -58,7 +58,10 @@ export class PeliqanElement extends LitElement {
   #state: ElementState = 'loading';
   #stopListening?: () => void;
 
-  /** Where the element is: `loading`, `ready`, `submitting`, `waiting`, `connected`, `failed`, `cancelled` or `error`. Read-only. */
+  /**
+   * Where the element is: `loading`, `ready`, `submitting`, `waiting`, `connected`, `failed`,
+   * `cancelled` or `error`. Read-only.
+   */
   get state(): ElementState {
     return this.#state;
   }

@@ -11,7 +11,7 @@ import { defaultCatalogue, fakeUsesOAuth, syntheticCatalogue, type FakeServertyp
 import { FakeJwt, type FakeClaims } from './jwt.js';
 import { iconSvg } from './icons.js';
 import { consentPage, donePage, invalidPage } from './oauth-page.js';
-import type { SubAccountProfile } from '../server/partner.js';
+import type { SubAccountProfile } from '../api/sub-account.js';
 
 /** A status to answer instead of handling a request, optionally with a body and `Retry-After`. */
 export type InjectedResponse = number | { status: number; body?: unknown; retryAfter?: number };
@@ -355,26 +355,24 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     return account;
   }
 
+  const UNAUTHORIZED_DETAIL: Partial<Record<FakeRequest['auth'], string>> = {
+    expired: 'Signature has expired.',
+    'other-scheme': 'Use "Authorization: JWT <token>".',
+  };
   const unauthorized = (record: FakeRequest) =>
     new HttpProblem(
       401,
       'ERROR_UNAUTHORIZED',
-      record.auth === 'expired'
-        ? 'Signature has expired.'
-        : record.auth === 'other-scheme'
-          ? 'Use "Authorization: JWT <token>".'
-          : 'Authentication credentials were not provided or are invalid.',
+      UNAUTHORIZED_DETAIL[record.auth] ?? 'Authentication credentials were not provided or are invalid.',
     );
 
   function accountFromQuery(query: Record<string, string>): FakeAccount {
-    const account = query.account_id
-      ? fake.accounts.find((each) => String(each.id) === query.account_id)
-      : query.external_id
-        ? fake.accounts.find((each) => each.external_id === query.external_id)
-        : undefined;
     if (!query.account_id && !query.external_id) {
       throw new HttpProblem(400, 'ERROR_BAD_REQUEST', 'Pass account_id or external_id.');
     }
+    const account = query.account_id
+      ? fake.accounts.find((each) => String(each.id) === query.account_id)
+      : fake.accounts.find((each) => each.external_id === query.external_id);
     if (!account) throw new HttpProblem(404, 'ERROR_NOT_FOUND', 'No sub-account matches.');
     return account;
   }

@@ -9,6 +9,7 @@ import { PeliqanClient } from '../api/client.js';
 import type { CallOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
 import { idSchema, tokenResponseSchema } from '../api/schemas.js';
+import type { SubAccountProfile } from '../api/sub-account.js';
 
 /** Where the partner endpoints live: the documented layout, or the newer `/api/partner/…` one. */
 export type PartnerPaths = 'sub-account' | 'partner';
@@ -27,16 +28,7 @@ export interface PeliqanPartnerOptions {
   retryDelay?: number;
 }
 
-/** The customer's profile for `createSubAccount`; `external_id` is the partner's own customer id. */
-export interface SubAccountProfile {
-  external_id: string;
-  first_name?: string;
-  last_name?: string;
-  email?: string;
-  language?: string;
-  company_name?: string;
-  password?: string;
-}
+export type { SubAccountProfile } from '../api/sub-account.js';
 
 /** Which sub-account: Peliqan's id, or the partner's own customer id. */
 export type AccountRef = { accountId: number | string } | { externalId: string };

@@ -101,7 +101,10 @@ describe('authentication', () => {
     const api = new PeliqanClient({
       baseUrl: fake.url,
       token: stale,
-      tokenProvider: async () => (provided++, fake.integrateToken('acme')),
+      tokenProvider: async () => {
+        provided++;
+        return fake.integrateToken('acme');
+      },
     });
     await api.listConnections();
     assert.equal(provided, 1);

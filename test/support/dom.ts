@@ -103,12 +103,15 @@ export const byText = (root: ParentNode, text: string | RegExp): HTMLElement => 
   return found[0]!;
 };
 
-/** Retries `find` until it returns without throwing (or `timeout` ms pass). */
-export async function waitFor<T>(find: () => T, timeout = 5000): Promise<T> {
+/**
+ * Retries `find` until it returns something truthy without throwing (or `timeout` ms pass). An async
+ * `find` is awaited: its promise is not an answer.
+ */
+export async function waitFor<T>(find: () => T | Promise<T>, timeout = 5000): Promise<T> {
   const started = Date.now();
   for (;;) {
     try {
-      const result = find();
+      const result = await find();
       if (result !== undefined && result !== null && result !== false) return result;
       throw new Error('not yet');
     } catch (error) {

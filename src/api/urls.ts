@@ -1,0 +1,19 @@
+/**
+ * Where the customer's token, typed credentials and the partner token may travel: `https:` only, with
+ * plain `http:` for a machine's own loopback names (development, the fake Peliqan). One rule for the
+ * base URL (product spec §3), an `oauth_url` (§4) and the partner toolkit (§8).
+ */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True when `url` is an absolute `https:` URL, or `http:` on localhost / 127.0.0.1 / [::1]. */
+export function isSecureUrl(url: string | URL | undefined | null): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'https:') return true;
+  return parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname);
+}
