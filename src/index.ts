@@ -3,7 +3,7 @@
  * client, the configuration and the types.
  */
 export * from './api/index.js';
-export { configure, pageDefaults } from './config.js';
+export { configure, pageDefaults, reset } from './config.js';
 export type { PeliqanConfig } from './config.js';
 export { registerMessages } from './i18n/translate.js';
 export type { Messages, MessageKey } from './i18n/messages.js';

@@ -1,6 +1,6 @@
 /**
- * Every string the elements show. `{name}`-style placeholders are filled by `translate()`.
- * Other languages live beside this file; `registerMessages()` lets partners use their own wording.
+ * Every string the elements show, in English. `{name}`-style placeholders are filled by
+ * `translate()`; `registerMessages()` lets partners use their own wording.
  */
 export const en = {
   search: 'Search connectors',
@@ -15,6 +15,11 @@ export const en = {
   back: 'Back',
   required: 'required',
   fieldRequired: 'Fill in {label}.',
+  fieldNumber: '{label} must be a number.',
+  fieldInteger: '{label} must be a whole number.',
+  fieldMin: '{label} must be at least {min}.',
+  fieldMax: '{label} must be at most {max}.',
+  checkAgain: 'Check again',
   fixFields: 'Some fields need your attention.',
   show: 'Show {label}',
   testing: 'Testing connection…',
@@ -25,6 +30,7 @@ export const en = {
   unknownConnector: 'The connector “{name}” is not available.',
   failed: 'Could not connect: {reason}',
   // Errors, by PeliqanError code.
+  'invalid-config': 'This page is set up in a way the connection widget refuses: {reason}',
   unauthorized: 'Your session has expired. Reload the page and try again.',
   network: 'Peliqan cannot be reached. Check your connection and try again.',
   http: 'Peliqan could not handle the request ({reason}).',

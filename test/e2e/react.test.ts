@@ -99,6 +99,7 @@ describe('dist/custom-elements.json', () => {
     ]);
     const names = (list?: { name: string }[]) => (list ?? []).map((entry) => entry.name).sort();
     assert.deepEqual(names(elements['peliqan-connect']!.events), [
+      'peliqan-cancel',
       'peliqan-connected',
       'peliqan-connection-created',
       'peliqan-error',
