@@ -8,6 +8,7 @@ import { version } from './version.js';
 import { PeliqanConnectorPicker } from './components/connector-picker/connector-picker.js';
 import { PeliqanConnectForm } from './components/connect-form/connect-form.js';
 import { PeliqanConnect } from './components/connect/connect.js';
+import { PeliqanOAuthButton } from './components/oauth-button/oauth-button.js';
 
 const embed = {
   version,
@@ -17,6 +18,7 @@ const embed = {
   PeliqanConnectorPicker,
   PeliqanConnectForm,
   PeliqanConnect,
+  PeliqanOAuthButton,
 };
 
 /** What the script tag puts on `window`. */

@@ -13,3 +13,4 @@ export { PeliqanElement, type ElementState } from './components/base.js';
 export { PeliqanConnectorPicker } from './components/connector-picker/connector-picker.js';
 export { PeliqanConnectForm } from './components/connect-form/connect-form.js';
 export { PeliqanConnect } from './components/connect/connect.js';
+export { PeliqanOAuthButton } from './components/oauth-button/oauth-button.js';

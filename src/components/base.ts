@@ -13,7 +13,8 @@ import type { PeliqanEventDetails } from '../events.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { translate } from '../i18n/translate.js';
 import { ConfigController, type ResolvedConfig } from './config-controller.js';
-import { failure } from './shared.js';
+import type { CatalogueController } from '../flow/catalogue.js';
+import { catalogueNotReady, failure } from './shared.js';
 import { styles } from './styles.js';
 
 /** What every element reflects as its read-only `state` attribute (product spec §3). */
@@ -93,6 +94,9 @@ export class PeliqanElement extends LitElement {
     super.updated(changed);
     // `state` is read-only: put it back if page code wrote the attribute.
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
+    // The colour scheme in force, own or inherited, for the stylesheet (`:host([data-theme='dark'])`).
+    const scheme = this.config.scheme;
+    if (this.dataset.theme !== scheme) this.dataset.theme = scheme;
     // Nested elements inherit these settings: tell them.
     if (this.hasUpdated && Object.keys(configProperties).some((key) => changed.has(key as keyof PeliqanElement))) {
       notifyConfigChange();
@@ -114,9 +118,19 @@ export class PeliqanElement extends LitElement {
     return translate(this.config.locale, key, params);
   }
 
-  /** The customer-facing words for an error. */
-  protected errorText(error: PeliqanError): string {
-    return this.t(error.code, { reason: error.message });
+  /** The customer-facing words for an error (`reason`: its message as it may be shown, e.g. redacted). */
+  protected errorText(error: PeliqanError, reason = error.message): string {
+    if (error.code === 'connection-failed') return this.t('failed', { reason });
+    return this.t(error.code, { reason });
+  }
+
+  /** Loading, or the error with Retry, for a catalogue that is not ready; undefined once it is. */
+  protected catalogueView(catalogue: CatalogueController) {
+    return catalogueNotReady(catalogue, {
+      loading: this.t('loadingConnectors'),
+      retry: this.t('retry'),
+      error: (error) => this.errorText(error),
+    });
   }
 
   /** The view of a configuration the widget refuses (`invalid-config`), or undefined. */

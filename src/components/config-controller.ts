@@ -4,7 +4,7 @@ import { DEFAULT_BASE_URL } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
 import { acquireClient, type ClientLease } from '../api/shared-client.js';
 import { isSecureUrl } from '../api/urls.js';
-import { onConfigure, pageDefaults, type PeliqanConfig } from '../config.js';
+import { notifyConfigChange, onConfigure, pageDefaults, type PeliqanConfig } from '../config.js';
 import { knownLanguage } from '../i18n/translate.js';
 
 /** An element whose configuration this controller resolves: its own settings, as properties. */
@@ -18,6 +18,10 @@ export interface ResolvedConfig extends PeliqanConfig {
 }
 
 const controllers = new WeakMap<HTMLElement, ConfigController>();
+
+/** The system's colour scheme, followed by `theme="auto"`: every element hears when it changes. */
+const prefersDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+prefersDark?.addEventListener('change', notifyConfigChange);
 
 /** The nearest peliqan element's configuration that contains `node`, across shadow roots. */
 function enclosing(node: Node): ConfigController | undefined {
@@ -106,6 +110,13 @@ export class ConfigController implements ReactiveController {
     this.#lease = acquireClient({ baseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl });
     this.#leaseSettings = settings;
     return this.#lease.client;
+  }
+
+  /** The colour scheme in force: `light` or `dark` (`auto`, the default, follows the system). */
+  get scheme(): 'light' | 'dark' {
+    const theme = this.resolve().theme;
+    if (theme === 'light' || theme === 'dark') return theme;
+    return prefersDark?.matches ? 'dark' : 'light';
   }
 
   /** The language messages are shown in: the setting, else the nearest `lang`, else English. */

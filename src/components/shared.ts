@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import { safeIconUrl } from '../api/connectors.js';
+import type { PeliqanError } from '../api/errors.js';
 import type { Servertype } from '../api/schemas.js';
+import type { CatalogueController } from '../flow/catalogue.js';
 
 /**
  * A connector's icon: only an `http(s):` or relative URL, else its initial. Decorative either way.
@@ -33,4 +35,17 @@ export function failure(text: string | undefined, action?: Action) {
     <p class="error">${text}</p>
     ${action ? html`<button type="button" @click=${action.run}>${action.label}</button>` : nothing}
   </div>`;
+}
+
+/** What a catalogue that is not ready shows: loading, or the error with Retry; undefined once ready. */
+export function catalogueNotReady(
+  catalogue: CatalogueController,
+  words: { loading: string; retry: string; error: (error: PeliqanError) => string },
+) {
+  if (catalogue.status === 'loading') return html`<div class="root">${busy(words.loading)}</div>`;
+  if (catalogue.status === 'error') {
+    const retry = { label: words.retry, run: () => catalogue.load() };
+    return html`<div class="root">${failure(catalogue.error && words.error(catalogue.error), retry)}</div>`;
+  }
+  return undefined;
 }

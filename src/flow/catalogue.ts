@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckedList, PeliqanClient } from '../api/client.js';
-import { byOrderThenName, connectorMatches, isOAuthConnector } from '../api/connectors.js';
+import { byOrderThenName, connectorMatches } from '../api/connectors.js';
 import { PeliqanError, isAbortError } from '../api/errors.js';
 import type { Servertype } from '../api/schemas.js';
 
@@ -29,15 +29,10 @@ const prepared = new WeakMap<readonly Servertype[], CatalogueEntry[]>();
 export function prepareCatalogue(servertypes: readonly Servertype[]): CatalogueEntry[] {
   let entries = prepared.get(servertypes);
   if (!entries) {
-    entries = [...servertypes]
-      // Connectors that sign in through OAuth wait for the OAuth step (issue 12); until it is there,
-      // offering them would create connections that can never finish.
-      .filter((servertype) => !isOAuthConnector(servertype))
-      .sort(byOrderThenName)
-      .map((servertype) => ({
-        servertype,
-        search: searchable(`${servertype.name} ${servertype.server_type ?? ''} ${servertype.category ?? ''}`),
-      }));
+    entries = [...servertypes].sort(byOrderThenName).map((servertype) => ({
+      servertype,
+      search: searchable(`${servertype.name} ${servertype.server_type ?? ''} ${servertype.category ?? ''}`),
+    }));
     prepared.set(servertypes, entries);
   }
   return entries;
@@ -150,5 +145,42 @@ export class CatalogueController implements ReactiveController {
         issues: [...servertypes.skipped],
       }),
     );
+  }
+}
+
+/** Where finding a named connector is. */
+export type LookupStatus = 'loading' | 'ready' | 'missing' | 'error';
+
+/**
+ * The connector an element names with `servertype`: the definition itself (a property), or an id or
+ * slug looked up in the catalogue (an attribute). The catalogue is only read for a name.
+ */
+export class ConnectorLookup {
+  readonly catalogue: CatalogueController;
+  #wanted: () => string | Servertype | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    hooks: Omit<CatalogueHooks, 'needed'> & { wanted(): string | Servertype | undefined },
+  ) {
+    this.#wanted = hooks.wanted;
+    this.catalogue = new CatalogueController(host, { ...hooks, needed: () => typeof hooks.wanted() === 'string' });
+  }
+
+  /** The definition, once known. */
+  get servertype(): Servertype | undefined {
+    const wanted = this.#wanted();
+    if (typeof wanted === 'object') return wanted;
+    if (wanted === undefined || this.catalogue.status !== 'ready') return undefined;
+    return this.catalogue.servertypes.find((each) => connectorMatches(each, wanted));
+  }
+
+  /** `loading` (nothing named yet, or the catalogue on its way), `ready`, `missing` or `error`. */
+  get status(): LookupStatus {
+    const wanted = this.#wanted();
+    if (typeof wanted === 'object') return 'ready';
+    if (wanted === undefined || this.catalogue.status === 'loading') return 'loading';
+    if (this.catalogue.status === 'error') return 'error';
+    return this.servertype ? 'ready' : 'missing';
   }
 }

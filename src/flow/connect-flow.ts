@@ -5,7 +5,8 @@ import { PeliqanError, isAbortError, isPeliqanError } from '../api/errors.js';
 import type { Connection, CreatedConnection, PeliqanId, Servertype } from '../api/schemas.js';
 import { connectionMessage, connectionState, type ConnectionState } from '../api/status.js';
 import { realClock, type Clock } from './clock.js';
-import { pageWatcher, type ConnectionWatcher, type Observation, type Watch } from './watch.js';
+import { StatusFollower } from './follow.js';
+import { pageWatcher, type ConnectionWatcher, type Observation } from './watch.js';
 
 /** Where a credential connection is: `idle` → `submitting` → `waiting` → `connected` | `failed` | `cancelled`. */
 export type ConnectPhase = 'idle' | 'submitting' | 'waiting' | 'connected' | 'failed' | 'cancelled';
@@ -28,10 +29,6 @@ export interface ConnectHooks {
   oauth?(created: CreatedConnection): void;
 }
 
-/** Status checks that may fail in a row, and for how long, before the wait ends as `network`. */
-export const UNREACHABLE_CHECKS = 3;
-export const UNREACHABLE_MS = 20_000;
-
 /** How far back (ms) a connection found after a lost create answer may have been made. */
 const RECOVERY_WINDOW_MS = 10 * 60_000;
 
@@ -49,11 +46,8 @@ export class ConnectFlow implements ReactiveController {
   #watcher: ConnectionWatcher;
   #clock: Clock;
   #abort?: AbortController;
-  #watch?: Watch;
-  #cancelDeadline?: () => void;
-  #cancelUnreachable?: () => void;
+  #follower?: StatusFollower;
   #deadline = 0;
-  #overdue = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -166,35 +160,20 @@ export class ConnectFlow implements ReactiveController {
   #follow(id: PeliqanId, known?: ConnectionState): void {
     this.#stop();
     this.#set('waiting');
-    this.#overdue = false;
     if (!this.#deadline) this.#deadline = this.#clock.now() + this.#hooks.timeout();
-    this.#cancelDeadline = this.#clock.after(Math.max(0, this.#deadline - this.#clock.now()), () => {
-      // While the page is hidden the watcher does not check; the check when it is shown decides.
-      if (this.#watcher.visibility.hidden()) this.#overdue = true;
-      else this.#timeout();
-    });
-    const client = this.#hooks.client();
-    let streakStarted = 0;
-    this.#watch = this.#watcher.watch(
-      client,
+    const fail = (error: PeliqanError) => this.#fail(error);
+    this.#follower = new StatusFollower(
+      this.#watcher,
+      this.#clock,
+      this.#hooks.client(),
       id,
+      { deadline: this.#deadline, known },
       {
-        change: (observation) => this.#observe(observation),
-        checked: (state) => {
-          streakStarted = 0;
-          this.#cancelUnreachable?.();
-          if (state === 'pending' && this.#overdue) this.#timeout();
-        },
-        error: (error, streak, transient) => {
-          if (!transient) return this.#fail(error);
-          if (!streakStarted) {
-            streakStarted = this.#clock.now();
-            this.#cancelUnreachable = this.#clock.after(UNREACHABLE_MS, () => this.#fail(error));
-          }
-          if (streak >= UNREACHABLE_CHECKS) this.#fail(error);
-        },
+        observe: (observation) => this.#observe(observation),
+        overdue: () => this.#timeout(),
+        unreachable: fail,
+        failed: fail,
       },
-      { cadence: 'flow', owner: true, known },
     );
   }
 
@@ -231,11 +210,8 @@ export class ConnectFlow implements ReactiveController {
   #stop(): void {
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#watch?.stop();
-    this.#watch = undefined;
-    this.#cancelDeadline?.();
-    this.#cancelUnreachable?.();
-    this.#cancelDeadline = this.#cancelUnreachable = undefined;
+    this.#follower?.stop();
+    this.#follower = undefined;
   }
 
   #set(phase: ConnectPhase): void {

@@ -23,6 +23,10 @@ export class FormModel implements ReactiveController {
   fields: FormField[] = [];
   values: Record<string, FieldValue> = {};
   errors: Record<string, string> = {};
+  /** The message about the form as a whole, if any. */
+  formError?: string;
+  /** Secret fields shown in clear. */
+  revealed = new Set<string>();
   #host: ReactiveControllerHost;
 
   constructor(host: ReactiveControllerHost) {
@@ -39,6 +43,14 @@ export class FormModel implements ReactiveController {
       this.fields.map((field) => [field.key, field.defaultValue ?? (field.kind === 'checkbox' ? false : '')]),
     );
     this.errors = {};
+    this.formError = undefined;
+    this.revealed.clear();
+    this.#host.requestUpdate();
+  }
+
+  /** Shows or hides a secret. */
+  toggleReveal(key: string): void {
+    if (!this.revealed.delete(key)) this.revealed.add(key);
     this.#host.requestUpdate();
   }
 
@@ -49,7 +61,10 @@ export class FormModel implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Checks every field (required, numbers); returns true when all is well, else marks the bad ones. */
+  /**
+   * Checks every field (required, numbers); returns true when all is well, else marks the bad ones
+   * and says so in the form's message.
+   */
   validate(t: Translate): boolean {
     const errors: Record<string, string> = {};
     for (const field of this.fields) {
@@ -57,8 +72,10 @@ export class FormModel implements ReactiveController {
       if (problem) errors[field.key] = problem;
     }
     this.errors = errors;
+    const valid = Object.keys(errors).length === 0;
+    this.formError = valid ? undefined : t('fixFields');
     this.#host.requestUpdate();
-    return Object.keys(errors).length === 0;
+    return valid;
   }
 
   /** The values to send: every shown field the customer filled in. */
@@ -96,9 +113,20 @@ export class FormModel implements ReactiveController {
     return this.fields.find((field) => this.errors[field.key]);
   }
 
-  /** Clears the field errors. */
+  /** Clears every error. */
   clearErrors(): void {
     this.errors = {};
+    this.formError = undefined;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Shows a failure: at the fields Peliqan named (with `fixFields` as the form's message), else as
+   * the form's message, worded by `describe` from the failure's message as it may be shown.
+   */
+  showFailure(failed: PeliqanError, fixFields: string, describe: (reason: string) => string): void {
+    const named = this.showServerErrors(failed);
+    this.formError = named ? fixFields : describe(this.redaction().screen(failed.message));
     this.#host.requestUpdate();
   }
 

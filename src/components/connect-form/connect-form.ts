@@ -1,30 +1,35 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { connectorMatches } from '../../api/connectors.js';
+import { isOAuthConnector } from '../../api/connectors.js';
 import type { PeliqanError } from '../../api/errors.js';
-import { redactConnection } from '../../api/redact.js';
-import type { Connection, PeliqanId, Servertype } from '../../api/schemas.js';
-import { CatalogueController } from '../../flow/catalogue.js';
+import type { CreatedConnection, PeliqanId, Servertype } from '../../api/schemas.js';
+import { ConnectorLookup } from '../../flow/catalogue.js';
 import { ConnectFlow } from '../../flow/connect-flow.js';
 import { FormModel } from '../../flow/form-model.js';
 import { PeliqanElement, define, type ElementState } from '../base.js';
-import { busy, connectorIcon, failure, spinner } from '../shared.js';
+import { ConnectionEvents } from '../connection-events.js';
+import '../oauth-button/oauth-button.js';
+import { failure } from '../shared.js';
 import { fieldId, renderField } from './fields.js';
+import { credentialActions, formHeader, oauthStep, successView } from './views.js';
 
 /**
  * A connector's connect form, rendered from its definition: labelled fields, defaults, help texts,
  * required and number checks, and masked secrets. Submits once, then follows the connection test to
- * the end; a failure keeps every typed value.
+ * the end; a failure keeps every typed value. For an OAuth connector (or when Peliqan's answer
+ * carries an `oauth_url`) the OAuth step of an inner `<peliqan-oauth-button>` takes over.
  * @tagname peliqan-connect-form
  * @fires peliqan-connection-created - `POST /api/servers` succeeded.
  * @fires peliqan-status - The connection's state changed.
  * @fires peliqan-connected - The connection works (once per connection and page).
  * @fires peliqan-cancel - The customer gave up while the connection was being tested (`cancel()`).
+ * @fires peliqan-popup-blocked - The browser blocked the OAuth sign-in window.
  * @fires peliqan-error - Anything failed; the form stays usable with every value kept.
  * @csspart field - One field with its label, help and error.
  * @csspart input - An input, select or text area.
  * @csspart button - The submit button.
  * @csspart status - The progress or success message.
  * @csspart error - The error message.
+ * @csspart notice - The "Powered by Peliqan" notice of the OAuth step.
  */
 export class PeliqanConnectForm extends PeliqanElement {
   static override properties = {
@@ -41,36 +46,38 @@ export class PeliqanConnectForm extends PeliqanElement {
   declare privateOauth: boolean;
 
   #definition?: Servertype;
+  /** Peliqan answered a credential form with an `oauth_url`: the OAuth step takes over that connection. */
+  #handoff?: CreatedConnection;
+  /** The inner OAuth step's state, while there is one. */
+  #oauthState?: ElementState;
   #error?: PeliqanError;
-  #formError?: string;
-  #revealed = new Set<string>();
   #model = new FormModel(this);
-  #catalogue = new CatalogueController(this, {
+  #connector = new ConnectorLookup(this, {
     client: () => (this.config.ready ? this.client : undefined),
     failed: (error) => this.reportError(error),
-    needed: () => typeof this.servertype === 'string',
+    wanted: () => this.servertype,
   });
+  #events = new ConnectionEvents(
+    (type, detail) => this.emit(type, detail),
+    () => this.#definition!,
+    () => this.#model.redaction().event,
+  );
   #flow = new ConnectFlow(this, {
     client: () => this.client,
     timeout: () => (this.statusTimeout > 0 ? this.statusTimeout : 120) * 1000,
-    created: (created) =>
-      this.emit('peliqan-connection-created', {
-        connectionId: created.id,
-        servertype: this.#definition!,
-        oauth: Boolean(created.oauth_url),
-      }),
-    status: (state, connection) =>
-      this.emit('peliqan-status', { connectionId: connection.id, state, connection: this.#forEvent(connection) }),
+    created: (created) => this.#events.created(created),
+    status: (state, connection) => this.#events.status(state, connection),
     connected: (connection, announce) => {
-      if (announce) {
-        const detail = { connectionId: connection.id, connection: this.#forEvent(connection) };
-        this.emit('peliqan-connected', { ...detail, servertype: this.#definition! });
-      }
+      if (announce) this.#events.connected(connection);
       void this.updateComplete.then(() => this.focus());
     },
     failed: (error, connectionId) => this.#failed(error, connectionId),
-    cancelled: (connectionId) =>
-      this.emit('peliqan-cancel', { connectionId, servertype: this.#definition!, reason: 'user' }),
+    oauth: (created) => {
+      this.#handoff = created;
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.renderRoot.querySelector('peliqan-oauth-button')?.focus());
+    },
+    cancelled: (connectionId) => this.#events.cancelled('user', connectionId),
   });
 
   constructor() {
@@ -82,18 +89,14 @@ export class PeliqanConnectForm extends PeliqanElement {
   /** Clears the form and any finished connection, ready for another one. */
   reset(): void {
     this.#flow.reset();
-    this.#revealed.clear();
-    this.#definition = undefined;
-    this.#error = this.#formError = undefined;
+    this.#definition = this.#handoff = this.#oauthState = this.#error = undefined;
     this.requestUpdate();
   }
 
-  /**
-   * Gives up on the connection being tested, if any (`peliqan-cancel` with its id), and leaves the
-   * form as it was, values kept.
-   */
+  /** Gives up on the connection being tested or signed in to, if any (`peliqan-cancel`); values stay. */
   cancel(): void {
     this.#flow.cancel();
+    this.renderRoot.querySelector('peliqan-oauth-button')?.cancel();
   }
 
   /** Moves focus to the step's heading (the connector's name), from where Tab reaches the first field. */
@@ -105,57 +108,40 @@ export class PeliqanConnectForm extends PeliqanElement {
     super.willUpdate(changed);
     if (changed.has('servertype')) {
       this.reset();
-      this.#catalogue.load();
+      this.#connector.catalogue.load();
     }
-    if (!this.#definition) {
-      const wanted = this.servertype;
-      const found =
-        typeof wanted === 'object'
-          ? wanted
-          : this.#catalogue.servertypes.find((each) => wanted !== undefined && connectorMatches(each, wanted));
-      if (found) {
-        this.#definition = found;
-        this.#model.adopt(found);
-      }
+    const found = this.#definition ? undefined : this.#connector.servertype;
+    if (found) {
+      this.#definition = found;
+      this.#model.adopt(found);
     }
     this.setState(this.#elementState());
   }
 
   #elementState(): ElementState {
     if (this.resolved.problem) return 'error';
-    if (!this.#definition) {
-      if (this.servertype === undefined || this.#catalogue.status === 'loading') return 'loading';
-      return 'error';
-    }
+    if (!this.#definition) return this.#connector.status === 'loading' ? 'loading' : 'error';
+    if (this.#oauthStep && this.#oauthState) return this.#oauthState;
     const phase = this.#flow.phase;
     return phase === 'idle' ? 'ready' : phase;
   }
 
-  /** A connection as events may carry it: its messages redacted of what was typed (product spec §5). */
-  #forEvent(connection: Connection): Connection {
-    return redactConnection(connection, this.#model.redaction().event);
+  /** Whether the OAuth step runs this connector: by its definition, or because Peliqan said so. */
+  get #oauthStep(): boolean {
+    return Boolean(this.#handoff || (this.#definition && isOAuthConnector(this.#definition)));
   }
 
   #failed(error: unknown, connectionId?: PeliqanId): PeliqanError | undefined {
-    const redaction = this.#model.redaction();
-    const failed = this.reportError(error, connectionId, redaction.event);
+    const failed = this.reportError(error, connectionId, this.#model.redaction().event);
     if (!failed) return undefined;
     this.#error = failed;
-    const named = this.#model.showServerErrors(failed);
-    const text = redaction.screen(failed.message);
-    this.#showErrors(named ? this.t('fixFields') : this.#failureText(failed, text));
+    this.#model.showFailure(failed, this.t('fixFields'), (reason) => this.errorText(failed, reason));
+    this.#focusProblem();
     return failed;
   }
 
-  #failureText(failed: PeliqanError, reason: string): string {
-    if (failed.code === 'connection-failed') return this.t('failed', { reason });
-    return this.t(failed.code, { reason });
-  }
-
-  /** Shows the form's error and moves focus to the first bad field, else to the error. */
-  #showErrors(formError: string): void {
-    this.#formError = formError;
-    this.requestUpdate();
+  /** Moves focus to the first bad field, else to the form's message. */
+  #focusProblem(): void {
     const first = this.#model.firstInvalid;
     const index = first ? this.#model.fields.indexOf(first) : -1;
     void this.updateComplete.then(() =>
@@ -163,79 +149,93 @@ export class PeliqanConnectForm extends PeliqanElement {
     );
   }
 
+  /** The form's values when they pass the checks (else the problems are shown and focused). */
+  #validValues(): Record<string, unknown> | undefined {
+    this.#error = undefined;
+    if (this.#model.validate((key, params) => this.t(key, params))) return this.#model.body();
+    this.#focusProblem();
+    return undefined;
+  }
+
   #submit(event: Event): void {
     event.preventDefault();
     const servertype = this.#definition;
-    if (!servertype || this.#flow.busy) return;
-    this.#error = undefined;
-    if (!this.#model.validate((key, params) => this.t(key, params))) return this.#showErrors(this.t('fixFields'));
-    this.#formError = undefined;
-    this.#flow.submit(servertype, this.#model.body());
+    if (!servertype || this.#flow.busy || this.#oauthStep) return;
+    const values = this.#validValues();
+    if (values) this.#flow.submit(servertype, values);
   }
 
-  #checkAgain(): void {
-    this.#error = this.#formError = undefined;
-    this.#flow.resume();
+  #followOAuth(event: Event): void {
+    this.#oauthState = (event.target as PeliqanElement).state;
+    this.requestUpdate();
+    if (this.#oauthState === 'connected') void this.updateComplete.then(() => this.focus());
   }
 
   override render() {
     const blocked = this.configProblemView();
     if (blocked) return blocked;
     const servertype = this.#definition;
-    if (!servertype) {
-      if (this.#catalogue.status === 'error') {
-        const retry = { label: this.t('retry'), run: () => this.#catalogue.load() };
-        return html`<div class="root">${failure(this.#catalogue.error && this.errorText(this.#catalogue.error), retry)}</div>`;
-      }
-      if (this.servertype === undefined || this.#catalogue.status === 'loading') {
-        return html`<div class="root">${busy(this.t('loadingConnectors'))}</div>`;
-      }
-      const name = String(this.servertype ?? '');
-      return html`<div class="root">${failure(this.t('unknownConnector', { name }))}</div>`;
-    }
-    const header = (text: string) =>
-      html`<div class="head">${connectorIcon(servertype, this.resolved.baseUrl)}<h2 tabindex="-1">${text}</h2></div>`;
-    const flow = this.#flow;
-    if (flow.phase === 'connected') {
-      return html`<div class="root ok" role="status" part="status">
-        ${header(`✓ ${this.t('connected', { name: servertype.name })}`)}
-      </div>`;
-    }
+    if (!servertype) return this.#missingView();
+    const header = (text: string) => formHeader(servertype, this.resolved.baseUrl, text);
+    if (this.state === 'connected') return successView(header(`✓ ${this.t('connected', { name: servertype.name })}`));
     const helptext = servertype.settings?.connect_form?.helptext?.trim();
-    const unreachable = flow.phase === 'failed' && this.#error?.code === 'network' && flow.connectionId !== undefined;
-    const checkAgain = unreachable ? { label: this.t('checkAgain'), run: () => this.#checkAgain() } : undefined;
+    const model = this.#model;
+    const locked = this.#flow.busy || this.#handoff !== undefined || ['submitting', 'waiting'].includes(this.state);
     return html`<form class="root" novalidate @submit=${this.#submit}>
       ${header(this.t('connectTo', { name: servertype.name }))}
       ${helptext ? html`<p class="help">${helptext}</p>` : nothing}
-      ${this.#model.fields.map((field, index) =>
+      ${model.fields.map((field, index) =>
         renderField(field, {
           index,
-          value: this.#model.values[field.key],
-          error: this.#model.errors[field.key],
-          revealed: this.#revealed.has(field.key),
-          locked: flow.busy,
+          value: model.values[field.key],
+          error: model.errors[field.key],
+          revealed: model.revealed.has(field.key),
+          locked,
           revealLabel: this.t('show', { label: field.label }),
-          change: (value) => this.#model.set(field.key, value),
-          toggleReveal: () => this.#toggleReveal(field.key),
+          change: (value) => model.set(field.key, value),
+          toggleReveal: () => model.toggleReveal(field.key),
         }),
       )}
-      ${failure(this.#formError, checkAgain)}
-      <div class="row">
-        <button type="submit" class="primary" part="button" aria-disabled=${flow.busy ? 'true' : 'false'}>
-          ${this.t('connect')}
-        </button>
-        <span role="status" part="status">${flow.busy ? html`${spinner()} ${this.#progressText()}` : nothing}</span>
-      </div>
+      ${this.#oauthStep ? this.#oauthView(servertype) : this.#credentialView()}
     </form>`;
   }
 
-  #progressText(): string {
-    return this.t(this.#flow.phase === 'waiting' ? 'testing' : 'creating');
+  #missingView() {
+    if (this.#connector.status === 'missing') {
+      return html`<div class="root">${failure(this.t('unknownConnector', { name: String(this.servertype) }))}</div>`;
+    }
+    return this.catalogueView(this.#connector.catalogue) ?? html`<div class="root"></div>`;
   }
 
-  #toggleReveal(key: string): void {
-    if (!this.#revealed.delete(key)) this.#revealed.add(key);
-    this.requestUpdate();
+  #credentialView() {
+    const flow = this.#flow;
+    const unreachable = flow.phase === 'failed' && this.#error?.code === 'network' && flow.connectionId !== undefined;
+    return credentialActions({
+      formError: this.#model.formError,
+      checkAgain: unreachable ? { label: this.t('checkAgain'), run: () => this.#checkAgain() } : undefined,
+      busy: flow.busy,
+      progress: this.t(flow.phase === 'waiting' ? 'testing' : 'creating'),
+      connectLabel: this.t('connect'),
+    });
+  }
+
+  #checkAgain(): void {
+    this.#error = undefined;
+    this.#model.clearErrors();
+    this.#flow.resume();
+  }
+
+  #oauthView(servertype: Servertype) {
+    return oauthStep({
+      servertype,
+      formError: this.#model.formError,
+      handoff: this.#handoff,
+      continueLabel: this.t('continueTo', { name: servertype.name }),
+      prepare: () => this.#validValues(),
+      statusTimeout: this.statusTimeout,
+      privateOauth: this.privateOauth,
+      stateChanged: (event) => this.#followOAuth(event),
+    });
   }
 }
 

@@ -91,10 +91,9 @@ export class PeliqanConnect extends PeliqanElement {
 
   override render() {
     const servertype = this._chosen ?? this.#fixed;
-    const theme = this.theme ?? nothing;
     if (!servertype) {
       return html`<peliqan-connector-picker
-        theme=${theme}
+        exportparts="search, tile, error"
         .connectors=${this.connectors}
         @peliqan-select=${this.#pick}
         @peliqan-state-change=${this.#follow}
@@ -104,7 +103,7 @@ export class PeliqanConnect extends PeliqanElement {
     return html`<div class="stack">
       ${back ? html`<button class="link" @click=${this.#back}>← ${this.t('back')}</button>` : nothing}
       <peliqan-connect-form
-        theme=${theme}
+        exportparts="field, input, button, status, error, notice"
         .servertype=${servertype}
         status-timeout=${this.statusTimeout}
         ?private-oauth=${this.privateOauth}

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { Servertype } from '../../api/schemas.js';
 import { CatalogueController, allowlist, offered, searchCatalogue, type CatalogueEntry } from '../../flow/catalogue.js';
 import { PeliqanElement, define } from '../base.js';
-import { busy, connectorIcon, failure } from '../shared.js';
+import { connectorIcon } from '../shared.js';
 
 /**
  * The connectors the customer may add, as tiles with search, a category filter and arrow-key navigation.
@@ -91,12 +91,8 @@ export class PeliqanConnectorPicker extends PeliqanElement {
   override render() {
     const blocked = this.configProblemView();
     if (blocked) return blocked;
-    const catalogue = this.#catalogue;
-    if (catalogue.status === 'loading') return html`<div class="root">${busy(this.t('loadingConnectors'))}</div>`;
-    if (catalogue.status === 'error') {
-      const retry = { label: this.t('retry'), run: () => catalogue.load() };
-      return html`<div class="root">${failure(catalogue.error && this.errorText(catalogue.error), retry)}</div>`;
-    }
+    const waiting = this.catalogueView(this.#catalogue);
+    if (waiting) return waiting;
     const entries = this.#offered();
     const categories = [...new Set(entries.map((entry) => entry.servertype.category).filter(Boolean))].sort();
     const visible = searchCatalogue(entries, this._query, this._category);
