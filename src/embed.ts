@@ -9,6 +9,8 @@ import { PeliqanConnectorPicker } from './components/connector-picker/connector-
 import { PeliqanConnectForm } from './components/connect-form/connect-form.js';
 import { PeliqanConnect } from './components/connect/connect.js';
 import { PeliqanOAuthButton } from './components/oauth-button/oauth-button.js';
+import { PeliqanConnections } from './components/connections/connections.js';
+import { PeliqanConnectionStatus } from './components/connection-status/connection-status.js';
 
 const embed = {
   version,
@@ -19,6 +21,8 @@ const embed = {
   PeliqanConnectForm,
   PeliqanConnect,
   PeliqanOAuthButton,
+  PeliqanConnections,
+  PeliqanConnectionStatus,
 };
 
 /** What the script tag puts on `window`. */

@@ -14,3 +14,5 @@ export { PeliqanConnectorPicker } from './components/connector-picker/connector-
 export { PeliqanConnectForm } from './components/connect-form/connect-form.js';
 export { PeliqanConnect } from './components/connect/connect.js';
 export { PeliqanOAuthButton } from './components/oauth-button/oauth-button.js';
+export { PeliqanConnections } from './components/connections/connections.js';
+export { PeliqanConnectionStatus } from './components/connection-status/connection-status.js';

@@ -38,9 +38,10 @@ export class ConnectionEvents {
     this.#emit('peliqan-status', { connectionId: connection.id, state, connection: this.#public(connection) });
   }
 
-  connected(connection: Connection): void {
+  /** `servertype`: the connector, when it is not the element's own (a list has many). */
+  connected(connection: Connection, servertype: Servertype = this.#servertype()): void {
     const detail = { connectionId: connection.id, connection: this.#public(connection) };
-    this.#emit('peliqan-connected', { ...detail, servertype: this.#servertype() });
+    this.#emit('peliqan-connected', { ...detail, servertype });
   }
 
   cancelled(reason: 'user' | 'popup-closed', connectionId?: PeliqanId): void {

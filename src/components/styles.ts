@@ -222,4 +222,15 @@ export const styles = css`
   [aria-disabled='true'] {
     cursor: progress;
   }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  [hidden] {
+    display: none !important;
+  }
 `;

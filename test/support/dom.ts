@@ -119,12 +119,16 @@ export const byText = (root: ParentNode, text: string | RegExp): HTMLElement => 
  * Retries `find` until it returns something truthy without throwing (or `timeout` ms pass). An async
  * `find` is awaited: its promise is not an answer.
  */
-export async function waitFor<T>(find: () => T | Promise<T>, timeout = 5000): Promise<T> {
+export async function waitFor<T>(
+  find: () => T | Promise<T>,
+  timeout = 5000,
+): Promise<Exclude<T, null | undefined | false>> {
   const started = Date.now();
   for (;;) {
     try {
       const result = await find();
-      if (result !== undefined && result !== null && result !== false) return result;
+      if (result !== undefined && result !== null && result !== false)
+        return result as Exclude<T, null | undefined | false>;
       throw new Error('not yet');
     } catch (error) {
       if (Date.now() - started > timeout) throw error;

@@ -4,6 +4,8 @@
  *   executeServerCommand('sign-in-window', { origin, action: 'allow' | 'deny' | 'close' | 'find' })
  *   executeServerCommand('open-windows', { origin })  → how many windows on that origin are open
  *   executeServerCommand('close-windows', { origin }) → closes them all (between tests)
+ *   executeServerCommand('page-visibility', { hidden }) → puts another tab in front of the test page
+ *     (its `visibilityState` becomes hidden), or takes it away again
  * With several windows on the origin, the newest is the one acted in.
  */
 import type { TestRunnerPlugin } from '@web/test-runner';
@@ -27,9 +29,25 @@ async function windowsOn(page: Page, origin: string): Promise<Page[]> {
 }
 
 export function signInWindowPlugin(): TestRunnerPlugin {
+  const covers = new Map<string, Page>();
   return {
     name: 'sign-in-window',
     async executeCommand({ command, payload, session }) {
+      if (command === 'page-visibility') {
+        const page = (session.browser as unknown as { getPage(id: string): Page }).getPage(session.id);
+        const { hidden } = payload as { hidden: boolean };
+        if (hidden && !covers.has(session.id)) {
+          const cover = await page.browserContext().newPage();
+          await cover.bringToFront();
+          covers.set(session.id, cover);
+        }
+        if (!hidden) {
+          await covers.get(session.id)?.close();
+          covers.delete(session.id);
+          await page.bringToFront();
+        }
+        return true;
+      }
       if (!['sign-in-window', 'open-windows', 'close-windows'].includes(command)) return undefined;
       const { origin, action = 'find' } = payload as WindowPayload;
       const page = (session.browser as unknown as { getPage(id: string): Page }).getPage(session.id);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { connectorId } from '../../api/connectors.js';
 import type { PeliqanError } from '../../api/errors.js';
 import type { PeliqanId, Servertype } from '../../api/schemas.js';
@@ -7,7 +7,8 @@ import { OAuthFlow } from '../../flow/oauth-flow.js';
 import { POPUP_NAME, popupFeatures, type SignInWindow } from '../../flow/popup.js';
 import { PeliqanElement, define, type ElementState } from '../base.js';
 import { ConnectionEvents } from '../connection-events.js';
-import { failure, spinner } from '../shared.js';
+import { failure } from '../shared.js';
+import { oauthStep } from './views.js';
 
 /**
  * The OAuth step (product spec §4): a "Powered by Peliqan" notice, then a button that opens the
@@ -167,86 +168,19 @@ export class PeliqanOAuthButton extends PeliqanElement {
     if (this.#connector.status === 'missing') {
       return html`<div class="root">${failure(this.t('unknownConnector', { name: String(this.servertype) }))}</div>`;
     }
-    return html`<div class="root oauth">${this.#view()}</div>`;
-  }
-
-  #view() {
-    const flow = this.#flow;
-    const name = this.#name;
-    // The start button (and its slot) is always rendered, hidden while it does not apply.
-    const startShown = flow.phase === 'idle' || (flow.phase === 'opening' && !flow.blocked) || this.#userCancelled;
-    return html`${startShown ? this.#notice(name) : nothing}
-      <button
-        class="primary"
-        part="button"
-        ?hidden=${!startShown}
-        aria-disabled=${flow.phase === 'opening' ? 'true' : 'false'}
-        @click=${this.#start}
-      >
-        <slot>${this.#servertype ? this.t('connectWith', { name }) : this.t('signIn')}</slot>
-      </button>
-      ${this.#phaseView(name)}`;
-  }
-
-  get #userCancelled(): boolean {
-    return this.#flow.phase === 'cancelled' && this.#flow.cancelReason === 'user';
-  }
-
-  #phaseView(name: string) {
-    const flow = this.#flow;
-    switch (flow.phase) {
-      case 'connected':
-        return html`<p role="status" part="status" class="ok">✓ ${this.t('connected', { name })}</p>`;
-      case 'waiting':
-        return this.#waitingView(name);
-      case 'opening':
-        if (flow.blocked) return this.#blockedView();
-        return html`<p role="status" part="status">${spinner()} ${this.t('openingWindow', { name })}</p>`;
-      case 'failed':
-      case 'cancelled':
-        return this.#endView(name);
-      default:
-        return html`<p role="status" part="status"></p>`;
-    }
-  }
-
-  #notice(name: string) {
-    if (this.privateOauth) return nothing;
-    return html`<div part="notice" class="notice">
-      <p class="notice-title">${this.t('poweredBy')}</p>
-      <p>${this.t('oauthNotice', { name })}</p>
-    </div>`;
-  }
-
-  #blockedView() {
-    return html`<div role="alert" part="error" class="failure">
-      <p class="error">${this.t('popupBlocked')}</p>
-      <button class="primary" part="button" @click=${() => this.#flow.reopen()}>${this.t('openWindow')}</button>
-    </div>`;
-  }
-
-  #waitingView(name: string) {
-    const flow = this.#flow;
-    if (flow.credential) return html`<p role="status" part="status">${spinner()} ${this.t('testing')}</p>`;
-    let line = this.t('waitingFor', { name });
-    if (flow.unobservable) line = this.t('waitingUnobservable', { name });
-    else if (flow.windowClosed) line = this.t('windowClosedChecking');
-    return html`<p role="status" part="status">${spinner()} ${line}</p>
-      <div class="row">
-        <button @click=${() => flow.reopen()}>${this.t('reopenWindow')}</button>
-        <button @click=${() => flow.cancel()}>${this.t('cancel')}</button>
-      </div>`;
-  }
-
-  #endView(name: string) {
-    const flow = this.#flow;
-    const again = { label: this.t('tryAgain'), run: () => this.#tryAgain() };
-    if (this.#userCancelled) return html`<p role="status" part="status">${this.t('cancelled')}</p>`;
-    if (flow.phase === 'cancelled') return failure(this.t('windowClosed', { name }), again);
     const error = this.#error;
-    if (!error) return nothing;
-    const reason = error.message;
-    return failure(error.code === 'connection-failed' ? this.t('failed', { reason }) : this.errorText(error), again);
+    return html`<div class="root oauth">
+      ${oauthStep({
+        flow: this.#flow,
+        t: (key, params) => this.t(key, params),
+        name: this.#name,
+        known: Boolean(this.#servertype),
+        privateOauth: this.privateOauth,
+        errorText: error && this.errorText(error),
+        start: () => this.#start(),
+        tryAgain: () => this.#tryAgain(),
+      })}
+    </div>`;
   }
 }
 
