@@ -63,6 +63,8 @@ export class PeliqanConnectionStatus extends PeliqanElement {
 
   /** After "Connect again": the new connection this badge follows instead. */
   #replacement?: PeliqanId;
+  /** The "Connect again" dialog is open: its flow exists only then. */
+  #dialogOpen = false;
   #catalogue = new CatalogueController(this, {
     client: () => (this.config.ready ? this.client : undefined),
     failed: () => undefined,
@@ -108,10 +110,20 @@ export class PeliqanConnectionStatus extends PeliqanElement {
     return this.renderRoot.querySelector('dialog');
   }
 
+  #openDialog(): void {
+    this.#dialogOpen = true;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.#dialog()?.showModal());
+  }
+
+  #dialogClosed(): void {
+    this.#dialogOpen = false;
+    this.requestUpdate();
+  }
+
   #connected(event: CustomEvent<{ connectionId: PeliqanId }>): void {
     this.#replacement = event.detail.connectionId;
     this.#dialog()?.close();
-    this.requestUpdate();
   }
 
   override render() {
@@ -136,7 +148,7 @@ export class PeliqanConnectionStatus extends PeliqanElement {
       </span>
       ${
         failed && servertype
-          ? html`<button class="link" @click=${() => this.#dialog()?.showModal()}>${this.t('connectAgain')}</button>`
+          ? html`<button class="link" @click=${this.#openDialog}>${this.t('connectAgain')}</button>`
           : nothing
       }
       ${failed && servertype ? this.#connectAgainDialog(servertype) : nothing}`;
@@ -145,8 +157,14 @@ export class PeliqanConnectionStatus extends PeliqanElement {
   #connectAgainDialog(servertype: Servertype) {
     const slug = servertype.server_type ?? String(servertype.id);
     // A native dialog: focus kept inside, Escape closes it (the browser's own "cancel").
-    return html`<dialog part="dialog" aria-label=${this.t('connectAgain')} @peliqan-connected=${this.#connected}>
-      <peliqan-connect servertype=${slug} ?private-oauth=${this.privateOauth}></peliqan-connect>
+    const flow = html`<peliqan-connect servertype=${slug} ?private-oauth=${this.privateOauth}></peliqan-connect>`;
+    return html`<dialog
+      part="dialog"
+      aria-label=${this.t('connectAgain')}
+      @close=${this.#dialogClosed}
+      @peliqan-connected=${this.#connected}
+    >
+      ${this.#dialogOpen ? flow : nothing}
       <form method="dialog"><button>${this.t('cancel')}</button></form>
     </dialog>`;
   }
