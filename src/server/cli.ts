@@ -8,7 +8,9 @@
  * --create (make the sub-account when it does not exist), --paths partner (the /api/partner/ layout).
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_BASE_URL } from '../api/client.js';
 import { isPeliqanError } from '../api/errors.js';
+import { isSecureUrl } from '../api/urls.js';
 import { PeliqanPartner, type AccountRef } from './partner.js';
 import { withSubAccount } from './subaccount.js';
 
@@ -59,8 +61,15 @@ export async function main(
     io.err('Set PELIQAN_PARTNER_TOKEN (the partner token from your Peliqan account) in the environment.');
     return 2;
   }
+  const baseUrl = env.PELIQAN_BASE_URL || DEFAULT_BASE_URL;
+  if (!isSecureUrl(baseUrl)) {
+    io.err(
+      `PELIQAN_BASE_URL must be an https: URL (http: only for localhost, 127.0.0.1 or [::1]): the partner token must not travel in clear text. Got ${JSON.stringify(baseUrl)}.`,
+    );
+    return 2;
+  }
   const partner = new PeliqanPartner({
-    baseUrl: env.PELIQAN_BASE_URL || 'https://app.eu.peliqan.io',
+    baseUrl,
     partnerToken,
     paths: values.paths === 'partner' ? 'partner' : 'sub-account',
   });

@@ -2,7 +2,8 @@
  * The partner side of the Peliqan API (peliqan-api.md §2) and the tenant client, for Node ≥ 20.
  * Uses `fetch` (injectable) through the same client as the widget: `JWT` auth, zod-checked answers,
  * bounded retries for GETs only, timeouts, and `PeliqanError`s carrying status and `{error, detail}`.
- * The partner token only ever travels in the `Authorization` header; it is in no message.
+ * Every call, the tenants' included, waits its turn in one `UpstreamQueue` per partner.
+ * The partner token only ever travels in the `Authorization` header, over https; it is in no message.
  */
 import * as z from 'zod/mini';
 import { PeliqanClient } from '../api/client.js';
@@ -10,22 +11,42 @@ import type { CallOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
 import { idSchema, tokenResponseSchema } from '../api/schemas.js';
 import type { SubAccountProfile } from '../api/sub-account.js';
+import { isSecureUrl } from '../api/urls.js';
+import { subAccountProfile } from './profile.js';
+import { UpstreamQueue } from './upstream-queue.js';
 
 /** Where the partner endpoints live: the documented layout, or the newer `/api/partner/…` one. */
 export type PartnerPaths = 'sub-account' | 'partner';
 
+/** Calls to Peliqan in flight at once per partner, by default (measured: `bench/token-burst.ts`). */
+export const DEFAULT_MAX_CONCURRENCY = 16;
+/** Waiting calls at which the token endpoint turns new requests away with 503, by default. */
+export const DEFAULT_MAX_QUEUE = 10_000;
+/** Milliseconds a call to Peliqan may take once sent, by default. */
+export const DEFAULT_TIMEOUT = 15_000;
+
+/**
+ * The longest timer there is (about 24.8 days): the client's own timeout would count the wait in the
+ * queue, so the queue keeps the real one and the client gets this.
+ */
+const NO_CLIENT_TIMEOUT = 2_147_483_647;
+
 export interface PeliqanPartnerOptions {
-  /** Peliqan origin, e.g. `https://app.eu.peliqan.io`. */
+  /** Peliqan origin, e.g. `https://app.eu.peliqan.io`; `https:` only (`http:` for localhost). */
   baseUrl: string;
   /** The partner token: it only manages sub-accounts. Keep it on the server. */
   partnerToken: string;
   fetch?: typeof fetch;
   /** `sub-account` (default: `/api/sub-account/…`) or `partner` (`/api/partner/sub-account/…`). */
   paths?: PartnerPaths;
-  /** Milliseconds before a call is given up. Default 15 000. */
+  /** Milliseconds a call may take once it is sent (its wait in the queue not counted). Default 15 000. */
   timeout?: number;
   /** First retry delay of GETs in ms. Default 500. */
   retryDelay?: number;
+  /** Calls to Peliqan in flight at once; the rest queue in arrival order. Default 16. */
+  maxConcurrency?: number;
+  /** Waiting calls at which the token endpoint answers 503 with `Retry-After`. Default 10 000. */
+  maxQueue?: number;
 }
 
 export type { SubAccountProfile } from '../api/sub-account.js';
@@ -80,21 +101,40 @@ export class PeliqanTenant extends PeliqanClient {
 /** Calls Peliqan with the partner token: sub-accounts and their tokens, and tenants. */
 export class PeliqanPartner {
   readonly baseUrl: string;
+  /** The queue every call to Peliqan waits in (the tenants' too): how busy it is, and how full. */
+  readonly queue: UpstreamQueue;
   #options: PeliqanPartnerOptions;
   #client: PeliqanClient;
 
   constructor(options: PeliqanPartnerOptions) {
     if (!options.baseUrl) throw new TypeError('PeliqanPartner needs a baseUrl');
+    if (!isSecureUrl(options.baseUrl)) {
+      throw new TypeError(
+        `PeliqanPartner needs an https: baseUrl (http: only for localhost, 127.0.0.1 or [::1]), so that the partner token never travels in clear text; got ${JSON.stringify(options.baseUrl)}`,
+      );
+    }
     if (!options.partnerToken) throw new TypeError('PeliqanPartner needs a partnerToken');
     this.#options = options;
+    const given = options.fetch;
+    this.queue = new UpstreamQueue({
+      maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
+      maxQueue: options.maxQueue ?? DEFAULT_MAX_QUEUE,
+      timeout: options.timeout ?? DEFAULT_TIMEOUT,
+      // Looked up at each call, so that a test (or an APM agent) that replaces the global is honoured.
+      fetch: given ?? ((input, init) => fetch(input, init)),
+    });
     this.#client = new PeliqanClient({ ...this.#clientOptions(), token: options.partnerToken });
     this.baseUrl = this.#client.baseUrl;
   }
 
-  /** `POST /api/sub-account/`: a new end-customer account. */
+  /**
+   * `POST /api/sub-account/`: a new end-customer account. Only the profile's fields are sent, and only
+   * string values (`SUB_ACCOUNT_FIELDS`), whatever else the object carries.
+   */
   createSubAccount(profile: SubAccountProfile, options: CallOptions = {}): Promise<SubAccount> {
-    if (!profile?.external_id) throw new TypeError('createSubAccount needs an external_id');
-    return this.#client.request(this.#path(''), { ...options, method: 'POST', body: profile, schema: accountSchema });
+    const body = subAccountProfile(profile);
+    if (!body) return Promise.reject(new TypeError('createSubAccount needs an external_id (a non-empty string)'));
+    return this.#client.request(this.#path(''), { ...options, method: 'POST', body, schema: accountSchema });
   }
 
   /** `GET /api/sub-account/identity/`: a sub-account token for server-side use (`expire: false` never expires). */
@@ -122,8 +162,8 @@ export class PeliqanPartner {
   }
 
   #clientOptions() {
-    const { baseUrl, fetch, timeout = 15_000, retryDelay } = this.#options;
-    return { baseUrl, fetch, timeout, retryDelay };
+    const { baseUrl, retryDelay } = this.#options;
+    return { baseUrl, retryDelay, fetch: this.queue.fetch, timeout: NO_CLIENT_TIMEOUT };
   }
 
   #path(rest: string): string {

@@ -96,6 +96,29 @@ describe('PeliqanPartner', () => {
     assert.equal((await failure(slow.createSubAccount({ external_id: 'slow' }))).code, 'network');
   });
 
+  test('refuses a base URL that is not https: (plain http: only on this machine)', () => {
+    for (const baseUrl of [
+      'http://app.eu.peliqan.io',
+      'http://10.0.0.7:4010',
+      'ftp://app.eu.peliqan.io',
+      'app.eu.peliqan.io',
+    ]) {
+      assert.throws(
+        () => new PeliqanPartner({ baseUrl, partnerToken: 'secret-partner-token' }),
+        (error: Error) => /https:/.test(error.message) && !error.message.includes('secret-partner-token'),
+        baseUrl,
+      );
+    }
+    for (const baseUrl of [
+      'https://app.eu.peliqan.io',
+      'http://localhost:4010',
+      'http://127.0.0.1:4010',
+      'http://[::1]:4010',
+    ]) {
+      assert.equal(new PeliqanPartner({ baseUrl, partnerToken: 't' }).baseUrl, baseUrl);
+    }
+  });
+
   test('an unreachable Peliqan is a "network" error', async () => {
     const error = await failure(
       new PeliqanPartner({ baseUrl: 'http://127.0.0.1:9', partnerToken: 't', retryDelay: 1 }).identityToken({

@@ -78,6 +78,16 @@ describe('npx peliqan-embed token', () => {
     );
   });
 
+  test('refuses a PELIQAN_BASE_URL that is not https:, before sending the partner token anywhere', async () => {
+    const plain = await capture(['token', '--external-id', 'wood_123'], {
+      PELIQAN_BASE_URL: 'http://peliqan.example',
+      PELIQAN_PARTNER_TOKEN: 'secret-partner-token',
+    });
+    assert.equal(plain.code, 2);
+    assert.match(plain.err.join('\n'), /https:/);
+    assert.ok(!plain.err.join('\n').includes('secret-partner-token'));
+  });
+
   test('explains what is missing, without echoing the partner token', async () => {
     assert.equal((await capture(['token'], env())).code, 2);
     const missing = await capture(['token', '--external-id', 'x'], { PELIQAN_BASE_URL: fake.url });

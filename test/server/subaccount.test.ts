@@ -60,7 +60,10 @@ describe('the sub-account memory of the token endpoint', () => {
     assert.equal((await handle(post())).status, 502);
     // The partner hears the real reason, not a "no such sub-account" from a second token request.
     assert.equal(errors.length, 1);
-    assert.deepEqual([(errors[0] as PeliqanError).status, (errors[0] as PeliqanError).message], [400, 'email must be unique']);
+    assert.deepEqual(
+      [(errors[0] as PeliqanError).status, (errors[0] as PeliqanError).message],
+      [400, 'email must be unique'],
+    );
     assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/integrate/').length, 1);
   });
 

@@ -1,0 +1,21 @@
+/**
+ * The JSON answers of the toolkit's handlers. Errors use Peliqan's own shape, `{"error": "ERROR_…",
+ * "detail": "…"}`, which the widget already reads (its `PeliqanError` carries both).
+ */
+
+/** A JSON answer that no cache keeps unless `headers` say otherwise. */
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...headers,
+    },
+  });
+}
+
+/** An error answer: a machine-readable `error` and a sentence for the partner's developers. */
+export const problem = (status: number, error: string, detail: string, headers: Record<string, string> = {}) =>
+  jsonAnswer(status, { error, detail }, headers);
