@@ -3,12 +3,17 @@
  * "detail": "…"}`, which the widget already reads (its `PeliqanError` carries both).
  */
 
+const encoder = new TextEncoder();
+
 /** A JSON answer that no cache keeps unless `headers` say otherwise. */
 export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const json = encoder.encode(JSON.stringify(body));
+  return new Response(json, {
     status,
     headers: {
       'Content-Type': 'application/json',
+      // Known up front, so that the Node adapter sends the answer in one write.
+      'Content-Length': String(json.byteLength),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       ...headers,

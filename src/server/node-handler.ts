@@ -24,6 +24,9 @@ export interface NodeHandlerOptions {
 /** Default `maxBodyBytes`: the toolkit's handlers read no body; a few KB leaves room for a partner's own. */
 export const DEFAULT_MAX_BODY_BYTES = 8_192;
 
+/** A response body of at most this many declared bytes is sent in one write, with its length. */
+const WHOLE_BODY_BYTES = 64 * 1024;
+
 /** Milliseconds a client gets, after the answer, to finish sending a body nobody reads. */
 const LINGER_MS = 2_000;
 
@@ -124,7 +127,10 @@ function headersOf(req: IncomingMessage): Headers {
   return headers;
 }
 
-/** Writes a Fetch `Response` to Node's response: every `Set-Cookie` kept, the body streamed. */
+/**
+ * Writes a Fetch `Response` to Node's response: every `Set-Cookie` kept; a small body of known length
+ * (the toolkit's JSON answers) read whole and sent in one write, any other streamed.
+ */
 async function writeResponse(response: Response, res: ServerResponse, head: boolean): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
@@ -133,14 +139,28 @@ async function writeResponse(response: Response, res: ServerResponse, head: bool
   // Each cookie must stay a header line of its own (one joined line is not a cookie list to a browser).
   const cookies = response.headers.getSetCookie?.() ?? [];
   if (cookies.length) headers['set-cookie'] = cookies;
-  res.writeHead(response.status, headers);
   if (head || !response.body) {
-    res.end();
+    res.writeHead(response.status, headers).end();
     return;
   }
+  if (Number(response.headers.get('content-length')) <= WHOLE_BODY_BYTES) {
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, headers).end(body);
+    return;
+  }
+  res.writeHead(response.status, headers);
   // The DOM's and Node's ReadableStream types differ on paper only.
   await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res);
 }
+
+/**
+ * Whether the request carries a body: HTTP/1.1 says so in its head; an HTTP/2 request (Node's
+ * compatibility API) may have one without saying.
+ */
+const mayHaveBody = (req: IncomingMessage) =>
+  req.httpVersionMajor >= 2 ||
+  req.headers['transfer-encoding'] !== undefined ||
+  Number(req.headers['content-length']) > 0;
 
 /**
  * Serves a Fetch-API handler from Node's `http` (and Express, whose `req`/`res` are Node's). The
@@ -163,7 +183,8 @@ export function toNodeHandler(
       res.once('close', () => {
         if (!res.writableFinished) gone.abort();
       });
-      const body = method === 'GET' || method === 'HEAD' ? undefined : limitedBody(req, maxBodyBytes);
+      const body =
+        method !== 'GET' && method !== 'HEAD' && mayHaveBody(req) ? limitedBody(req, maxBodyBytes) : undefined;
       let request: Request;
       try {
         request = new Request(requestUrl(req, trustProxy), {

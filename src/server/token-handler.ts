@@ -1,4 +1,5 @@
 import { isPeliqanError } from '../api/errors.js';
+import { SharedTask } from '../api/shared-task.js';
 import { jsonAnswer, problem } from './answers.js';
 import { isRefusedCrossSite, normaliseOrigins } from './cross-site.js';
 import type { PeliqanPartner, SubAccountProfile } from './partner.js';
@@ -28,7 +29,8 @@ export interface TokenHandlerOptions {
  * The partner's token endpoint as a Fetch-API handler `(Request) => Promise<Response>` (Next.js route
  * handlers, Hono, Bun, Deno…; `toNodeHandler()` for Node `http` and Express). It answers `POST` with
  * `{"token": "…"}` — a short-lived integrate token for the logged-in customer, whose sub-account is
- * created on first use — and never reads the request's body.
+ * created on first use — and never reads the request's body. Concurrent requests for one customer
+ * share one token.
  */
 export function createTokenHandler({
   partner,
@@ -37,6 +39,29 @@ export function createTokenHandler({
   onError,
 }: TokenHandlerOptions): (request: Request) => Promise<Response> {
   const allowed = normaliseOrigins(allowedOrigins);
+  const minting = new Map<string, SharedTask<string>>();
+  /**
+   * The customer's token. Requests for the same customer that arrive while one is being minted (tabs
+   * opened together, a burst) share that one: it is theirs alike, and Peliqan gets a third of the calls.
+   */
+  const mint = (customer: Customer, signal: AbortSignal): Promise<string> => {
+    const id = customer.external_id;
+    let task = minting.get(id);
+    if (!task) {
+      const started: SharedTask<string> = new SharedTask(async (jobSignal) => {
+        try {
+          return await withSubAccount(partner, customer, (account) =>
+            partner.integrateToken(account, { signal: jobSignal }),
+          );
+        } finally {
+          if (minting.get(id) === started) minting.delete(id);
+        }
+      });
+      minting.set(id, started);
+      task = started;
+    }
+    return task.get(signal);
+  };
   return async (request) => {
     if (request.method !== 'POST') return problem(405, 'ERROR_METHOD', 'Use POST.', { Allow: 'POST' });
     if (isRefusedCrossSite(request, allowed)) {
@@ -68,9 +93,7 @@ export function createTokenHandler({
     }
     const began = Date.now();
     try {
-      const token = await withSubAccount(partner, customer, (account) =>
-        partner.integrateToken(account, { signal: request.signal }),
-      );
+      const token = await mint(customer, request.signal);
       return jsonAnswer(200, { token });
     } catch (error) {
       // The browser went away: nobody reads this answer, and nothing failed.

@@ -60,6 +60,33 @@ describe('createTokenHandler', () => {
     assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/').length, 1);
   });
 
+  test('concurrent requests for one customer share one token request to Peliqan', async () => {
+    fake.integrateToken('wood_123');
+    fake.faults.delay['POST /api/sub-account/integrate/'] = 100;
+    const { handle } = handler();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => handle(post())));
+    const tokens = await Promise.all(answers.map(async (answer) => ((await answer.json()) as { token: string }).token));
+    assert.equal(new Set(tokens).size, 1);
+    assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/integrate/').length, 1);
+    // A request that comes after gets a token of its own.
+    await handle(post());
+    assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/integrate/').length, 2);
+  });
+
+  test('a browser that leaves does not cancel the token for the others waiting for it', async () => {
+    fake.integrateToken('wood_123');
+    fake.faults.delay['POST /api/sub-account/integrate/'] = 100;
+    const { handle } = handler();
+    const leaving = new AbortController();
+    const first = handle(
+      new Request('https://partner.example/peliqan/token', { method: 'POST', signal: leaving.signal }),
+    );
+    const second = handle(post());
+    setTimeout(() => leaving.abort(), 20);
+    assert.equal((await second).status, 200);
+    assert.notEqual((await first).status, 200);
+  });
+
   test('two handlers (two processes) racing to create still end with one sub-account and two tokens', async () => {
     fake.faults.delay['POST /api/sub-account/'] = 100;
     const [first, second] = await Promise.all([handler().handle(post()), handler().handle(post())]);

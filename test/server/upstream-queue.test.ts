@@ -84,15 +84,21 @@ describe("the partner's upstream queue", () => {
   });
 
   test('the token endpoint answers 503 with Retry-After only once the queue is full', async () => {
-    fake.integrateToken('wood_123');
+    for (const id of ['a', 'b', 'c', 'd']) fake.integrateToken(id);
     fake.faults.delay['POST /api/sub-account/integrate/'] = 150;
     const partner = partnerWith({ maxConcurrency: 1, maxQueue: 2 });
-    const handle = createTokenHandler({ partner, identify: () => ({ external_id: 'wood_123' }) });
-    const post = () => handle(new Request('https://partner.example/peliqan/token', { method: 'POST' }));
-    const admitted = [post(), post(), post()];
+    const handle = createTokenHandler({
+      partner,
+      identify: (request) => ({ external_id: request.headers.get('x-customer') ?? '' }),
+    });
+    const post = (customer: string) =>
+      handle(
+        new Request('https://partner.example/peliqan/token', { method: 'POST', headers: { 'X-Customer': customer } }),
+      );
+    const admitted = [post('a'), post('b'), post('c')];
     await wait(20);
     assert.deepEqual([partner.queue.active, partner.queue.waiting], [1, 2]);
-    const refused = await post();
+    const refused = await post('d');
     assert.equal(refused.status, 503);
     assert.ok(Number(refused.headers.get('retry-after')) >= 1);
     assert.equal(((await refused.json()) as { error: string }).error, 'ERROR_BUSY');
@@ -100,6 +106,6 @@ describe("the partner's upstream queue", () => {
       (await Promise.all(admitted)).map((answer) => answer.status),
       [200, 200, 200],
     );
-    assert.equal((await post()).status, 200);
+    assert.equal((await post('d')).status, 200);
   });
 });
