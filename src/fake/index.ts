@@ -10,6 +10,10 @@ export type {
   InjectedResponse,
   FakeAccount,
   FakeConnection,
+  FakeDatabase,
+  FakeTable,
+  FakeGroup,
+  FakeScript,
   FakeRequest,
   SeedConnection,
 } from './server.js';

@@ -12,6 +12,7 @@ import { FakeJwt, type FakeClaims } from './jwt.js';
 import { iconSvg } from './icons.js';
 import { consentPage, donePage, invalidPage } from './oauth-page.js';
 import type { SubAccountProfile } from '../api/sub-account.js';
+import { anyText, boolean, choice, fieldErrors, integer, primaryKey, text, type FieldRule } from './validate.js';
 
 /** A status to answer instead of handling a request, optionally with a body and `Retry-After`. */
 export type InjectedResponse = number | { status: number; body?: unknown; retryAfter?: number };
@@ -77,6 +78,48 @@ export interface FakeConnection {
   logs: { timestamp: string; level: string; message: string }[];
 }
 
+/** A database of an account's data warehouse (`GET /api/applications/`), with one schema. */
+export interface FakeDatabase {
+  id: number;
+  account: number;
+  name: string;
+  schemas: { id: number; name: string }[];
+}
+
+/** A query table (peliqan-api.md §6), in one of the account's databases. */
+export interface FakeTable {
+  id: number;
+  account: number;
+  database_id: number;
+  schema_id: number;
+  name: string;
+  table_type: 'query';
+  query: string;
+  created_at: string;
+}
+
+/** A group of scripts ("data apps"), `GET /api/groups/`. */
+export interface FakeGroup {
+  id: number;
+  account: number;
+  name: string;
+}
+
+/** A script ("interface", peliqan-api.md §6) in one of the account's groups. */
+export interface FakeScript {
+  id: number;
+  account: number;
+  group_id: number;
+  name: string;
+  raw_script: string;
+  run_mode: 'SHELL' | 'API' | 'STREAMLIT';
+  type: string;
+  schedule: boolean;
+  run_interval: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** One request the fake received (without tokens or bodies: safe to print). */
 export interface FakeRequest {
   method: string;
@@ -101,6 +144,14 @@ export interface FakePeliqan {
   accounts: FakeAccount[];
   connections: FakeConnection[];
   requests: FakeRequest[];
+  /** Every account's databases (a new sub-account gets one, with one schema). */
+  databases: FakeDatabase[];
+  /** Every account's query tables. */
+  tables: FakeTable[];
+  /** Every account's script groups (a new sub-account gets one). */
+  groups: FakeGroup[];
+  /** Every account's scripts. */
+  scripts: FakeScript[];
   /** Clears accounts, connections, the request log and the faults (then applies `faults`). */
   reset(faults?: Partial<FakeFaults>): void;
   /** Creates (once) the sub-account and returns a short-lived integrate token for it. */
@@ -158,10 +209,15 @@ const ROUTES: [method: string, pattern: RegExp, key: string][] = [
   ['GET', /^\/api\/servers\/?$/, 'GET /api/servers'],
   ['GET', /^\/api\/server\/[^/]+\/?$/, 'GET /api/server/:id'],
   ['GET', /^\/api\/server\/[^/]+\/logs\/?$/, 'GET /api/server/:id/logs'],
-  ['POST', /^\/table\/?$/, 'POST /table'],
-  ['GET', /^\/table\/?$/, 'GET /table'],
-  ['POST', /^\/interface\/?$/, 'POST /interface'],
-  ['GET', /^\/interface\/?$/, 'GET /interface'],
+  // The SDK's paths (peliqan-api.md §6), trailing slash included as Django routes them. The page's short
+  // forms (`POST /table`, `POST /interface`) are no routes: they answer 404 like any unknown path.
+  ['POST', /^\/api\/database\/tables\/create-sql-query\/$/, 'POST /api/database/tables/create-sql-query/'],
+  ['POST', /^\/api\/database\/tables\/database\/\d+\/$/, 'POST /api/database/tables/database/:id/'],
+  ['GET', /^\/api\/applications\/$/, 'GET /api/applications/'],
+  ['GET', /^\/api\/groups\/$/, 'GET /api/groups/'],
+  ['POST', /^\/api\/interfaces\/group\/\d+\/$/, 'POST /api/interfaces/group/:id/'],
+  ['GET', /^\/api\/interfaces\/$/, 'GET /api/interfaces/'],
+  ['PATCH', /^\/api\/interfaces\/\d+\/$/, 'PATCH /api/interfaces/:id/'],
 ];
 
 const now = () => new Date().toISOString();
@@ -190,9 +246,16 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
       : (options.catalogue ?? defaultCatalogue());
   const jwt = new FakeJwt();
   const timers = new Set<NodeJS.Timeout>();
-  let nextId = { account: 1001, connection: 5001, table: 1, script: 1 };
-  const tables: Record<string, unknown>[] = [];
-  const scripts: Record<string, unknown>[] = [];
+  const firstIds = () => ({
+    account: 1001,
+    connection: 5001,
+    database: 301,
+    schema: 401,
+    table: 7001,
+    group: 801,
+    script: 9001,
+  });
+  let nextId = firstIds();
 
   const fake: FakePeliqan = {
     url: '',
@@ -202,6 +265,10 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     accounts: [],
     connections: [],
     requests: [],
+    databases: [],
+    tables: [],
+    groups: [],
+    scripts: [],
     reset(faults) {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -209,9 +276,11 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
       fake.accounts.length = 0;
       fake.connections.length = 0;
       fake.requests.length = 0;
-      tables.length = 0;
-      scripts.length = 0;
-      nextId = { account: 1001, connection: 5001, table: 1, script: 1 };
+      fake.databases.length = 0;
+      fake.tables.length = 0;
+      fake.groups.length = 0;
+      fake.scripts.length = 0;
+      nextId = firstIds();
     },
     integrateToken(externalId) {
       const account =
@@ -248,6 +317,14 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
       if (typeof profile[key] === 'string') account[key] = profile[key];
     }
     fake.accounts.push(account);
+    // What Peliqan gives every new account: a data warehouse database and a group for its scripts.
+    fake.databases.push({
+      id: nextId.database++,
+      account: account.id,
+      name: `dw_${account.id}`,
+      schemas: [{ id: nextId.schema++, name: 'public' }],
+    });
+    fake.groups.push({ id: nextId.group++, account: account.id, name: 'Default' });
     return account;
   }
 
@@ -424,6 +501,95 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     return publicConnection(connection);
   }
 
+  const notFound = () => new HttpProblem(404, 'ERROR_NOT_FOUND', 'Not found.');
+  const invalid = (errors: Record<string, string[]>) => {
+    if (Object.keys(errors).length) throw new HttpProblem(400, 'ERROR_VALIDATION', errors);
+  };
+  const withoutAccount = <T extends { account: number }>({ account: _account, ...rest }: T) => rest;
+
+  function ownDatabase(account: FakeAccount, id: number): FakeDatabase {
+    const database = fake.databases.find((each) => each.id === id && each.account === account.id);
+    if (!database) throw notFound();
+    return database;
+  }
+
+  const publicDatabase = (database: FakeDatabase) => ({
+    ...withoutAccount(database),
+    tables: fake.tables.filter((table) => table.database_id === database.id).map(withoutAccount),
+  });
+
+  /** `POST` a query table: into `database` when the path names one, else where `schema_id` points, else the first. */
+  function createTable(account: FakeAccount, body: Record<string, unknown>, database?: FakeDatabase) {
+    const own = fake.databases.filter((each) => each.account === account.id && (!database || each === database));
+    const schemaOf = (id: number) => own.find((each) => each.schemas.some((schema) => schema.id === id));
+    invalid(
+      fieldErrors(body, {
+        table_type: { required: true, check: choice('query') },
+        name: { required: true, check: text },
+        query: { required: true, check: text },
+        schema_id: { nullable: true, check: primaryKey((id) => schemaOf(id) !== undefined) },
+      }),
+    );
+    const schemaId = typeof body.schema_id === 'number' ? body.schema_id : undefined;
+    const home = schemaId === undefined ? own[0] : schemaOf(schemaId);
+    if (!home) throw new HttpProblem(400, 'ERROR_DATABASE_NOT_FOUND', 'The account has no database.');
+    const table: FakeTable = {
+      id: nextId.table++,
+      account: account.id,
+      database_id: home.id,
+      schema_id: schemaId ?? home.schemas[0]!.id,
+      name: body.name as string,
+      table_type: 'query',
+      query: body.query as string,
+      created_at: now(),
+    };
+    fake.tables.push(table);
+    return withoutAccount(table);
+  }
+
+  const SCRIPT_FIELDS: Record<string, FieldRule> = {
+    name: { required: true, check: text },
+    run_mode: { required: true, check: choice('SHELL', 'API', 'STREAMLIT') },
+    raw_script: { check: anyText },
+    type: { check: text },
+    schedule: { check: boolean },
+    run_interval: { nullable: true, check: integer },
+  };
+
+  const publicScript = withoutAccount<FakeScript>;
+
+  function createScript(account: FakeAccount, body: Record<string, unknown>, groupId: number) {
+    const group = fake.groups.find((each) => each.id === groupId && each.account === account.id);
+    if (!group) throw notFound();
+    invalid(fieldErrors(body, SCRIPT_FIELDS));
+    const script: FakeScript = {
+      id: nextId.script++,
+      account: account.id,
+      group_id: group.id,
+      name: body.name as string,
+      raw_script: (body.raw_script as string | undefined) ?? '',
+      run_mode: body.run_mode as FakeScript['run_mode'],
+      type: (body.type as string | undefined) ?? 'streamlit',
+      schedule: (body.schedule as boolean | undefined) ?? false,
+      run_interval: (body.run_interval as number | null | undefined) ?? null,
+      created_at: now(),
+      updated_at: now(),
+    };
+    fake.scripts.push(script);
+    return publicScript(script);
+  }
+
+  function updateScript(account: FakeAccount, body: Record<string, unknown>, id: number) {
+    const script = fake.scripts.find((each) => each.id === id && each.account === account.id);
+    if (!script) throw notFound();
+    invalid(fieldErrors(body, SCRIPT_FIELDS, true));
+    for (const key of Object.keys(SCRIPT_FIELDS)) {
+      if (body[key] !== undefined) Object.assign(script, { [key]: body[key] });
+    }
+    script.updated_at = now();
+    return publicScript(script);
+  }
+
   async function handleApi(
     request: IncomingMessage,
     record: FakeRequest,
@@ -472,28 +638,34 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
         return [200, publicConnection(ownConnection(requireCustomer(claims, record), path))];
       case 'GET /api/server/:id/logs':
         return [200, list(ownConnection(requireCustomer(claims, record), path).logs)];
-      case 'POST /table': {
+      case 'POST /api/database/tables/create-sql-query/':
+        return [201, createTable(requireCustomer(claims, record), body)];
+      case 'POST /api/database/tables/database/:id/': {
         const account = requireCustomer(claims, record);
-        const table = { id: nextId.table++, account: account.id, ...body };
-        tables.push(table);
-        return [201, table];
+        return [201, createTable(account, body, ownDatabase(account, Number(path.split('/')[5])))];
       }
-      case 'GET /table': {
+      case 'GET /api/applications/': {
         const account = requireCustomer(claims, record);
-        return [200, list(tables.filter((table) => table.account === account.id))];
+        return [200, list(fake.databases.filter((each) => each.account === account.id).map(publicDatabase))];
       }
-      case 'GET /interface': {
+      case 'GET /api/groups/': {
         const account = requireCustomer(claims, record);
-        return [200, list(scripts.filter((script) => script.account === account.id))];
+        return [
+          200,
+          list(fake.groups.filter((each) => each.account === account.id).map(({ id, name }) => ({ id, name }))),
+        ];
       }
-      case 'POST /interface': {
+      case 'POST /api/interfaces/group/:id/': {
         const account = requireCustomer(claims, record);
-        if (typeof body.name !== 'string' || typeof body.raw_code !== 'string') {
-          throw new HttpProblem(400, 'ERROR_VALIDATION', { name: ['Required.'], raw_code: ['Required.'] });
-        }
-        const script = { id: nextId.script++, account: account.id, ...body };
-        scripts.push(script);
-        return [201, script];
+        return [201, createScript(account, body, Number(path.split('/')[4]))];
+      }
+      case 'GET /api/interfaces/': {
+        const account = requireCustomer(claims, record);
+        return [200, list(fake.scripts.filter((each) => each.account === account.id).map(publicScript))];
+      }
+      case 'PATCH /api/interfaces/:id/': {
+        const account = requireCustomer(claims, record);
+        return [200, updateScript(account, body, Number(path.split('/')[3]))];
       }
       default:
         throw new HttpProblem(404, 'ERROR_NOT_FOUND', `No route ${request.method} ${path}`);
@@ -594,7 +766,7 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
         ...cors,
         ...(allowedOrigin
           ? {
-              'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+              'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
               'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
               'Access-Control-Max-Age': '600',
             }

@@ -175,22 +175,6 @@ describe('end-customer endpoints', () => {
       assert.equal((read as (body: unknown) => { server_type: string }[])(body)[0]?.server_type, 'hubspot');
     });
   }
-
-  test('stores query tables and scripts', async () => {
-    const token = await customerToken();
-    const table = await call(`${fake.url}/table`, {
-      method: 'POST',
-      token,
-      json: { name: 'orders', query: 'select 1' },
-    });
-    assert.equal(table.status, 201);
-    const script = await call(`${fake.url}/interface`, {
-      method: 'POST',
-      token,
-      json: { name: 'Sync', raw_code: 'print(1)', schedule: 3600 },
-    });
-    assert.deepEqual([script.status, script.body.schedule], [201, 3600]);
-  });
 });
 
 describe('tokens', () => {
