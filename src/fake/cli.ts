@@ -2,7 +2,7 @@
 /**
  * `npm run fake` (or `npx peliqan-fake`): starts the fake Peliqan alone and prints its URLs.
  *   --port 4010  --oauth-port 4011  --host 127.0.0.1  --origin http://localhost:5173 (repeatable)
- *   --token-lifetime 1800  --envelope bare|data|results  --coop  --connections 250 (generated catalogue)
+ *   --token-lifetime 1800  --envelope bare|data|results  --coop  --connectors 250 (a generated catalogue of 250)
  */
 import { parseArgs } from 'node:util';
 import { startFakePeliqan } from './server.js';

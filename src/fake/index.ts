@@ -3,9 +3,8 @@
  * Node only.
  */
 export { startFakePeliqan } from './server.js';
+export type { FakePeliqan, FakePeliqanOptions } from './server.js';
 export type {
-  FakePeliqan,
-  FakePeliqanOptions,
   FakeFaults,
   InjectedResponse,
   FakeAccount,
@@ -15,7 +14,8 @@ export type {
   FakeGroup,
   FakeScript,
   FakeRequest,
+  FakeAuth,
   SeedConnection,
-} from './server.js';
+} from './types.js';
 export { defaultCatalogue, syntheticCatalogue } from './catalogue.js';
 export type { FakeServertype, FakeConnectForm, FakeField } from './catalogue.js';

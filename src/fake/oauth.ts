@@ -1,0 +1,42 @@
+/**
+ * The fake OAuth provider, on its own origin as a real one is: `GET /authorize` shows the consent page
+ * (oauth-page.ts), `POST /authorize` records Allow or Deny on the waiting connection.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readText, sendHtml, type HeaderMap } from './http.js';
+import { consentPage, donePage, invalidPage } from './oauth-page.js';
+import { now, type FakeState } from './state.js';
+
+export async function handleOAuthRequest(
+  state: FakeState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://fake');
+  const headers: HeaderMap = {};
+  if (state.faults.coop) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
+  const params = request.method === 'POST' ? new URLSearchParams(await readText(request)) : url.searchParams;
+  const connection = state.connections.find((each) => each.id === Number(params.get('connection')));
+  const oauthState = connection?.oauthState;
+  if (url.pathname !== '/authorize' || !connection || !oauthState || oauthState !== params.get('state')) {
+    sendHtml(response, 404, invalidPage(), headers);
+    return;
+  }
+  const provider = state.findServertype(connection.servertype_id)?.name ?? 'the provider';
+  if (request.method !== 'POST') {
+    sendHtml(response, 200, consentPage(provider, connection.id, oauthState), headers);
+    return;
+  }
+  const allowed = params.get('decision') === 'allow';
+  connection.oauthState = undefined;
+  if (allowed) {
+    connection.health_status = 'OK';
+    connection.health_message = null;
+    connection.logs.push({ timestamp: now(), level: 'info', message: `Access granted at ${provider}` });
+  } else {
+    connection.health_status = 'ERROR';
+    connection.health_message = `Access was denied at ${provider}`;
+    connection.logs.push({ timestamp: now(), level: 'error', message: connection.health_message });
+  }
+  sendHtml(response, 200, donePage(provider, allowed), headers);
+}

@@ -1,0 +1,68 @@
+/**
+ * Routes as data: a method, a path pattern, the route's key and its handler, so that one table serves
+ * both to find a request's route (and so its fault key, e.g. `GET /api/server/:id`) and to answer it.
+ */
+import type { FakeClaims } from './jwt.js';
+import type { FakeState } from './state.js';
+import type { FakeRequest } from './types.js';
+
+/** What a handler gets: the state, the caller's verified token, and the request's parts. */
+export interface RouteContext {
+  state: FakeState;
+  claims: FakeClaims | undefined;
+  record: FakeRequest;
+  body: Record<string, unknown>;
+  query: Record<string, string>;
+  /** The `:name` parts of the path. */
+  params: Record<string, string>;
+}
+
+export type RouteAnswer = [status: number, payload: unknown];
+
+export interface Route<Context = RouteContext> {
+  method: string;
+  pattern: RegExp;
+  /** `METHOD /path/:param`: how the request log and the fault switches name the route. */
+  key: string;
+  handle: (context: Context) => RouteAnswer;
+}
+
+/**
+ * A route for `path`, where `:name` matches one path segment. Django routes a path exactly as written,
+ * trailing slash included; `optionalSlash` is for the paths the page writes without one.
+ */
+export function route<Context = RouteContext>(
+  method: string,
+  path: string,
+  handle: (context: Context) => RouteAnswer,
+  { optionalSlash = false } = {},
+): Route<Context> {
+  const source = path
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? `(?<${segment.slice(1)}>[^/]+)` : escapeRegExp(segment)))
+    .join('/');
+  return {
+    method,
+    pattern: new RegExp(`^${source}${optionalSlash ? '/?' : ''}$`),
+    key: `${method} ${path}`,
+    handle,
+  };
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The route for a request, with its path parameters; `methods` lists what the path takes when the method fits none. */
+export function matchRoute<Context>(
+  routes: Route<Context>[],
+  method: string,
+  path: string,
+): { route: Route<Context>; params: Record<string, string> } | { route?: undefined; methods: string[] } {
+  const methods: string[] = [];
+  for (const candidate of routes) {
+    const match = candidate.pattern.exec(path);
+    if (!match) continue;
+    if (candidate.method === method) return { route: candidate, params: { ...match.groups } };
+    methods.push(candidate.method);
+  }
+  return { methods };
+}
