@@ -2,13 +2,13 @@
  * How the fake answers a request on its API origin: CORS preflights, connector icons, its `/__fake/`
  * controls, and Peliqan's API, where the fault switches (delay, drop, status) act before the route.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { authenticate } from './auth.js';
 import { CONTROL_ROUTES } from './controls.js';
 import { answerPreflight, corsHeaders, type AllowedOrigins } from './cors.js';
 import { HttpProblem, STATUS_WORDS, problemBody, readJson, sendJson, type HeaderMap } from './http.js';
 import { iconSvg } from './icons.js';
-import { matchRoute } from './router.js';
+import { matchRoute, type Route, type RouteContext } from './router.js';
 import { API_ROUTES } from './routes.js';
 import type { FakeState } from './state.js';
 import type { FakeRequest, InjectedResponse } from './types.js';
@@ -95,44 +95,63 @@ async function answerApi(
   };
   if (auth === 'customer' && claims) record.account = claims.sub;
   state.requests.push(record);
-  const send = (status: number, payload: unknown, headers: HeaderMap = {}) => {
-    record.status = status;
-    sendJson(response, status, payload, { ...cors, ...headers });
-  };
 
   const delay = state.faults.delay[record.route];
   if (delay) await sleep(delay);
+  const answer =
+    injectedAnswer(state, record.route) ??
+    routeAnswer(match.route, { state, claims, record, body, query, params: match.params });
+  record.status = answer.status;
   if ((state.faults.drop[record.route] ?? 0) > 0) {
     state.faults.drop[record.route]! -= 1;
-    record.status = 0;
-    request.socket.destroy();
+    record.dropped = true;
+    loseAnswer(response, answer.status);
     return;
   }
-  const injected = takeInjected(state, record.route);
-  if (injected !== undefined) {
-    const { status, body: payload, retryAfter } = typeof injected === 'number' ? { status: injected } : injected;
-    send(
-      status,
-      payload ?? { error: STATUS_WORDS[status] ?? 'ERROR', detail: `The fake answered ${status} as asked.` },
-      retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
-    );
-    return;
-  }
-  if (!match.route) {
-    send(404, { error: 'ERROR_NOT_FOUND', detail: `No route ${method} ${path}` });
-    return;
-  }
+  sendJson(response, answer.status, answer.payload, { ...cors, ...answer.headers });
+}
+
+/** What the fake means to answer. */
+interface Answer {
+  status: number;
+  payload: unknown;
+  headers?: HeaderMap;
+}
+
+/** The answer the `status` fault asks for instead of the route's, using up one entry of a list. */
+function injectedAnswer(state: FakeState, route: string): Answer | undefined {
+  const injected = takeInjected(state, route);
+  if (injected === undefined) return undefined;
+  const { status, body, retryAfter } = typeof injected === 'number' ? { status: injected } : injected;
+  return {
+    status,
+    payload: body ?? { error: STATUS_WORDS[status] ?? 'ERROR', detail: `The fake answered ${status} as asked.` },
+    headers: retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
+  };
+}
+
+function routeAnswer(route: Route | undefined, context: RouteContext): Answer {
+  const { method, path } = context.record;
+  if (!route) return { status: 404, payload: { error: 'ERROR_NOT_FOUND', detail: `No route ${method} ${path}` } };
   try {
-    const [status, payload] = match.route.handle({ state, claims, record, body, query, params: match.params });
-    send(status, payload);
+    const [status, payload] = route.handle(context);
+    return { status, payload };
   } catch (error) {
-    if (error instanceof HttpProblem) {
-      send(error.status, problemBody(error));
-      return;
-    }
+    if (error instanceof HttpProblem) return { status: error.status, payload: problemBody(error) };
     console.error(error);
-    send(500, { error: 'ERROR_INTERNAL', detail: 'The fake failed: see its console.' });
+    return { status: 500, payload: { error: 'ERROR_INTERNAL', detail: 'The fake failed: see its console.' } };
   }
+}
+
+/**
+ * A dropped answer: the request was handled, then the connection closes after the status line. Closing
+ * before any byte would not do: a browser silently resends a request whose reused connection closed
+ * that early (Chromium does), so the fault would never show and the request would be handled twice.
+ * Once part of the answer has arrived no client resends, and every client sees a network failure.
+ */
+function loseAnswer(response: ServerResponse, status: number): void {
+  const socket = response.socket;
+  socket?.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`, () => socket.destroy());
 }
 
 /** The injected answer for `route`, using up one entry of a list. */

@@ -56,7 +56,9 @@ export function matchRoute<Context>(
   routes: Route<Context>[],
   method: string,
   path: string,
-): { route: Route<Context>; params: Record<string, string> } | { route?: undefined; methods: string[] } {
+):
+  | { route: Route<Context>; params: Record<string, string> }
+  | { route?: undefined; params: Record<string, string>; methods: string[] } {
   const methods: string[] = [];
   for (const candidate of routes) {
     const match = candidate.pattern.exec(path);
@@ -64,5 +66,5 @@ export function matchRoute<Context>(
     if (candidate.method === method) return { route: candidate, params: { ...match.groups } };
     methods.push(candidate.method);
   }
-  return { methods };
+  return { params: {}, methods };
 }

@@ -10,7 +10,10 @@ export interface FakeFaults {
   status: Record<string, InjectedResponse | InjectedResponse[]>;
   /** Per route: milliseconds to wait before answering. */
   delay: Record<string, number>;
-  /** Per route: the next N requests get their connection dropped without an answer. */
+  /**
+   * Per route: the next N requests are handled (a create creates), then their answer is lost: the
+   * connection closes after the status line, and the client sees a network failure.
+   */
   drop: Record<string, number>;
   /** Lifetime of integrate tokens in seconds (Peliqan: 30 minutes). */
   tokenLifetime: number;
@@ -117,7 +120,10 @@ export interface FakeRequest {
   account?: number;
   origin?: string;
   bodyKeys?: string[];
+  /** The status the fake answered (or meant to, when the answer was dropped). */
   status?: number;
+  /** True when the `drop` fault lost the answer. */
+  dropped?: boolean;
   at: number;
 }
 

@@ -316,14 +316,38 @@ describe('faults', () => {
     assert.equal((await call(`${fake.url}/api/servertypes`, { token })).status, 200);
   });
 
-  test('delays and dropped connections', async () => {
+  test('delays', async () => {
     const token = await customerToken();
     fake.faults.delay['GET /api/servers'] = 300;
     const started = Date.now();
     await call(`${fake.url}/api/servers`, { token });
     assert.ok(Date.now() - started >= 290);
+  });
+
+  test('a dropped create is made, but its answer is lost: one connection, one failure', async () => {
+    const token = await customerToken();
+    // Over a connection that was used before: the case in which a browser would resend a request.
+    assert.equal((await call(`${fake.url}/api/servers`, { token })).status, 200);
+    fake.faults.drop['POST /api/servers'] = 1;
+    await assert.rejects(
+      call(`${fake.url}/api/servers`, { method: 'POST', token, json: { servertype_id: 403, password: 'rk_1' } }),
+      TypeError,
+    );
+    assert.equal(fake.connections.length, 1, 'the connection was made');
+    const posts = fake.requests.filter((request) => request.route === 'POST /api/servers');
+    assert.deepEqual(
+      posts.map((request) => [request.status, request.dropped]),
+      [[201, true]],
+    );
+    const listed = await call(`${fake.url}/api/servers`, { token });
+    assert.equal(listed.body.length, 1, 'the client finds the connection that it never heard about');
+    assert.equal(fake.faults.drop['POST /api/servers'], 0, 'the fault is used up');
+  });
+
+  test('a dropped read fails once, and the next one is answered', async () => {
+    const token = await customerToken();
     fake.faults.drop['GET /api/servers'] = 1;
-    await assert.rejects(call(`${fake.url}/api/servers`, { token }));
+    await assert.rejects(call(`${fake.url}/api/servers`, { token }), TypeError);
     assert.equal((await call(`${fake.url}/api/servers`, { token })).status, 200);
   });
 
