@@ -82,25 +82,25 @@ async function answerApi(
   response: ServerResponse,
 ): Promise<void> {
   const match = matchRoute(API_ROUTES, method, path);
-  const { auth, claims } = authenticate(request.headers.authorization, state);
+  const caller = authenticate(request.headers.authorization, state);
   const record: FakeRequest = {
     method,
     path,
     query,
     route: match.route?.key ?? `${method} ${path}`,
-    auth,
+    auth: caller.auth,
     origin: request.headers.origin,
     bodyKeys: Object.keys(body),
     at: Date.now(),
   };
-  if (auth === 'customer' && claims) record.account = claims.sub;
+  if (caller.account) record.account = caller.account.id;
   state.requests.push(record);
 
   const delay = state.faults.delay[record.route];
   if (delay) await sleep(delay);
   const answer =
     injectedAnswer(state, record.route) ??
-    routeAnswer(match.route, { state, claims, record, body, query, params: match.params });
+    routeAnswer(match.route, { state, caller, record, body, query, params: match.params });
   record.status = answer.status;
   if ((state.faults.drop[record.route] ?? 0) > 0) {
     state.faults.drop[record.route]! -= 1;

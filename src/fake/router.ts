@@ -2,14 +2,19 @@
  * Routes as data: a method, a path pattern, the route's key and its handler, so that one table serves
  * both to find a request's route (and so its fault key, e.g. `GET /api/server/:id`) and to answer it.
  */
-import type { FakeClaims } from './jwt.js';
 import type { FakeState } from './state.js';
-import type { FakeRequest } from './types.js';
+import type { FakeAccount, FakeAuth, FakeRequest } from './types.js';
 
-/** What a handler gets: the state, the caller's verified token, and the request's parts. */
+/** Who a request comes from: how it authenticated, and the account its token belongs to. */
+export interface Caller {
+  auth: FakeAuth;
+  account?: FakeAccount;
+}
+
+/** What a handler gets: the state, who is calling, and the request's parts. */
 export interface RouteContext {
   state: FakeState;
-  claims: FakeClaims | undefined;
+  caller: Caller;
   record: FakeRequest;
   body: Record<string, unknown>;
   query: Record<string, string>;

@@ -54,7 +54,7 @@ export class FakeState {
   readonly scripts: FakeScript[] = [];
   readonly requests: FakeRequest[] = [];
   readonly jwt = new FakeJwt();
-  #ids = { ...FIRST_IDS };
+  readonly #ids = { ...FIRST_IDS };
   readonly #timers = new Set<NodeJS.Timeout>();
 
   constructor(
@@ -69,7 +69,11 @@ export class FakeState {
     return this.#ids[kind]++;
   }
 
-  /** Clears accounts, connections, tables, scripts, the request log and the faults (then applies `faults`). */
+  /**
+   * Clears accounts, connections, tables, scripts, the request log and the faults (then applies
+   * `faults`). Ids keep counting, as a database's sequences do, so that a token minted before the reset
+   * can never reach an account made after it.
+   */
   reset(faults: Partial<FakeFaults> = {}): void {
     this.stopTimers();
     this.faults = { ...defaultFaults(), ...faults };
@@ -84,7 +88,6 @@ export class FakeState {
     ]) {
       list.length = 0;
     }
-    this.#ids = { ...FIRST_IDS };
   }
 
   /** A new sub-account with what Peliqan gives every account: a database (one schema) and a script group. */

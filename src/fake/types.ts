@@ -107,8 +107,11 @@ export interface FakeScript {
   updated_at: string;
 }
 
-/** How a request authenticated, as the request log shows it. */
-export type FakeAuth = 'none' | 'partner' | 'customer' | 'expired' | 'invalid' | 'other-scheme';
+/**
+ * How a request authenticated, as the request log shows it. `unknown-account`: a valid token for an
+ * account that no longer exists (answered 401).
+ */
+export type FakeAuth = 'none' | 'partner' | 'customer' | 'expired' | 'invalid' | 'other-scheme' | 'unknown-account';
 
 /** One request the fake received (without tokens or bodies: safe to print). */
 export interface FakeRequest {

@@ -198,6 +198,34 @@ describe('tokens', () => {
     assert.equal((await call(`${fake.url}/api/servers`, { token: fresh })).status, 200);
   });
 
+  test('a token whose account is gone answers 401, as an expired session does', async () => {
+    const token = await customerToken('gone');
+    assert.equal((await call(`${fake.url}/api/servers`, { token })).status, 200);
+    await call(`${fake.url}/__fake/reset`, { method: 'POST', json: {} });
+    for (const path of ['/api/servers', '/api/servertypes', '/api/applications/']) {
+      const answer = await call(`${fake.url}${path}`, { token });
+      assert.deepEqual(
+        [answer.status, answer.body.error, answer.body.detail],
+        [401, 'ERROR_UNAUTHORIZED', 'User not found.'],
+        path,
+      );
+    }
+    assert.deepEqual(
+      fake.requests.map((request) => request.auth),
+      ['unknown-account', 'unknown-account', 'unknown-account'],
+    );
+  });
+
+  test('a reset never hands an old token to an account made after it', async () => {
+    const before = await customerToken('first_customer');
+    fake.seedConnection({ externalId: 'first_customer', servertype: 'hubspot' });
+    fake.reset();
+    await customerToken('second_customer');
+    fake.seedConnection({ externalId: 'second_customer', servertype: 'stripe' });
+    const answer = await call(`${fake.url}/api/servers`, { token: before });
+    assert.equal(answer.status, 401, "the second customer's connections stay theirs");
+  });
+
   test('a forged token is refused', async () => {
     const [header, payload] = (await customerToken()).split('.');
     assert.equal((await call(`${fake.url}/api/servers`, { token: `${header}.${payload}.forged` })).status, 401);
