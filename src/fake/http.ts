@@ -40,21 +40,61 @@ export function sendHtml(response: ServerResponse, status: number, page: string,
 
 export const problemBody = (problem: HttpProblem) => ({ error: problem.error, detail: problem.detail });
 
-export function readText(request: IncomingMessage): Promise<string> {
+/** Says on every answer that it comes from the fake, so that nobody mistakes it for Peliqan. */
+export function markAsFake(response: ServerResponse): void {
+  response.setHeader('X-Peliqan-Fake', '1');
+}
+
+/** A request body over the limit: the rest of it is read and thrown away, never held. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`The request body is over ${limit} bytes.`);
+  }
+}
+
+/** The request body as text; rejects with `BodyTooLarge` as soon as it is over `limit` bytes. */
+export function readText(request: IncomingMessage, limit = Infinity): Promise<string> {
   return new Promise((resolve, reject) => {
+    const refuse = () => {
+      request.removeListener('data', keep);
+      request.resume();
+      reject(new BodyTooLarge(limit));
+    };
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    const keep = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) refuse();
+      else chunks.push(chunk);
+    };
+    if (Number(request.headers['content-length']) > limit) {
+      refuse();
+      return;
+    }
+    request.on('data', keep);
     request.on('end', () => resolve(Buffer.concat(chunks).toString()));
     request.on('error', reject);
   });
 }
 
-/** The request's JSON object; `{}` for no body or a JSON value that is not an object. Rejects on bad JSON. */
-export async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const text = await readText(request);
+/** Parses a JSON request body: `{}` for none, `{}` for a JSON value that is not an object. Throws on bad JSON. */
+export function parseJsonObject(text: string): Record<string, unknown> {
   if (!text) return {};
   const value: unknown = JSON.parse(text);
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** 413, and the connection closed afterwards so that the rest of the body is not waited for. */
+export function answerTooLarge(response: ServerResponse, error: BodyTooLarge, headers: HeaderMap): void {
+  sendJson(
+    response,
+    413,
+    { error: 'ERROR_REQUEST_TOO_LARGE', detail: error.message },
+    {
+      ...headers,
+      Connection: 'close',
+    },
+  );
 }
 
 export function listen(server: Server, host: string, port: number): Promise<number> {

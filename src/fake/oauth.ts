@@ -3,7 +3,7 @@
  * (oauth-page.ts), `POST /authorize` records Allow or Deny on the waiting connection.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readText, sendHtml, type HeaderMap } from './http.js';
+import { BodyTooLarge, answerTooLarge, readText, sendHtml, type HeaderMap } from './http.js';
 import { consentPage, donePage, invalidPage } from './oauth-page.js';
 import { now, type FakeState } from './state.js';
 
@@ -15,7 +15,16 @@ export async function handleOAuthRequest(
   const url = new URL(request.url ?? '/', 'http://fake');
   const headers: HeaderMap = {};
   if (state.faults.coop) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-  const params = request.method === 'POST' ? new URLSearchParams(await readText(request)) : url.searchParams;
+  let params = url.searchParams;
+  if (request.method === 'POST') {
+    try {
+      params = new URLSearchParams(await readText(request, state.settings.maxBodyBytes));
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      answerTooLarge(response, error, headers);
+      return;
+    }
+  }
   const connection = state.connections.find((each) => each.id === Number(params.get('connection')));
   const oauthState = connection?.oauthState;
   if (url.pathname !== '/authorize' || !connection || !oauthState || oauthState !== params.get('state')) {

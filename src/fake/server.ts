@@ -4,11 +4,11 @@
  * for configured origins, `{error, detail}` errors, all three list envelopes, in-memory state, and a
  * fake OAuth provider on a second origin. Fault switches make it misbehave the ways the real one can.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { handleApiRequest } from './api.js';
 import { defaultCatalogue, syntheticCatalogue, type FakeServertype } from './catalogue.js';
 import type { AllowedOrigins } from './cors.js';
-import { listen, stop } from './http.js';
+import { listen, markAsFake, stop } from './http.js';
 import { handleOAuthRequest } from './oauth.js';
 import { FakeState } from './state.js';
 import type {
@@ -30,8 +30,18 @@ export interface FakePeliqanOptions {
   port?: number;
   /** The fake OAuth provider's port (a second origin); 0 (default) picks a free one. */
   oauthPort?: number;
-  /** Origins that CORS allows, or `'*'` to allow any (default). Peliqan allows the one set per partner. */
+  /**
+   * Origins allowed besides pages on this machine (`localhost`, `127.0.0.1`, `[::1]`, any port): they
+   * get CORS headers and may use the `/__fake/` controls. `'*'` allows every origin, so any website
+   * open in the browser can drive the fake. Peliqan itself allows the one domain set per partner.
+   */
   allowedOrigins?: AllowedOrigins;
+  /** Allow only `allowedOrigins`, not pages on this machine: to see how the widget fails on a wrong origin. */
+  strictOrigins?: boolean;
+  /** Request bodies over this many bytes are answered 413 and never held. Default 1 MiB (1 048 576). */
+  maxBodyBytes?: number;
+  /** How many of the latest requests `requests` (and `GET /__fake/requests`) keeps. Default 1000. */
+  requestLogLimit?: number;
   /** The partner token the partner endpoints accept. Default `fake-partner-token`. */
   partnerToken?: string;
   /** The connector catalogue, or a number for a generated catalogue of that size. */
@@ -48,6 +58,7 @@ export interface FakePeliqan {
   faults: FakeFaults;
   accounts: FakeAccount[];
   connections: FakeConnection[];
+  /** The latest API requests (at most `requestLogLimit`), oldest first; never a token or a body. */
   requests: FakeRequest[];
   /** Every account's databases (a new sub-account gets one, with one schema). */
   databases: FakeDatabase[];
@@ -68,17 +79,44 @@ export interface FakePeliqan {
   close(): Promise<void>;
 }
 
+const LOOPBACK_INTERFACES = new Set(['127.0.0.1', 'localhost', '::1']);
+
+type Handler = (state: FakeState, request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+/** A server that marks every answer as the fake's and answers with `handler`. */
+function fakeServer(state: FakeState, handler: Handler) {
+  return createServer((request, response) => {
+    markAsFake(response);
+    // Handlers answer their own errors (a 500 for a bug); what is left is a client gone mid-request.
+    handler(state, request, response).catch(() => response.destroy());
+  });
+}
+
 /** Starts the fake Peliqan (API and OAuth provider) and resolves once both listen. */
 export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promise<FakePeliqan> {
   const host = options.host ?? '127.0.0.1';
-  const allowedOrigins = options.allowedOrigins ?? '*';
   const catalogue =
     typeof options.catalogue === 'number'
       ? syntheticCatalogue(options.catalogue)
       : (options.catalogue ?? defaultCatalogue());
-  const state = new FakeState(catalogue, options.partnerToken ?? 'fake-partner-token', options.faults);
-  const api = createServer((request, response) => void handleApiRequest(state, allowedOrigins, request, response));
-  const oauth = createServer((request, response) => void handleOAuthRequest(state, request, response));
+  const state = new FakeState({
+    catalogue,
+    partnerToken: options.partnerToken ?? 'fake-partner-token',
+    faults: options.faults,
+    settings: {
+      origins: { allowed: options.allowedOrigins ?? [], loopback: !options.strictOrigins },
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      requestLogLimit: options.requestLogLimit ?? 1000,
+    },
+  });
+  if (!LOOPBACK_INTERFACES.has(host)) {
+    console.warn(
+      `The fake Peliqan listens on ${host}, beyond this machine: anyone who can reach it can read its state and ` +
+        'drive its /__fake/ controls, which need no token. Use it on a network you trust.',
+    );
+  }
+  const api = fakeServer(state, handleApiRequest);
+  const oauth = fakeServer(state, handleOAuthRequest);
   state.url = `http://${host}:${await listen(api, host, options.port ?? 0)}`;
   state.oauthUrl = `http://${host}:${await listen(oauth, host, options.oauthPort ?? 0)}`;
 

@@ -1,6 +1,7 @@
 /** Everything the fake Peliqan holds in memory, and the changes every part of it makes to that. */
 import { SUB_ACCOUNT_FIELDS } from '../api/sub-account.js';
 import type { FakeServertype } from './catalogue.js';
+import type { OriginPolicy } from './cors.js';
 import { FakeJwt } from './jwt.js';
 import {
   defaultFaults,
@@ -36,6 +37,22 @@ const KEPT_PROFILE_FIELDS = SUB_ACCOUNT_FIELDS.filter(
 
 export const now = (): string => new Date().toISOString();
 
+/** How the fake is set up: fixed for its life, unlike the faults. */
+export interface FakeSettings {
+  origins: OriginPolicy;
+  /** Request bodies over this many bytes are answered 413 and never held. */
+  maxBodyBytes: number;
+  /** The request log keeps this many of the latest requests. */
+  requestLogLimit: number;
+}
+
+export interface FakeStateOptions {
+  catalogue: FakeServertype[];
+  partnerToken: string;
+  settings: FakeSettings;
+  faults?: Partial<FakeFaults>;
+}
+
 /**
  * The fake's accounts, connections, tables, scripts, faults and request log. Lists are never
  * replaced, only emptied, so a test that holds `fake.requests` keeps seeing the live log.
@@ -57,11 +74,14 @@ export class FakeState {
   readonly #ids = { ...FIRST_IDS };
   readonly #timers = new Set<NodeJS.Timeout>();
 
-  constructor(
-    readonly catalogue: FakeServertype[],
-    readonly partnerToken: string,
-    faults: Partial<FakeFaults> = {},
-  ) {
+  readonly catalogue: FakeServertype[];
+  readonly partnerToken: string;
+  readonly settings: FakeSettings;
+
+  constructor({ catalogue, partnerToken, settings, faults }: FakeStateOptions) {
+    this.catalogue = catalogue;
+    this.partnerToken = partnerToken;
+    this.settings = settings;
     this.faults = { ...defaultFaults(), ...faults };
   }
 
@@ -174,6 +194,13 @@ export class FakeState {
   stopTimers(): void {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
+  }
+
+  /** Adds a request to the log, dropping the oldest beyond `requestLogLimit` so a long run stays small. */
+  logRequest(record: FakeRequest): void {
+    this.requests.push(record);
+    const excess = this.requests.length - this.settings.requestLogLimit;
+    if (excess > 0) this.requests.splice(0, excess);
   }
 
   /** Only the items that belong to `account`. */
