@@ -14,11 +14,12 @@ import {
   parseJsonObject,
   problemBody,
   readText,
+  sendHtml,
   sendJson,
   type HeaderMap,
 } from './http.js';
 import { iconSvg } from './icons.js';
-import { matchRoute, type Route, type RouteContext } from './router.js';
+import { matchRoute, type RouteContext, type RouteMatch } from './router.js';
 import { API_ROUTES } from './routes.js';
 import type { FakeState } from './state.js';
 import type { FakeRequest } from './types.js';
@@ -81,24 +82,37 @@ async function answerApi(
   }
   // A body Peliqan would refuse is refused by the route, after the faults had their say: Django reads
   // a body in the view, behind the proxies whose trouble the faults play.
-  const { body, refusal } = requestBody(text);
+  const { body, refusal } = requestBody(text, request.headers['content-type']);
   record.bodyKeys = Object.keys(body);
 
   const delay = state.faults.delay[record.route];
   if (delay) await sleep(delay);
-  const context: RouteContext = { state, caller, record, body, query: record.query, params: match.params };
-  const answer = injectedAnswer(state, record.route) ?? routeAnswer(match.route, context, refusal);
+  const baseUrl = request.headers.host ? `http://${request.headers.host}` : state.url;
+  const context: RouteContext = { state, caller, baseUrl, record, body, query: record.query, params: match.params };
+  const answer = injectedAnswer(state, record.route) ?? routeAnswer(match, context, refusal);
   record.status = answer.status;
   if (takeDrop(state, record.route)) {
     record.dropped = true;
     loseAnswer(response, answer.status);
     return;
   }
-  sendJson(response, answer.status, answer.payload, { ...cors, ...answer.headers });
+  const headers = { ...cors, ...answer.headers };
+  if (answer.html === undefined) sendJson(response, answer.status, answer.payload, headers);
+  else sendHtml(response, answer.status, answer.html, headers);
 }
 
-/** The request's JSON object, or why it cannot be read. */
-function requestBody(text: string): { body: Record<string, unknown>; refusal?: HttpProblem } {
+/**
+ * The request's JSON object, or why Peliqan would refuse it: a body that is not JSON by its
+ * `Content-Type` (415, as Django REST framework answers), or not JSON at all (400). A request with no
+ * body needs no `Content-Type`.
+ */
+function requestBody(text: string, contentType = ''): { body: Record<string, unknown>; refusal?: HttpProblem } {
+  if (!text) return { body: {} };
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    const detail = `Unsupported media type "${contentType}" in request.`;
+    return { body: {}, refusal: new HttpProblem(415, 'ERROR_UNSUPPORTED_MEDIA_TYPE', detail) };
+  }
   try {
     return { body: parseJsonObject(text) };
   } catch {
@@ -106,9 +120,26 @@ function requestBody(text: string): { body: Record<string, unknown>; refusal?: H
   }
 }
 
-function routeAnswer(route: Route | undefined, context: RouteContext, refusal?: HttpProblem): Answer {
-  const { method, path } = context.record;
-  if (!route) return { status: 404, payload: { error: 'ERROR_NOT_FOUND', detail: `No route ${method} ${path}` } };
+/** Django's own page for a path it has no route for: HTML, as any web server answers, not the API's JSON. */
+const NOT_FOUND_PAGE = `<!doctype html>
+<html lang="en"><head><title>Not Found</title></head>
+<body><h1>Not Found</h1><p>The requested resource was not found on this server.</p></body></html>
+`;
+
+function routeAnswer(
+  { route, methods }: RouteMatch<RouteContext>,
+  context: RouteContext,
+  refusal?: HttpProblem,
+): Answer {
+  const { method } = context.record;
+  if (!route && !methods.length) return { status: 404, payload: undefined, html: NOT_FOUND_PAGE };
+  if (!route) {
+    return {
+      status: 405,
+      payload: { error: 'ERROR_METHOD_NOT_ALLOWED', detail: `Method "${method}" not allowed.` },
+      headers: { Allow: [...methods, 'OPTIONS'].join(', ') },
+    };
+  }
   try {
     if (refusal) throw refusal;
     const [status, payload] = route.handle(context);

@@ -8,7 +8,7 @@ export function authenticate(header: string | undefined, state: FakeState): Call
   if (!header) return { auth: 'none' };
   const [scheme, token = ''] = header.split(' ');
   if (scheme !== 'JWT') return { auth: 'other-scheme' };
-  if (token === state.partnerToken) return { auth: 'partner' };
+  if (token === state.partnerToken) return { auth: 'partner', account: state.partnerAccount };
   const claims = state.jwt.verify(token);
   if (claims === 'expired') return { auth: 'expired' };
   if (!claims) return { auth: 'invalid' };
@@ -24,30 +24,24 @@ const UNAUTHORIZED_DETAIL: Partial<Record<FakeAuth, string>> = {
   'unknown-account': 'User not found.',
 };
 
-const AUTHENTICATED: FakeAuth[] = ['partner', 'customer'];
-
-/** Any valid token, the partner's or a customer's (the catalogue reads with either). */
-export function requireToken({ caller }: RouteContext): void {
-  if (!AUTHENTICATED.includes(caller.auth)) {
+/**
+ * The account a valid token acts for: a customer's own, or for the partner token the partner's own
+ * account (as a JWT for an account does at Peliqan). Anything else is a 401.
+ */
+export function requireAccount({ caller }: RouteContext): FakeAccount {
+  if (!caller.account) {
     throw new HttpProblem(
       401,
       'ERROR_UNAUTHORIZED',
       UNAUTHORIZED_DETAIL[caller.auth] ?? 'Authentication credentials were not provided or are invalid.',
     );
   }
+  return caller.account;
 }
 
 export function requirePartner(context: RouteContext): void {
-  requireToken(context);
+  requireAccount(context);
   if (context.caller.auth !== 'partner') {
     throw new HttpProblem(403, 'ERROR_FORBIDDEN', 'This endpoint needs the partner token.');
   }
-}
-
-/** The account a customer token belongs to. */
-export function requireAccount(context: RouteContext): FakeAccount {
-  requireToken(context);
-  const { account } = context.caller;
-  if (!account) throw new HttpProblem(403, 'ERROR_FORBIDDEN', 'This endpoint needs a sub-account token.');
-  return account;
 }

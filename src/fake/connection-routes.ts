@@ -1,7 +1,7 @@
 /** The end-customer's connector catalogue and connections (peliqan-api.md §3–§5). */
 import { randomBytes } from 'node:crypto';
 import { formFields } from '../api/connectors.js';
-import { requireAccount, requireToken } from './auth.js';
+import { requireAccount } from './auth.js';
 import { fakeUsesOAuth, type FakeServertype } from './catalogue.js';
 import { HttpProblem } from './http.js';
 import { list } from './lists.js';
@@ -27,13 +27,14 @@ const publicServertype = (state: FakeState, servertype: FakeServertype) => ({
   icon_url: `${state.url}/static/icons/${encodeURIComponent(servertype.server_type)}.svg`,
 });
 
+/** The catalogue, with the partner token or a customer's (peliqan-api.md §7). */
 export function listServertypes(context: RouteContext): RouteAnswer {
-  requireToken(context);
+  requireAccount(context);
   const { state } = context;
   return [
     200,
     list(
-      state,
+      context,
       state.catalogue.map((servertype) => publicServertype(state, servertype)),
     ),
   ];
@@ -41,7 +42,7 @@ export function listServertypes(context: RouteContext): RouteAnswer {
 
 export function listConnections(context: RouteContext): RouteAnswer {
   const account = requireAccount(context);
-  return [200, list(context.state, context.state.own(context.state.connections, account).map(publicConnection))];
+  return [200, list(context, context.state.own(context.state.connections, account).map(publicConnection))];
 }
 
 export function readConnection(context: RouteContext): RouteAnswer {
@@ -49,7 +50,7 @@ export function readConnection(context: RouteContext): RouteAnswer {
 }
 
 export function readLogs(context: RouteContext): RouteAnswer {
-  return [200, list(context.state, ownConnection(context).logs)];
+  return [200, list(context, ownConnection(context).logs)];
 }
 
 function ownConnection(context: RouteContext): FakeConnection {

@@ -4,10 +4,11 @@ import { STATUS_WORDS, type HeaderMap } from './http.js';
 import type { FakeState } from './state.js';
 import type { InjectedResponse } from './types.js';
 
-/** What the fake means to answer. */
+/** What the fake means to answer: JSON, or an HTML page when `html` is set. */
 export interface Answer {
   status: number;
   payload: unknown;
+  html?: string;
   headers?: HeaderMap;
 }
 

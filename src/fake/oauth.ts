@@ -39,9 +39,14 @@ export async function handleOAuthRequest(
   const allowed = params.get('decision') === 'allow';
   connection.oauthState = undefined;
   if (allowed) {
-    connection.health_status = 'OK';
-    connection.health_message = null;
     connection.logs.push({ timestamp: now(), level: 'info', message: `Access granted at ${provider}` });
+    // Peliqan may test a new connection before it reads OK: it stays pending, with no health, meanwhile.
+    const connected = () => {
+      connection.health_status = 'OK';
+      connection.health_message = null;
+    };
+    if (state.faults.oauthTestDelay > 0) state.later(state.faults.oauthTestDelay, connected);
+    else connected();
   } else {
     connection.health_status = 'ERROR';
     connection.health_message = `Access was denied at ${provider}`;

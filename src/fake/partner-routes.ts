@@ -22,7 +22,7 @@ export function createSubAccount(context: RouteContext): RouteAnswer {
 
 export function listSubAccounts(context: RouteContext): RouteAnswer {
   requirePartner(context);
-  return [200, list(context.state, context.state.accounts)];
+  return [200, list(context, context.state.accounts)];
 }
 
 export function identityToken(context: RouteContext): RouteAnswer {

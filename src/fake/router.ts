@@ -5,7 +5,7 @@
 import type { FakeState } from './state.js';
 import type { FakeAccount, FakeAuth, FakeRequest } from './types.js';
 
-/** Who a request comes from: how it authenticated, and the account its token belongs to. */
+/** Who a request comes from: how it authenticated, and the account a valid token acts for. */
 export interface Caller {
   auth: FakeAuth;
   account?: FakeAccount;
@@ -15,6 +15,8 @@ export interface Caller {
 export interface RouteContext {
   state: FakeState;
   caller: Caller;
+  /** The origin the request was sent to, for the absolute links an answer holds. */
+  baseUrl: string;
   record: FakeRequest;
   body: Record<string, unknown>;
   query: Record<string, string>;
@@ -56,20 +58,22 @@ export function route<Context = RouteContext>(
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The route for a request, with its path parameters; `methods` lists what the path takes when the method fits none. */
-export function matchRoute<Context>(
-  routes: Route<Context>[],
-  method: string,
-  path: string,
-):
-  | { route: Route<Context>; params: Record<string, string> }
-  | { route?: undefined; params: Record<string, string>; methods: string[] } {
+/** The route a request takes, with its path parameters, and the methods its path takes at all. */
+export interface RouteMatch<Context> {
+  route?: Route<Context>;
+  params: Record<string, string>;
+  /** Every method some route takes on this path: empty for a path the fake does not know. */
+  methods: string[];
+}
+
+export function matchRoute<Context>(routes: Route<Context>[], method: string, path: string): RouteMatch<Context> {
   const methods: string[] = [];
+  let found: RouteMatch<Context> | undefined;
   for (const candidate of routes) {
     const match = candidate.pattern.exec(path);
     if (!match) continue;
-    if (candidate.method === method) return { route: candidate, params: { ...match.groups } };
     methods.push(candidate.method);
+    if (candidate.method === method && !found) found = { route: candidate, params: { ...match.groups }, methods };
   }
-  return { params: {}, methods };
+  return found ?? { params: {}, methods };
 }

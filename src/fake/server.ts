@@ -55,6 +55,8 @@ export interface FakePeliqan {
   /** The fake OAuth provider's origin. */
   oauthUrl: string;
   partnerToken: string;
+  /** The partner token's own account (not a sub-account): where a partner token used as a customer's acts. */
+  partnerAccount: FakeAccount;
   faults: FakeFaults;
   accounts: FakeAccount[];
   connections: FakeConnection[];
@@ -124,6 +126,7 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     url: state.url,
     oauthUrl: state.oauthUrl,
     partnerToken: state.partnerToken,
+    partnerAccount: state.partnerAccount,
     get faults() {
       return state.faults;
     },

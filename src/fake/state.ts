@@ -16,8 +16,11 @@ import {
   type SeedConnection,
 } from './types.js';
 
+/** The partner's own account: not one of its sub-accounts, and so in no list of them. */
+const PARTNER_ACCOUNT_ID = 1000;
+
 const FIRST_IDS = {
-  account: 1001,
+  account: PARTNER_ACCOUNT_ID + 1,
   connection: 5001,
   database: 301,
   schema: 401,
@@ -77,12 +80,19 @@ export class FakeState {
   readonly catalogue: FakeServertype[];
   readonly partnerToken: string;
   readonly settings: FakeSettings;
+  /**
+   * The account the partner token itself belongs to. A partner token used where a customer token
+   * belongs acts on this account, as a JWT for an account does at Peliqan: connections made that way
+   * land here, not with the customer, which a test can check.
+   */
+  readonly partnerAccount: FakeAccount = { id: PARTNER_ACCOUNT_ID, external_id: 'partner', created_at: now() };
 
   constructor({ catalogue, partnerToken, settings, faults }: FakeStateOptions) {
     this.catalogue = catalogue;
     this.partnerToken = partnerToken;
     this.settings = settings;
     this.faults = { ...defaultFaults(), ...faults };
+    this.#equip(this.partnerAccount);
   }
 
   nextId(kind: IdKind): number {
@@ -91,7 +101,7 @@ export class FakeState {
 
   /**
    * Clears accounts, connections, tables, scripts, the request log and the faults (then applies
-   * `faults`). Ids keep counting, as a database's sequences do, so that a token minted before the reset
+   * `faults`); the partner's own account stays, emptied. Ids keep counting, as a database's sequences do, so that a token minted before the reset
    * can never reach an account made after it.
    */
   reset(faults: Partial<FakeFaults> = {}): void {
@@ -108,6 +118,7 @@ export class FakeState {
     ]) {
       list.length = 0;
     }
+    this.#equip(this.partnerAccount);
   }
 
   /** A new sub-account with what Peliqan gives every account: a database (one schema) and a script group. */
@@ -122,6 +133,11 @@ export class FakeState {
       if (typeof value === 'string') account[key] = value;
     }
     this.accounts.push(account);
+    this.#equip(account);
+    return account;
+  }
+
+  #equip(account: FakeAccount): void {
     this.databases.push({
       id: this.nextId('database'),
       account: account.id,
@@ -129,7 +145,6 @@ export class FakeState {
       schemas: [{ id: this.nextId('schema'), name: 'public' }],
     });
     this.groups.push({ id: this.nextId('group'), account: account.id, name: 'Default' });
-    return account;
   }
 
   /** The sub-account with this `external_id`, made on first use (as a partner back end would). */

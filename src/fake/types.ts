@@ -25,8 +25,18 @@ export interface FakeFaults {
   connectionTestMessage: string;
   /** Milliseconds the connection test takes (the connection reads PENDING meanwhile). */
   testDelay: number;
-  /** How lists are wrapped: a bare array, `{data, next}` or `{results}`. */
+  /**
+   * Milliseconds an OAuth connection stays pending, with no health, after the customer allowed access
+   * (0: connected at once).
+   */
+  oauthTestDelay: number;
+  /** How lists are wrapped: a bare array, `{data, next}` or `{count, next, previous, results}`. */
   listEnvelope: 'bare' | 'data' | 'results';
+  /**
+   * Items per page of a list in the `data` or `results` envelope, whose `next` then links the following
+   * page (`?page=N`). 0: every item on one page. A bare array never pages.
+   */
+  pageSize: number;
   /** Replaces the `oauth_url` of created OAuth connections (to test hostile URLs). */
   oauthUrl: string | null;
 }
@@ -40,7 +50,9 @@ export const defaultFaults = (): FakeFaults => ({
   connectionTest: 'pass',
   connectionTestMessage: 'Authentication failed: the credentials were rejected',
   testDelay: 1500,
+  oauthTestDelay: 0,
   listEnvelope: 'bare',
+  pageSize: 0,
   oauthUrl: null,
 });
 

@@ -25,7 +25,7 @@ export function listDatabases(context: RouteContext): RouteAnswer {
     ...withoutAccount(database),
     tables: state.tables.filter((table) => table.database_id === database.id).map(withoutAccount),
   }));
-  return [200, list(state, databases)];
+  return [200, list(context, databases)];
 }
 
 export function createTable(context: RouteContext): RouteAnswer {
@@ -71,12 +71,12 @@ function addTable({ body, state }: RouteContext, account: FakeAccount, databases
 
 export function listGroups(context: RouteContext): RouteAnswer {
   const groups = context.state.own(context.state.groups, requireAccount(context)).map(({ id, name }) => ({ id, name }));
-  return [200, list(context.state, groups)];
+  return [200, list(context, groups)];
 }
 
 export function listScripts(context: RouteContext): RouteAnswer {
   const { state } = context;
-  return [200, list(state, state.own(state.scripts, requireAccount(context)).map(withoutAccount))];
+  return [200, list(context, state.own(state.scripts, requireAccount(context)).map(withoutAccount))];
 }
 
 /** The fields of a script that a create sets and a PATCH may change. */
