@@ -101,8 +101,8 @@ export class FakeState {
 
   /**
    * Clears accounts, connections, tables, scripts, the request log and the faults (then applies
-   * `faults`); the partner's own account stays, emptied. Ids keep counting, as a database's sequences do, so that a token minted before the reset
-   * can never reach an account made after it.
+   * `faults`); the partner's own account stays, emptied. Ids keep counting, as a database's sequences
+   * do, so that a token minted before the reset can never reach an account made after it.
    */
   reset(faults: Partial<FakeFaults> = {}): void {
     this.stopTimers();
