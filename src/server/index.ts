@@ -1,22 +1,10 @@
 /**
  * `peliqan-embed/server`: the partner back-end toolkit, for Node ≥ 20. Never imported by browser code.
  */
-export {
-  PeliqanPartner,
-  PeliqanTenant,
-  DEFAULT_MAX_CONCURRENCY,
-  DEFAULT_MAX_QUEUE,
-  DEFAULT_TIMEOUT,
-} from './partner.js';
-export type {
-  PeliqanPartnerOptions,
-  PartnerPaths,
-  SubAccountProfile,
-  AccountRef,
-  SubAccount,
-  Created,
-  ScriptDefinition,
-} from './partner.js';
+export { PeliqanPartner, DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_QUEUE, DEFAULT_TIMEOUT } from './partner.js';
+export type { PeliqanPartnerOptions, PartnerPaths, SubAccountProfile, AccountRef, SubAccount } from './partner.js';
+export { PeliqanTenant, DEFAULT_TENANT_PATHS } from './tenant.js';
+export type { TenantPaths, TenantOptions, Created, QueryTableDefinition, ScriptDefinition } from './tenant.js';
 export { UpstreamQueue } from './upstream-queue.js';
 export { createTokenHandler } from './token-handler.js';
 export type { TokenHandlerOptions, Customer } from './token-handler.js';

@@ -13,6 +13,7 @@ import { idSchema, tokenResponseSchema } from '../api/schemas.js';
 import type { SubAccountProfile } from '../api/sub-account.js';
 import { isSecureUrl } from '../api/urls.js';
 import { subAccountProfile } from './profile.js';
+import { PeliqanTenant, type TenantPaths } from './tenant.js';
 import { UpstreamQueue } from './upstream-queue.js';
 
 /** Where the partner endpoints live: the documented layout, or the newer `/api/partner/…` one. */
@@ -47,6 +48,8 @@ export interface PeliqanPartnerOptions {
   maxConcurrency?: number;
   /** Waiting calls at which the token endpoint answers 503 with `Retry-After`. Default 10 000. */
   maxQueue?: number;
+  /** Other paths for the tenants' tables and scripts than those of Peliqan's SDK. */
+  tenantPaths?: Partial<TenantPaths>;
 }
 
 export type { SubAccountProfile } from '../api/sub-account.js';
@@ -57,46 +60,6 @@ export type AccountRef = { accountId: number | string } | { externalId: string }
 const accountSchema = z.looseObject({ id: idSchema, external_id: z.optional(z.nullable(z.string())) });
 /** A sub-account as Peliqan answers it (at least its `id`). */
 export type SubAccount = z.infer<typeof accountSchema>;
-
-/** Something Peliqan made (a table, a script): at least its `id`, and whatever else it answered. */
-const createdSchema = z.looseObject({ id: idSchema, name: z.optional(z.nullable(z.string())) });
-export type Created = z.infer<typeof createdSchema>;
-const createdList = z.array(createdSchema);
-
-/** A scheduled Python script for `addScript` (`POST /interface`). */
-export interface ScriptDefinition {
-  name: string;
-  raw_code: string;
-  /** Seconds between runs. */
-  schedule?: number;
-  [key: string]: unknown;
-}
-
-/**
- * One customer's tenant, on a sub-account token: everything the widget's client does, plus query
- * tables and scripts.
- */
-export class PeliqanTenant extends PeliqanClient {
-  /** `POST /table`: a query table (the body is passed as given; Peliqan does not document it). */
-  createTable(body: Record<string, unknown>, options: CallOptions = {}): Promise<Created> {
-    return this.request('/table', { ...options, method: 'POST', body, schema: createdSchema });
-  }
-
-  /** `POST /interface`: a scheduled Python script. */
-  addScript(script: ScriptDefinition, options: CallOptions = {}): Promise<Created> {
-    return this.request('/interface', { ...options, method: 'POST', body: script, schema: createdSchema });
-  }
-
-  /** [assumed] `GET /table`: the tenant's query tables (used to keep provisioning idempotent). */
-  listTables(options: CallOptions = {}): Promise<Created[]> {
-    return this.request('/table', { ...options, schema: createdList });
-  }
-
-  /** [assumed] `GET /interface`: the tenant's scripts (used to keep provisioning idempotent). */
-  listScripts(options: CallOptions = {}): Promise<Created[]> {
-    return this.request('/interface', { ...options, schema: createdList });
-  }
-}
 
 /** Calls Peliqan with the partner token: sub-accounts and their tokens, and tenants. */
 export class PeliqanPartner {
@@ -158,7 +121,7 @@ export class PeliqanPartner {
   /** The tenant client for a sub-account token (from `identityToken` or `integrateToken`). */
   tenant(token: string): PeliqanTenant {
     if (!token) throw new TypeError('tenant() needs a sub-account token');
-    return new PeliqanTenant({ ...this.#clientOptions(), token });
+    return new PeliqanTenant({ ...this.#clientOptions(), token, paths: this.#options.tenantPaths });
   }
 
   #clientOptions() {
