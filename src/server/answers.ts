@@ -24,3 +24,12 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
 /** An error answer: a machine-readable `error` and a sentence for the partner's developers. */
 export const problem = (status: number, error: string, detail: string, headers: Record<string, string> = {}) =>
   jsonAnswer(status, { error, detail }, headers);
+
+/** Peliqan's 429 passed on, with the `Retry-After` Peliqan sent (when it sent one). */
+export const rateLimited = (retryAfter: string | undefined) =>
+  problem(
+    429,
+    'ERROR_RATE_LIMITED',
+    'Peliqan asked the partner to slow down: try again later.',
+    retryAfter ? { 'Retry-After': retryAfter } : {},
+  );

@@ -8,6 +8,8 @@ export type { TenantPaths, TenantOptions, Created, QueryTableDefinition, ScriptD
 export { UpstreamQueue } from './upstream-queue.js';
 export { createTokenHandler } from './token-handler.js';
 export type { TokenHandlerOptions, Customer } from './token-handler.js';
+export { createCatalogueHandler, DEFAULT_CATALOGUE_MAX_AGE } from './catalogue-handler.js';
+export type { CatalogueHandlerOptions } from './catalogue-handler.js';
 export { toNodeHandler, DEFAULT_MAX_BODY_BYTES } from './node-handler.js';
 export type { NodeHandlerOptions } from './node-handler.js';
 export { subAccountProfile } from './profile.js';

@@ -9,9 +9,10 @@ import * as z from 'zod/mini';
 import { PeliqanClient } from '../api/client.js';
 import type { CallOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
-import { idSchema, tokenResponseSchema } from '../api/schemas.js';
+import { idSchema, servertypeSchema, tokenResponseSchema, type Servertype } from '../api/schemas.js';
 import type { SubAccountProfile } from '../api/sub-account.js';
 import { isSecureUrl } from '../api/urls.js';
+import { readAllPages } from './pages.js';
 import { subAccountProfile } from './profile.js';
 import { PeliqanTenant, type TenantPaths } from './tenant.js';
 import { UpstreamQueue } from './upstream-queue.js';
@@ -61,7 +62,7 @@ const accountSchema = z.looseObject({ id: idSchema, external_id: z.optional(z.nu
 /** A sub-account as Peliqan answers it (at least its `id`). */
 export type SubAccount = z.infer<typeof accountSchema>;
 
-/** Calls Peliqan with the partner token: sub-accounts and their tokens, and tenants. */
+/** Calls Peliqan with the partner token: sub-accounts and their tokens, the catalogue, and tenants. */
 export class PeliqanPartner {
   readonly baseUrl: string;
   /** The queue every call to Peliqan waits in (the tenants' too): how busy it is, and how full. */
@@ -116,6 +117,16 @@ export class PeliqanPartner {
   async integrateToken(account: AccountRef, options: CallOptions = {}): Promise<string> {
     const path = `${this.#path('integrate/')}?${accountQuery(account)}`;
     return tokenOf(await this.#client.request(path, { ...options, method: 'POST', schema: tokenResponseSchema }));
+  }
+
+  /**
+   * `GET /api/servertypes` with the partner token, as Peliqan's page shows it (peliqan-api.md §7): the
+   * connector catalogue, every page of it. Each entry is checked on its own against the widget's schema
+   * and left out if it fails; the ones kept are Peliqan's objects as sent, unknown fields included.
+   */
+  async servertypes(options: CallOptions = {}): Promise<Servertype[]> {
+    const entries = await readAllPages(this.#client, '/api/servertypes', options);
+    return entries.filter((entry): entry is Servertype => servertypeSchema.safeParse(entry).success);
   }
 
   /** The tenant client for a sub-account token (from `identityToken` or `integrateToken`). */

@@ -1,6 +1,6 @@
 import { isPeliqanError } from '../api/errors.js';
 import { SharedTask } from '../api/shared-task.js';
-import { jsonAnswer, problem } from './answers.js';
+import { jsonAnswer, problem, rateLimited } from './answers.js';
 import { isRefusedCrossSite, normaliseOrigins } from './cross-site.js';
 import type { PeliqanPartner, SubAccountProfile } from './partner.js';
 import { subAccountProfile } from './profile.js';
@@ -99,15 +99,7 @@ export function createTokenHandler({
       // The browser went away: nobody reads this answer, and nothing failed.
       if (request.signal.aborted) return problem(499, 'ERROR_GONE', 'The client went away.');
       onError?.(error);
-      if (isPeliqanError(error) && error.status === 429) {
-        const retryAfter = partner.queue.retryAfterSince(began);
-        return problem(
-          429,
-          'ERROR_RATE_LIMITED',
-          'Peliqan asked the partner to slow down: try again later.',
-          retryAfter ? { 'Retry-After': retryAfter } : {},
-        );
-      }
+      if (isPeliqanError(error) && error.status === 429) return rateLimited(partner.queue.retryAfterSince(began));
       return problem(502, 'ERROR_UPSTREAM', 'Could not get a token from Peliqan.');
     }
   };
