@@ -141,8 +141,13 @@ export class PeliqanPartner {
   }
 
   #path(rest: string): string {
-    return (this.#options.paths === 'partner' ? '/api/partner/sub-account/' : '/api/sub-account/') + rest;
+    return subAccountPath(this.#options.paths, rest);
   }
+}
+
+/** A partner endpoint's path in the given layout, e.g. `integrate/` → `/api/sub-account/integrate/`. */
+export function subAccountPath(layout: PartnerPaths = 'sub-account', rest = ''): string {
+  return (layout === 'partner' ? '/api/partner/sub-account/' : '/api/sub-account/') + rest;
 }
 
 function accountQuery(account: AccountRef): URLSearchParams {
