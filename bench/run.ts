@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromeArgs, chromePath } from '../scripts/chrome-path.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
 import { CEILING, TARGET } from '../.size-limit.mjs';
+import { tokenBurst } from './token-burst.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = new URL('..', import.meta.url);
@@ -271,6 +272,7 @@ async function main(): Promise<void> {
   });
   try {
     const only = process.env.BENCH_ONLY;
+    if (!only) rows.push(...(await tokenBurst()));
     const counts = (process.env.BENCH_COUNTS ?? '250,2000,10000').split(',').map(Number);
     if (only !== 'leaks') for (const count of counts) await pickerAtScale(browser, count);
     // BENCH_ONLY=picker (with BENCH_COUNTS=250,…) or BENCH_ONLY=leaks, for quick before/after runs.
