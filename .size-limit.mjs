@@ -2,8 +2,14 @@
 // The ceiling fails `npm test` and only catches accidents (a whole dependency or locale pulled in);
 // the target is what we aim for, reported beside it and never gated. The bench reads both from here.
 
-/** gzip -9 bytes that `npm test` refuses to go over. */
-export const CEILING = 32_768;
+/**
+ * gzip -9 bytes that `npm test` refuses to go over. Raised from 32 768 (product spec §2: "if the
+ * ceiling itself is ever in the way, raise it with the measured breakdown") when the OAuth step and
+ * the connection list landed: lit 5 972 + zod/mini with our schemas 5 837 + our code 22 031 = 33 840
+ * (esbuild, gzip -9), with nl/fr/de (~2.1 KB) still to come. 40 KiB still fails on any accident of
+ * the kind the ceiling is for: a whole zod locale is ~70 KB.
+ */
+export const CEILING = 40_960;
 /** gzip -9 bytes we aim for: half of Paragon's in-page SDK, with all six elements and four languages. */
 export const TARGET = 27_648;
 /** The file both figures are about. */

@@ -15,7 +15,8 @@ export default {
           for (const declaration of module.declarations ?? []) {
             declaration.attributes = declaration.attributes?.filter((attribute) => !attribute.name.startsWith('_'));
             declaration.members = declaration.members?.filter(
-              (member) => !member.name.startsWith('_') && member.privacy !== 'private',
+              (member) =>
+                !member.name.startsWith('_') && member.privacy !== 'private' && member.privacy !== 'protected',
             );
             declaration.events = declaration.events?.filter(
               (event) => event.name?.startsWith('peliqan-') && event.name !== 'peliqan-state-change',

@@ -12,6 +12,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // Readable code over short code: the minifier makes it small (product spec §2).
+      'no-nested-ternary': 'error',
+      'no-sequences': ['error', { allowInParentheses: false }],
+      // Prettier wraps code at 120; what it cannot wrap (long strings, URLs) is allowed to run on.
+      'max-len': [
+        'error',
+        {
+          code: 120,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreUrls: true,
+          ignoreRegExpLiterals: true,
+          ignoreComments: false,
+        },
+      ],
     },
   },
   {

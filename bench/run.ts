@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { chromeArgs, chromePath } from '../scripts/chrome-path.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
 import { CEILING, TARGET } from '../.size-limit.mjs';
@@ -205,7 +206,101 @@ async function credentialFlow(browser: Browser): Promise<void> {
     await fake.close();
   }
   rows.push(['flow', 'credential connection: requests in all (connection test 1.5 s)', stats(requests), 'requests']);
-  rows.push(['flow', 'OAuth connection', 'not measured: the OAuth step is not built yet', '']);
+}
+
+/** Requests of a whole OAuth connection, and the time from the sign-in window closing to peliqan-connected. */
+async function oauthFlow(browser: Browser): Promise<void> {
+  const requests: number[] = [];
+  const closedToConnected: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const fake = await startFakePeliqan();
+    const { url, server } = await servePage(fake, '<peliqan-connect servertype="hubspot"></peliqan-connect>');
+    const page = await newPage(browser);
+    let tokenRequests = 0;
+    page.on('request', (request) => void (request.url().includes('/__fake/token') && tokenRequests++));
+    let connectedAt = 0;
+    await page.exposeFunction('__benchConnected', () => (connectedAt = Date.now()));
+    await page.addInitScript(() =>
+      document.addEventListener('peliqan-connected', () =>
+        (window as unknown as { __benchConnected(): void }).__benchConnected(),
+      ),
+    );
+    await page.goto(url);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Connect HubSpot' }).click(),
+    ]);
+    let closedAt = 0;
+    popup.on('close', () => (closedAt = Date.now()));
+    // Allow: the provider's page says so and closes itself (as real providers' callback pages do).
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await page.getByRole('heading', { name: /Connected to HubSpot/ }).waitFor({ timeout: 30_000 });
+    if (closedAt && connectedAt) closedToConnected.push(connectedAt - closedAt);
+    requests.push(tokenRequests + fake.requests.length);
+    if (run === 0) {
+      const byRoute = new Map<string, number>();
+      for (const request of fake.requests) byRoute.set(request.route, (byRoute.get(request.route) ?? 0) + 1);
+      const kinds = [...byRoute].map(([route, n]) => `${route} ${n}`).join(', ');
+      rows.push(['flow', 'OAuth connection: requests by kind', `token ${tokenRequests}, ${kinds}`, '']);
+    }
+    await page.close();
+    server.close();
+    await fake.close();
+  }
+  rows.push(['flow', 'OAuth connection: requests in all', stats(requests), 'requests']);
+  rows.push([
+    'flow',
+    'OAuth: sign-in window closed (status OK) → peliqan-connected (goal ≤ 1 000)',
+    stats(closedToConnected),
+    'ms',
+  ]);
+}
+
+/**
+ * Requests per minute of a page showing the list of 20 connections, 5 of them pending: in the first
+ * minute, the second (backed off), and while the page is hidden (goal 0). Puppeteer, because only a
+ * real background tab has `document.visibilityState` hidden (Playwright keeps every page visible).
+ */
+async function listPolling(): Promise<void> {
+  const fake = await startFakePeliqan();
+  // Every fourth one pending: 5 of 20.
+  const states = ['OK', 'ERROR', 'DISABLED', null];
+  for (let index = 0; index < 20; index++) {
+    const health_status = states[index % states.length]!;
+    fake.seedConnection({ externalId: 'bench', servertype: 'stripe', name: `Connection ${index + 1}`, health_status });
+  }
+  const { url, server } = await servePage(fake, '<peliqan-connections></peliqan-connections>');
+  const browser = await puppeteer.launch({ executablePath: chromePath(), args: chromeArgs });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('peliqan-connections')?.getAttribute('state') === 'ready');
+    const count = () => fake.requests.filter((request) => request.route === 'GET /api/server/:id').length;
+    const minute = async (ms = 60_000) => {
+      const before = count();
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return Math.round(((count() - before) * 60_000) / ms);
+    };
+    rows.push(['list', '20 connections, 5 pending: status checks in the first minute', await minute(), '/min']);
+    rows.push([
+      'list',
+      '… in the second minute (at most one per pending connection per 10 s: 30)',
+      await minute(),
+      '/min',
+    ]);
+    const cover = await browser.newPage();
+    await cover.bringToFront();
+    rows.push(['list', '… while the page is hidden (goal 0)', await minute(30_000), '/min']);
+    const before = count();
+    await cover.close();
+    await page.bringToFront();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    rows.push(['list', '… checks within 1 s of the page showing again', count() - before, 'requests']);
+  } finally {
+    await browser.close();
+    server.close();
+    await fake.close();
+  }
 }
 
 /** Heap, listeners and timers after many mount/unmount cycles of each element, through the DevTools Protocol. */
@@ -251,6 +346,46 @@ async function leaks(browser: Browser, page: Page, tag: string, attributes: stri
   void browser;
 }
 
+/** Mount/unmount cycles of each element, counting heap, listeners, nodes and live timers. */
+async function leakRows(browser: Browser): Promise<void> {
+  const fake = await startFakePeliqan();
+  const { url, server } = await servePage(fake, '');
+  const page = await newPage(browser);
+  // Count the timers the widget leaves running: wrap setTimeout/setInterval before any script runs.
+  await page.addInitScript(() => {
+    const live = new Set<number>();
+    (window as unknown as { __timers: Set<number> }).__timers = live;
+    const wrap = (set: typeof setTimeout, clear: typeof clearTimeout, once: boolean) => {
+      window[set.name as 'setTimeout'] = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+        const id: number = set(
+          (...args: unknown[]) => {
+            if (once) live.delete(id);
+            if (typeof handler === 'function') handler(...args);
+          },
+          ms,
+          ...rest,
+        ) as unknown as number;
+        live.add(id);
+        return id;
+      }) as typeof setTimeout;
+      window[clear.name as 'clearTimeout'] = ((id?: number) => {
+        live.delete(id as number);
+        clear(id);
+      }) as typeof clearTimeout;
+    };
+    wrap(setTimeout, clearTimeout, true);
+    wrap(setInterval as unknown as typeof setTimeout, clearInterval as unknown as typeof clearTimeout, false);
+  });
+  await page.goto(url);
+  await leaks(browser, page, 'peliqan-connector-picker', '');
+  await leaks(browser, page, 'peliqan-connect-form', 'servertype="postgres"');
+  await leaks(browser, page, 'peliqan-connect', '');
+  await leaks(browser, page, 'peliqan-connections', '');
+  await page.close();
+  server.close();
+  await fake.close();
+}
+
 async function main(): Promise<void> {
   sizes('dist/peliqan-embed.js', bundle);
   const esm = await esbuild.build({
@@ -266,54 +401,24 @@ async function main(): Promise<void> {
   rows.push(['size', 'target for dist/peliqan-embed.js gzip -9 (reported)', TARGET, 'B']);
   rows.push(['size', 'ceiling for dist/peliqan-embed.js gzip -9 (npm test)', CEILING, 'B']);
 
+  // The popup blocker on, as in every browser (Playwright turns it off by default).
   const browser = await chromium.launch({
+    ignoreDefaultArgs: ['--disable-popup-blocking'],
     executablePath: chromePath(),
     args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
   });
+  // BENCH_ONLY=picker,flow,list,leaks,burst (any of them) for quick before/after runs; all by default.
+  const only = (process.env.BENCH_ONLY ?? 'picker,flow,list,leaks,burst').split(',');
   try {
-    const only = process.env.BENCH_ONLY;
-    if (!only) rows.push(...(await tokenBurst()));
+    if (only.includes('burst')) rows.push(...(await tokenBurst()));
     const counts = (process.env.BENCH_COUNTS ?? '250,2000,10000').split(',').map(Number);
-    if (only !== 'leaks') for (const count of counts) await pickerAtScale(browser, count);
-    // BENCH_ONLY=picker (with BENCH_COUNTS=250,…) or BENCH_ONLY=leaks, for quick before/after runs.
-    if (only !== 'picker') {
-      if (only !== 'leaks') await credentialFlow(browser);
-      const fake = await startFakePeliqan();
-      const { url, server } = await servePage(fake, '');
-      const page = await newPage(browser);
-      // Count the timers the widget leaves running: wrap setTimeout/setInterval before any script runs.
-      await page.addInitScript(() => {
-        const live = new Set<number>();
-        (window as unknown as { __timers: Set<number> }).__timers = live;
-        const wrap = (set: typeof setTimeout, clear: typeof clearTimeout, once: boolean) => {
-          window[set.name as 'setTimeout'] = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
-            const id: number = set(
-              (...args: unknown[]) => {
-                if (once) live.delete(id);
-                if (typeof handler === 'function') handler(...args);
-              },
-              ms,
-              ...rest,
-            ) as unknown as number;
-            live.add(id);
-            return id;
-          }) as typeof setTimeout;
-          window[clear.name as 'clearTimeout'] = ((id?: number) => {
-            live.delete(id as number);
-            clear(id);
-          }) as typeof clearTimeout;
-        };
-        wrap(setTimeout, clearTimeout, true);
-        wrap(setInterval as unknown as typeof setTimeout, clearInterval as unknown as typeof clearTimeout, false);
-      });
-      await page.goto(url);
-      await leaks(browser, page, 'peliqan-connector-picker', '');
-      await leaks(browser, page, 'peliqan-connect-form', 'servertype="postgres"');
-      await leaks(browser, page, 'peliqan-connect', '');
-      await page.close();
-      server.close();
-      await fake.close();
+    if (only.includes('picker')) for (const count of counts) await pickerAtScale(browser, count);
+    if (only.includes('flow')) {
+      await credentialFlow(browser);
+      await oauthFlow(browser);
     }
+    if (only.includes('list')) await listPolling();
+    if (only.includes('leaks')) await leakRows(browser);
   } finally {
     await browser.close();
   }

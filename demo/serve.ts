@@ -38,6 +38,35 @@ if (!baseUrl || !partnerToken) {
 }
 const partner = new PeliqanPartner({ baseUrl, partnerToken });
 
+/** Badges the page shows beside the list: seeded connections, by id. */
+let badges: { id: number; label: string }[] = [];
+
+/**
+ * The demo customer's connections in every state the list shows, on the fake only: working ones, a
+ * pending one that turns connected after 20 s, one whose sign-in was revoked, a disabled one, and
+ * earlier failed attempts folded behind the newest.
+ */
+function seedDemo(target: FakePeliqan): void {
+  const seed = (servertype: string, name: string, health_status: string | null, health_message?: string) =>
+    target.seedConnection({ externalId: customer.external_id, servertype, name, health_status, health_message });
+  seed('pipedrive', 'Sales pipeline', 'ERROR', 'Authentication failed: the API token was rejected');
+  seed('pipedrive', 'Sales pipeline', 'ERROR', 'Authentication failed: the API token was rejected');
+  const sales = seed('pipedrive', 'Sales pipeline', 'OK');
+  seed('mailchimp', 'Newsletter', 'DISABLED', 'Disabled by an administrator of your Peliqan account');
+  const accounting = seed('exact_online', 'Accounting', 'ERROR', 'The refresh token was revoked: sign in again');
+  const orders = seed('shopify', 'Webshop orders', null);
+  // The first sync takes a while: the pending row and its badge turn connected on their own.
+  setTimeout(() => {
+    orders.health_status = 'OK';
+  }, 20_000).unref();
+  badges = [
+    { id: sales.id, label: 'Sales pipeline' },
+    { id: orders.id, label: 'Webshop orders' },
+    { id: accounting.id, label: 'Accounting' },
+  ];
+}
+if (fake) seedDemo(fake);
+
 const bundle = await esbuild.context({
   entryPoints: [fileURLToPath(new URL('../src/embed.ts', import.meta.url))],
   bundle: true,
@@ -69,6 +98,8 @@ const catalogue = toNodeHandler(
   }),
 );
 
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css',
@@ -90,6 +121,11 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const path = new URL(request.url ?? '/', origin).pathname;
   if (path === '/peliqan/token') return token(request, response);
   if (path === '/peliqan/catalogue') return catalogue(request, response);
+  if (path === '/demo/reset' && request.method === 'POST' && fake) {
+    fake.reset();
+    seedDemo(fake);
+    return send(response, 204, '', 'text/plain');
+  }
   if (path === '/peliqan-embed.js') {
     const result = await bundle.rebuild();
     return send(response, 200, result.outputFiles?.[0]?.contents ?? '', types['.js']!);
@@ -98,7 +134,13 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   if (!file.startsWith(root) || file.endsWith('.ts')) return send(response, 404, 'Not found', 'text/plain');
   try {
     let body: string | Buffer = await readFile(file);
-    if (file.endsWith('index.html')) body = body.toString().replaceAll('%PELIQAN_BASE_URL%', baseUrl!);
+    if (file.endsWith('index.html')) {
+      body = body
+        .toString()
+        .replaceAll('%PELIQAN_BASE_URL%', baseUrl!)
+        .replaceAll('%PELIQAN_FAKE_CONTROLS%', fake ? fake.url : '')
+        .replaceAll('%DEMO_BADGES%', escapeAttribute(JSON.stringify(badges)));
+    }
     send(response, 200, body, types[extname(file)] ?? 'application/octet-stream');
   } catch {
     send(response, 404, 'Not found', 'text/plain');

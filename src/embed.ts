@@ -2,14 +2,28 @@
  * The script-tag entry (`dist/peliqan-embed.js`, an IIFE with lit and zod inside): defines every
  * element and sets `window.PeliqanEmbed`. Loading it twice is harmless: the first copy stays.
  */
-import { configure } from './config.js';
+import { configure, reset } from './config.js';
 import { registerMessages } from './i18n/translate.js';
 import { version } from './version.js';
 import { PeliqanConnectorPicker } from './components/connector-picker/connector-picker.js';
 import { PeliqanConnectForm } from './components/connect-form/connect-form.js';
 import { PeliqanConnect } from './components/connect/connect.js';
+import { PeliqanOAuthButton } from './components/oauth-button/oauth-button.js';
+import { PeliqanConnections } from './components/connections/connections.js';
+import { PeliqanConnectionStatus } from './components/connection-status/connection-status.js';
 
-const embed = { version, configure, registerMessages, PeliqanConnectorPicker, PeliqanConnectForm, PeliqanConnect };
+const embed = {
+  version,
+  configure,
+  reset,
+  registerMessages,
+  PeliqanConnectorPicker,
+  PeliqanConnectForm,
+  PeliqanConnect,
+  PeliqanOAuthButton,
+  PeliqanConnections,
+  PeliqanConnectionStatus,
+};
 
 /** What the script tag puts on `window`. */
 export type PeliqanEmbedGlobal = typeof embed;

@@ -4,6 +4,7 @@
  */
 import type { PeliqanErrorCode } from './api/errors.js';
 import type { Connection, PeliqanId, Servertype } from './api/schemas.js';
+import type { ConnectionState } from './api/status.js';
 
 export interface PeliqanSelectDetail {
   servertype: Servertype;
@@ -18,7 +19,7 @@ export interface PeliqanPopupBlockedDetail {
 }
 export interface PeliqanStatusDetail {
   connectionId: PeliqanId;
-  state: 'pending' | 'connected' | 'failed';
+  state: ConnectionState;
   connection: Connection;
 }
 export interface PeliqanConnectedDetail {

@@ -3,7 +3,7 @@
  * client, the configuration and the types.
  */
 export * from './api/index.js';
-export { configure, pageDefaults } from './config.js';
+export { configure, pageDefaults, reset } from './config.js';
 export type { PeliqanConfig } from './config.js';
 export { registerMessages } from './i18n/translate.js';
 export type { Messages, MessageKey } from './i18n/messages.js';
@@ -13,3 +13,6 @@ export { PeliqanElement, type ElementState } from './components/base.js';
 export { PeliqanConnectorPicker } from './components/connector-picker/connector-picker.js';
 export { PeliqanConnectForm } from './components/connect-form/connect-form.js';
 export { PeliqanConnect } from './components/connect/connect.js';
+export { PeliqanOAuthButton } from './components/oauth-button/oauth-button.js';
+export { PeliqanConnections } from './components/connections/connections.js';
+export { PeliqanConnectionStatus } from './components/connection-status/connection-status.js';

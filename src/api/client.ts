@@ -1,17 +1,19 @@
-import * as z from 'zod/mini';
-import type { PeliqanError } from './errors.js';
-import { httpError, parseJson, send } from './http.js';
+import type * as z from 'zod/mini';
+import { PeliqanError, isPeliqanError, type ResponseIssue } from './errors.js';
+import { discard, httpError, invalidResponse, parseJson, readJson, send } from './http.js';
 import {
   type Connection,
   type CreatedConnection,
   type PeliqanId,
   type Servertype,
   connectionSchema,
+  listPage,
   servertypeSchema,
 } from './schemas.js';
 import { MAX_TRIES, RETRYABLE_STATUSES, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import { SharedTask } from './shared-task.js';
 import { TokenSource, type TokenOptions } from './token.js';
+import { isSecureUrl } from './urls.js';
 
 /** Peliqan's EU instance, the default API origin. */
 export const DEFAULT_BASE_URL = 'https://app.eu.peliqan.io';
@@ -20,10 +22,17 @@ export const DEFAULT_BASE_URL = 'https://app.eu.peliqan.io';
 export interface ClientOptions extends TokenOptions {
   /** Peliqan API origin. Default `https://app.eu.peliqan.io`. */
   baseUrl?: string;
+  /**
+   * The partner's catalogue endpoint (`createCatalogueHandler`): `GET`, the same JSON as
+   * `GET /api/servertypes`. Without it the catalogue is read from Peliqan with the customer's token.
+   */
+  catalogueUrl?: string;
   /** First retry delay in ms (doubled each try, with jitter). Default 500. */
   retryDelay?: number;
   /** Milliseconds before a request is given up as a network failure. Default 30 000. */
   timeout?: number;
+  /** A token source to share with other clients (same token settings); made from the options otherwise. */
+  tokens?: TokenSource;
 }
 
 /** Options every call takes. */
@@ -41,10 +50,24 @@ export interface RequestOptions<T> extends CallOptions {
   schema: z.ZodMiniType<T>;
 }
 
-// Lists come bare or wrapped (`unwrapList`); these check what is inside.
-const serverTypes = z.array(servertypeSchema);
-const connections = z.array(connectionSchema);
-const logEntries = z.array(z.unknown());
+/**
+ * A list read page by page, with the entries that did not pass validation left out: one odd entry
+ * must not hide the others. `skipped` holds what was wrong with each one left out.
+ */
+export type CheckedList<T> = T[] & { readonly skipped: readonly ResponseIssue[] };
+
+/** Pages followed at most for one list: a `next` that never ends must not loop forever. */
+export const MAX_PAGES = 50;
+
+/** Ids Peliqan documents: digits, or a slug. Anything else must not reach a path (`..`, `/`, `?`). */
+const SAFE_ID = /^[a-z0-9_-]+$/i;
+
+/** `id` as one path segment, or an `invalid-config` error for an id of an undocumented form. */
+export function pathId(id: PeliqanId): string {
+  const text = String(id);
+  if (!SAFE_ID.test(text)) throw new PeliqanError('invalid-config', `Not a Peliqan id: ${JSON.stringify(text)}`);
+  return text;
+}
 
 /**
  * The end-customer side of the Peliqan API (peliqan-api.md §3). Every call takes an `AbortSignal`;
@@ -55,16 +78,16 @@ export class PeliqanClient {
   readonly baseUrl: string;
   readonly tokens: TokenSource;
   #options: ClientOptions;
-  #catalogue = new SharedTask((signal) => this.request('/api/servertypes', { signal, schema: serverTypes }));
+  #catalogue = new SharedTask((signal) => this.#readCatalogue(signal));
 
   constructor(options: ClientOptions = {}) {
     this.#options = options;
     this.baseUrl = (options.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-    this.tokens = new TokenSource(options);
+    this.tokens = options.tokens ?? new TokenSource(options);
   }
 
   /** The connectors this customer may add, fetched once per client and shared by every caller. */
-  servertypes(options: CallOptions = {}): Promise<Servertype[]> {
+  servertypes(options: CallOptions = {}): Promise<CheckedList<Servertype>> {
     return this.#catalogue.get(options.signal);
   }
 
@@ -73,65 +96,152 @@ export class PeliqanClient {
     return this.request('/api/servers', { ...options, method: 'POST', body, schema: connectionSchema });
   }
 
-  /** The customer's connections. */
-  listConnections(options: CallOptions = {}): Promise<Connection[]> {
-    return this.request('/api/servers', { ...options, schema: connections });
+  /** The customer's connections, every page of them. */
+  listConnections(options: CallOptions = {}): Promise<CheckedList<Connection>> {
+    return this.list('/api/servers', connectionSchema, options);
   }
 
   /** One connection, with its status. */
   connection(id: PeliqanId, options: CallOptions = {}): Promise<Connection> {
-    return this.request(`/api/server/${encodeURIComponent(id)}`, { ...options, schema: connectionSchema });
+    return this.request(`/api/server/${pathId(id)}`, { ...options, schema: connectionSchema });
   }
 
   /** A connection's log entries, as Peliqan gives them (read them with `logLine()`). */
   logs(id: PeliqanId, options: CallOptions = {}): Promise<unknown[]> {
-    return this.request(`/api/server/${encodeURIComponent(id)}/logs`, { ...options, schema: logEntries });
+    return this.list(`/api/server/${pathId(id)}/logs`, undefined, options);
+  }
+
+  /** Forgets the catalogue read so far; the next `servertypes()` asks again. */
+  clear(): void {
+    this.#catalogue.clear();
   }
 
   /**
    * Calls any Peliqan endpoint with this client's token, retries and validation: the answer is checked
    * against `schema` (an array schema accepts any list envelope).
    */
-  async request<T>(path: string, { method = 'GET', body, schema, signal }: RequestOptions<T>): Promise<T> {
+  async request<T>(path: string, options: RequestOptions<T>): Promise<T> {
+    const response = await this.#exchange(this.baseUrl + path, options);
+    return parseJson(response, options.schema);
+  }
+
+  /**
+   * Reads a list in any envelope, following `next` (on the same origin only: the token goes nowhere
+   * else) for at most `MAX_PAGES` pages. Each entry is checked alone against `item`; the bad ones
+   * are left out and listed in `skipped`. Without `item` entries are taken as they are.
+   */
+  list<T = unknown>(
+    path: string,
+    item: z.ZodMiniType<T> | undefined,
+    options: CallOptions = {},
+  ): Promise<CheckedList<T>> {
+    return this.#collect(this.baseUrl + path, item, (url) => this.#exchange(url, options));
+  }
+
+  #readCatalogue(signal: AbortSignal): Promise<CheckedList<Servertype>> {
+    const { catalogueUrl, fetch: fetcher = fetch, tokenCredentials = 'same-origin', timeout = 30_000 } = this.#options;
+    if (!catalogueUrl) return this.list('/api/servertypes', servertypeSchema, { signal });
+    // The partner's own endpoint: no customer token; the partner's cookies, as for its token endpoint.
+    return this.#collect(catalogueUrl, servertypeSchema, async (url) => {
+      const init: RequestInit = { headers: { Accept: 'application/json' }, credentials: tokenCredentials };
+      const response = await send(fetcher, url, init, timeout, signal);
+      if (!(response instanceof Response)) throw response;
+      if (!response.ok) throw await httpError(response, false);
+      return response;
+    });
+  }
+
+  async #collect<T>(
+    first: string,
+    item: z.ZodMiniType<T> | undefined,
+    exchange: (url: string) => Promise<Response>,
+  ): Promise<CheckedList<T>> {
+    const items: T[] = [];
+    const skipped: ResponseIssue[] = [];
+    let seen = 0;
+    let url: string | undefined = first;
+    for (let page = 0; url && page < MAX_PAGES; page++) {
+      const response = await exchange(url);
+      const read = await readJson(response);
+      const found = read && listPage(read.json);
+      if (!found) throw invalidResponse(response, read ? 'Not a list' : 'Not JSON');
+      for (const entry of found.items) {
+        const parsed = item ? item.safeParse(entry) : { success: true as const, data: entry as T };
+        if (parsed.success) items.push(parsed.data);
+        else skipped.push(entryIssue(parsed.error.issues, seen));
+        seen++;
+      }
+      url = found.next && sameOrigin(found.next, url);
+    }
+    // Not enumerable: the list still compares, spreads and serialises as the plain list it is.
+    return Object.defineProperty(items, 'skipped', { value: skipped }) as CheckedList<T>;
+  }
+
+  /** Sends one request with the token, refreshing it once on a 401 and retrying GETs; a 2xx answer. */
+  async #exchange(url: string, { method = 'GET', body, signal }: Omit<RequestOptions<unknown>, 'schema'>) {
     const retries = method === 'GET';
+    const fetcher = this.#options.fetch ?? fetch;
+    // Where the token and the customer's typed credentials go: never in clear text (product spec §3).
+    if (!isSecureUrl(this.baseUrl)) {
+      throw new PeliqanError('invalid-config', `base-url must be https: (http: only for localhost): ${this.baseUrl}`);
+    }
     let token = await this.tokens.get(signal);
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      const response = await send(
-        this.#options.fetch ?? fetch,
-        this.baseUrl + path,
-        {
-          method,
-          headers: {
-            Accept: 'application/json',
-            Authorization: `JWT ${token}`,
-            ...(body && { 'Content-Type': 'application/json' }),
-          },
-          body: body && JSON.stringify(body),
-        },
-        this.#options.timeout ?? 30_000,
-        signal,
-      );
-      const status = response instanceof Response ? response.status : 0;
-      if (status === 401 && !refreshed) {
+      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `JWT ${token}` };
+      if (body) headers['Content-Type'] = 'application/json';
+      const init = { method, headers, body: body && JSON.stringify(body) };
+      const response = await send(fetcher, url, init, this.#options.timeout ?? 30_000, signal);
+      if (response instanceof Response && response.ok) return response;
+      if (response instanceof Response && response.status === 401 && !refreshed) {
         // The token expired (or was revoked) before the request was handled: get one new token and
         // repeat once. Safe for a create too: a 401 means nothing was made.
         refreshed = true;
-        // With no way to get another token, report Peliqan's own 401 (status and detail).
-        token = await this.tokens.refresh(token, signal).catch(async (error: PeliqanError) => {
-          throw error.code === 'unauthorized' && !error.status ? await httpError(response as Response) : error;
-        });
         attempt--;
+        token = await this.#refresh(token, response, signal);
         continue;
       }
-      const wait = status ? retryAfterDelay((response as Response).headers.get('Retry-After')) : undefined;
       if (!(response instanceof Response)) {
         if (!retries || attempt >= MAX_TRIES) throw response;
-      } else if (response.ok) return parseJson(response, schema);
+        await sleep(backoffDelay(attempt, this.#options.retryDelay ?? 500), signal);
+        continue;
+      }
+      const wait = retryAfterDelay(response.headers.get('Retry-After'));
       // A Retry-After longer than is worth waiting is a failure to show, not a wait.
-      else if (!retries || attempt >= MAX_TRIES || !RETRYABLE_STATUSES.includes(status) || wait === Infinity)
-        throw await httpError(response);
+      const retryable = retries && RETRYABLE_STATUSES.includes(response.status) && wait !== Infinity;
+      if (!retryable || attempt >= MAX_TRIES) throw await httpError(response);
+      await discard(response);
       await sleep(wait ?? backoffDelay(attempt, this.#options.retryDelay ?? 500), signal);
     }
   }
+
+  /** A new token after `refused` got a 401; with no way to get one, Peliqan's own 401 is the error. */
+  async #refresh(refused: string, response: Response, signal?: AbortSignal): Promise<string> {
+    try {
+      const token = await this.tokens.refresh(refused, signal);
+      await discard(response);
+      return token;
+    } catch (error) {
+      const cannotRefresh = isPeliqanError(error) && error.code === 'unauthorized' && !error.status;
+      if (cannotRefresh) throw await httpError(response);
+      await discard(response);
+      throw error;
+    }
+  }
+}
+
+/** A `next` link resolved against the page it came from, if it stays on that page's origin. */
+function sameOrigin(next: string, from: string): string | undefined {
+  try {
+    const url = new URL(next, from);
+    return url.origin === new URL(from).origin ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why list entry `index` was left out: zod's first issue, with the entry's place in the path. */
+function entryIssue(issues: readonly z.core.$ZodIssue[], index: number): ResponseIssue {
+  const issue = issues[0];
+  return { path: [index, ...(issue?.path ?? [])], message: issue?.message ?? 'Invalid entry' };
 }

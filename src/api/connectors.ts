@@ -17,6 +17,34 @@ export interface FormField {
   helptext?: string;
   defaultValue?: string | boolean;
   options: { value: string; label: string }[];
+  /** For a `number` field: whole numbers only, and the bounds when the definition (or the slot) gives them. */
+  numeric?: NumberRule;
+}
+
+/** What a number field accepts. */
+export interface NumberRule {
+  integer: boolean;
+  min?: number;
+  max?: number;
+}
+
+/**
+ * [assumed] Real definitions mark every field `input`, so the `port` slot is known by its name only:
+ * a TCP port, a whole number from 1 to 65535.
+ */
+const PORT_RULE: NumberRule = { integer: true, min: 1, max: 65_535 };
+
+/** The number rule of a field, from its slot and its declared `type` / `min` / `max`; none for other fields. */
+function numberRule(key: string, type: string, field: ConnectField): NumberRule | undefined {
+  if (key === 'port') return PORT_RULE;
+  if (type !== 'number' && type !== 'integer') return undefined;
+  return { integer: type === 'integer', min: asNumber(field.min), max: asNumber(field.max) };
+}
+
+/** A number, or a number written as text; anything else as nothing. */
+function asNumber(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
 
 const KINDS: Record<string, FieldKind> = {
@@ -82,17 +110,20 @@ export function formFields(servertype: Servertype): FormField[] {
       const value = asText(option) ?? asText((option as { value?: unknown } | null)?.value);
       return value === undefined ? [] : [{ value, label: asText((option as { label?: unknown }).label) ?? value }];
     });
-    const kind = fieldKind(key, (field.type ?? '').toLowerCase());
+    const type = (field.type ?? '').toLowerCase();
+    const numeric = numberRule(key, type, field);
+    const declared = numeric ? 'number' : fieldKind(key, type);
     const defaultValue = field.defaultvalue;
     fields.push({
       key,
       label: field.label?.trim() || humanise(key),
       // A select without options cannot be answered; let the customer type the value.
-      kind: kind === 'select' && !options.length ? 'text' : kind,
+      kind: declared === 'select' && !options.length ? 'text' : declared,
       required: field.required === true,
       helptext: field.helptext?.trim() || undefined,
       defaultValue: typeof defaultValue === 'boolean' ? defaultValue : asText(defaultValue),
       options,
+      ...(numeric && { numeric }),
     });
   }
   read.set(servertype, fields);

@@ -1,6 +1,13 @@
 /** The `code` of every error the widget reports (product spec §5). */
 export type PeliqanErrorCode =
-  'unauthorized' | 'network' | 'http' | 'invalid-response' | 'invalid-oauth-url' | 'connection-failed' | 'timeout';
+  | 'invalid-config'
+  | 'unauthorized'
+  | 'network'
+  | 'http'
+  | 'invalid-response'
+  | 'invalid-oauth-url'
+  | 'connection-failed'
+  | 'timeout';
 
 /** One problem found while validating an API response (a trimmed zod issue). */
 export interface ResponseIssue {

@@ -3,8 +3,35 @@ import { PeliqanError, detailText, isAbortError } from './errors.js';
 import { errorBodySchema, unwrapList } from './schemas.js';
 
 /**
+ * A signal that aborts when any of `signals` does. `AbortSignal.any` is missing before Safari 17.4
+ * and Firefox 124 (product spec baseline: Safari 16.4, Firefox 115), so this falls back to a
+ * controller whose listeners are removed once it fires.
+ */
+export function anySignal(signals: AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+  const controller = new AbortController();
+  const stop = () => {
+    for (const signal of signals) signal.removeEventListener('abort', onAbort);
+  };
+  const onAbort = (event: Event) => {
+    stop();
+    controller.abort((event.target as AbortSignal).reason);
+  };
+  for (const signal of signals) {
+    if (signal.aborted) {
+      stop();
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', onAbort);
+  }
+  return controller.signal;
+}
+
+/**
  * One HTTP exchange: the response, or the network failure as a `PeliqanError` (`network`). An abort by
- * the caller is rethrown; the request's own `timeout` (ms) counts as a network failure.
+ * the caller is rethrown; the request's own `timeout` (ms) counts as a network failure. Only a
+ * rejection of `fetch` itself is a network failure: anything thrown before it is a bug to see.
  */
 export async function send(
   fetcher: typeof fetch,
@@ -13,16 +40,26 @@ export async function send(
   timeout: number,
   signal?: AbortSignal,
 ): Promise<Response | PeliqanError> {
+  // The timer runs on while the body is read: an answer that stalls half-way times out too.
   const timer = AbortSignal.timeout(timeout);
+  const combined = signal ? anySignal([signal, timer]) : timer;
+  const answer = fetcher(url, { ...init, signal: combined });
   try {
-    return await fetcher(url, { ...init, signal: signal ? AbortSignal.any([signal, timer]) : timer });
+    return await answer;
   } catch (error) {
     signal?.throwIfAborted();
-    return new PeliqanError(
-      'network',
-      `${url}: ${timer.aborted || isAbortError(error) ? 'no answer in time' : 'unreachable'}`,
-    );
+    const late = timer.aborted || isAbortError(error);
+    return new PeliqanError('network', `${url}: ${late ? 'no answer in time' : 'unreachable'}`);
   }
+}
+
+/**
+ * Lets go of an answer that will not be read, before a retry or a refresh: Node's `fetch` keeps the
+ * socket busy until its body is consumed or cancelled.
+ */
+export async function discard(response: Response): Promise<void> {
+  if (response.bodyUsed) return;
+  await response.body?.cancel().catch(() => undefined);
 }
 
 /** The error for a non-2xx answer, with Peliqan's `{error, detail}` when it sent one. */
@@ -30,30 +67,47 @@ export async function httpError(response: Response, unauthorized = response.stat
   const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
   const { error, detail } = parsed.success ? parsed.data : {};
   const code = typeof error === 'string' ? error : undefined;
-  return new PeliqanError(
-    unauthorized ? 'unauthorized' : 'http',
-    detailText(detail) ?? code ?? `HTTP ${response.status}`,
-    {
-      status: response.status,
-      error: code,
-      detail,
-    },
-  );
+  const message = detailText(detail) ?? code ?? `HTTP ${response.status}`;
+  return new PeliqanError(unauthorized ? 'unauthorized' : 'http', message, {
+    status: response.status,
+    error: code,
+    detail,
+  });
 }
+
+/** The answer's text; a body cut off on its way (a dropped connection) is a network failure. */
+async function bodyText(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new PeliqanError('network', `${response.url}: the answer was cut off`, { status: response.status });
+  }
+}
+
+/** The JSON of an answer, with Peliqan's nulls read as absent; `undefined` when it is not JSON. */
+export async function readJson(response: Response): Promise<{ json: unknown } | undefined> {
+  const text = await bodyText(response);
+  try {
+    // Peliqan sends null for "not set": read it as absent, so the schemas need no nullable kind.
+    return { json: JSON.parse(text, (_key, value: unknown) => value ?? undefined) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error for an answer the schemas reject. */
+export const invalidResponse = (response: Response, message: string, issues: z.core.$ZodIssue[] = []) =>
+  new PeliqanError('invalid-response', message, {
+    status: response.status,
+    issues: issues.map(({ path, message: text }) => ({ path, message: text })),
+  });
 
 /** The answer's JSON checked against `schema` (lists unwrapped from any envelope first). */
 export async function parseJson<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
-  let json: unknown = response;
-  try {
-    // Peliqan sends null for "not set": read it as absent, so the schemas need no nullable kind.
-    json = JSON.parse(await response.text(), (_key, value: unknown) => value ?? undefined);
-  } catch {
-    // Not JSON: reported below.
-  }
-  const parsed = schema.safeParse(schema._zod.def.type === 'array' ? unwrapList(json) : json);
+  const read = await readJson(response);
+  if (!read) throw invalidResponse(response, 'Not JSON');
+  const parsed = schema.safeParse(schema._zod.def.type === 'array' ? unwrapList(read.json) : read.json);
   if (parsed.success) return parsed.data;
-  throw new PeliqanError('invalid-response', json === response ? 'Not JSON' : 'Unexpected shape', {
-    status: response.status,
-    issues: parsed.error.issues.map(({ path, message }) => ({ path, message })),
-  });
+  throw invalidResponse(response, 'Unexpected shape', parsed.error.issues);
 }

@@ -2,9 +2,13 @@
  * `peliqan-embed/api`: the browser-safe Peliqan client alone. Importing it has no side effect
  * beyond configuring zod to run without `eval`; it touches no DOM, so it is safe under SSR.
  */
-export { PeliqanClient, DEFAULT_BASE_URL } from './client.js';
-export type { ClientOptions, CallOptions, NewConnection, RequestOptions } from './client.js';
-export { sharedClient } from './shared-client.js';
+export { PeliqanClient, DEFAULT_BASE_URL, MAX_PAGES } from './client.js';
+export type { ClientOptions, CallOptions, NewConnection, RequestOptions, CheckedList } from './client.js';
+export { sharedClient, acquireClient, resetClients } from './shared-client.js';
+export type { ClientLease } from './shared-client.js';
+export { isSecureUrl } from './urls.js';
+export { redaction, maskValues, redactConnection, MASK } from './redact.js';
+export type { Redaction, TypedValue } from './redact.js';
 export { TokenSource } from './token.js';
 export type { TokenOptions } from './token.js';
 export { PeliqanError, isPeliqanError, isAbortError, detailText } from './errors.js';
@@ -20,7 +24,7 @@ export {
   byOrderThenName,
   humanise,
 } from './connectors.js';
-export type { FormField, FieldKind } from './connectors.js';
+export type { FormField, FieldKind, NumberRule } from './connectors.js';
 export { logLine } from './logs.js';
 export type { LogLine } from './logs.js';
 export {
@@ -31,5 +35,6 @@ export {
   tokenResponseSchema,
   errorBodySchema,
   unwrapList,
+  listPage,
 } from './schemas.js';
 export type { Servertype, Connection, CreatedConnection, ConnectField, ConnectForm, PeliqanId } from './schemas.js';

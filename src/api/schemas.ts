@@ -30,6 +30,9 @@ export const fieldSchema = z.object({
   helptext: text,
   defaultvalue: anything,
   options: z.optional(z.array(z.unknown())),
+  /** [assumed] Bounds of a number field: numbers, or numbers written as text; read by `formFields()`. */
+  min: anything,
+  max: anything,
 });
 
 /**
@@ -88,14 +91,27 @@ export const errorBodySchema = z.object({ error: anything, detail: anything });
 /** The partner's token endpoint answers `{"token": "…"}` (or `{"integration_token": "…"}`). */
 export const tokenResponseSchema = z.object({ token: text, integration_token: text });
 
+/** One page of a list, whatever envelope Peliqan used, and the address of the next page if any. */
+export interface ListPage {
+  items: unknown[];
+  next?: string;
+}
+
 /**
- * Peliqan answers lists as a bare array, `{"data": […], "next": …}` or `{"results": […]}`: the array,
- * or undefined for anything else (which the list schema then rejects).
+ * [seen] Peliqan answers lists as a bare array, `{"data": […], "next": …}` or `{"results": […],
+ * "next": …}` (peliqan-api.md §1): the page, or undefined when `json` is none of these.
  */
-export const unwrapList = (json: unknown): unknown =>
-  Array.isArray(json)
-    ? json
-    : ((json as { data?: unknown } | undefined)?.data ?? (json as { results?: unknown } | undefined)?.results ?? json);
+export function listPage(json: unknown): ListPage | undefined {
+  if (Array.isArray(json)) return { items: json };
+  if (!json || typeof json !== 'object') return undefined;
+  const envelope = json as { data?: unknown; results?: unknown; next?: unknown };
+  const items = envelope.data ?? envelope.results;
+  if (!Array.isArray(items)) return undefined;
+  return typeof envelope.next === 'string' && envelope.next ? { items, next: envelope.next } : { items };
+}
+
+/** The items of a list in any envelope, or `json` itself when it is not one (for a schema to reject). */
+export const unwrapList = (json: unknown): unknown => listPage(json)?.items ?? json;
 
 export type Servertype = z.infer<typeof servertypeSchema>;
 export type ConnectField = z.infer<typeof fieldSchema>;

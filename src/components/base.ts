@@ -1,62 +1,74 @@
-import { LitElement, html, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { isAbortError, isPeliqanError, PeliqanError } from '../api/errors.js';
+import {
+  LitElement,
+  html,
+  type CSSResultGroup,
+  type PropertyDeclaration,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from 'lit';
 import type { PeliqanClient } from '../api/client.js';
-import { sharedClient } from '../api/shared-client.js';
-import { notifyConfigChange, onConfigure, pageDefaults, type PeliqanConfig } from '../config.js';
+import { isAbortError, isPeliqanError, PeliqanError } from '../api/errors.js';
+import { notifyConfigChange, type CONFIG_KEYS, type PeliqanConfig } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { knownLanguage, translate } from '../i18n/translate.js';
-import { styles } from './styles.js';
-import { busy, failure } from './shared.js';
+import { translate } from '../i18n/translate.js';
+import { ConfigController, type ResolvedConfig } from './config-controller.js';
 import type { CatalogueController } from '../flow/catalogue.js';
+import { catalogueNotReady, failure } from './shared.js';
+import { styles } from './styles.js';
 
 /** What every element reflects as its read-only `state` attribute (product spec §3). */
 export type ElementState =
   'loading' | 'ready' | 'submitting' | 'waiting' | 'connected' | 'failed' | 'cancelled' | 'error';
 
-const CONFIG_PROPERTIES = ['baseUrl', 'tokenUrl', 'token', 'tokenProvider', 'language'] as const;
-
-/** The nearest peliqan element that contains `node`, across shadow roots. */
-function enclosingElement(node: Node): PeliqanElement | undefined {
-  for (let at: Node | null = node; at;) {
-    at = at instanceof ShadowRoot ? at.host : at.parentNode;
-    if (at instanceof PeliqanElement) return at;
-  }
-  return undefined;
-}
+/** How each setting of `PeliqanConfig` appears on an element: secrets and functions are properties only. */
+const configProperties: Record<(typeof CONFIG_KEYS)[number], PropertyDeclaration> = {
+  baseUrl: { attribute: 'base-url' },
+  token: { attribute: false },
+  tokenProvider: { attribute: false },
+  tokenUrl: { attribute: 'token-url' },
+  tokenCredentials: { attribute: false },
+  catalogueUrl: { attribute: 'catalogue-url' },
+  language: {},
+  theme: { reflect: true },
+};
 
 /**
- * The base of every peliqan element: configuration (own attributes and properties, then the enclosing
- * peliqan element's, then `PeliqanEmbed.configure()`), the shared client, the reflected `state`,
- * messages in the element's language, and events.
+ * The base of every peliqan element: configuration (see `ConfigController`), the reflected read-only
+ * `state`, messages in the element's language, and events.
+ * @attr {string} base-url - Peliqan API origin (`baseUrl`); `https:` only (`http:` for localhost).
+ * @attr {string} token-url - The partner's token endpoint (`tokenUrl`).
+ * @attr {string} catalogue-url - The partner's catalogue endpoint (`catalogueUrl`).
+ * @attr {string} language - `en`, `nl`, `fr` or `de`.
+ * @attr {'light' | 'dark' | 'auto'} theme - The colour scheme; `auto` follows the system.
+ * @attr {string} state - Read-only: where the element is (see `state`).
  * @internal
  */
 export class PeliqanElement extends LitElement {
   static override styles: CSSResultGroup = styles;
-  static override properties: PropertyDeclarations = {
-    baseUrl: { attribute: 'base-url' },
-    tokenUrl: { attribute: 'token-url' },
-    token: { attribute: false },
-    tokenProvider: { attribute: false },
-    language: {},
-    theme: { reflect: true },
-  };
+  static override properties: PropertyDeclarations = configProperties;
 
-  /** Peliqan API origin. Default `https://app.eu.peliqan.io`. */
-  declare baseUrl?: string;
-  /** The partner's token endpoint (`POST`, answers `{"token": "…"}`). */
-  declare tokenUrl?: string;
+  /** Peliqan API origin. Default `https://app.eu.peliqan.io`; `https:` only (`http:` for localhost). */
+  declare baseUrl?: PeliqanConfig['baseUrl'];
   /** A ready integrate token. Property only: never reflected to an attribute. */
-  declare token?: string;
+  declare token?: PeliqanConfig['token'];
   /** Gives a token when there is none, and again after a 401. */
-  declare tokenProvider?: () => Promise<string>;
+  declare tokenProvider?: PeliqanConfig['tokenProvider'];
+  /** The partner's token endpoint (`POST`, answers `{"token": "…"}`). */
+  declare tokenUrl?: PeliqanConfig['tokenUrl'];
+  /** Cookies for the token endpoint: `same-origin` (default) or `include`. Property only. */
+  declare tokenCredentials?: PeliqanConfig['tokenCredentials'];
+  /** The partner's catalogue endpoint (`createCatalogueHandler`); else the catalogue is read from Peliqan. */
+  declare catalogueUrl?: PeliqanConfig['catalogueUrl'];
   /** `en`, `nl`, `fr` or `de`; else the nearest `lang`, else English. */
-  declare language?: string;
+  declare language?: PeliqanConfig['language'];
   /** `light`, `dark` or `auto` (default: follows the system). */
-  declare theme?: string;
+  declare theme?: PeliqanConfig['theme'];
 
+  /** @internal */
+  protected readonly config = new ConfigController(this);
   #state: ElementState = 'loading';
-  #stopListening?: () => void;
+  #reportedProblem?: string;
 
   /**
    * Where the element is: `loading`, `ready`, `submitting`, `waiting`, `connected`, `failed`,
@@ -69,69 +81,64 @@ export class PeliqanElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('state', this.#state);
-    this.#stopListening = onConfigure(() => this.requestUpdate());
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopListening?.();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const problem = this.config.resolve().problem;
+    if (problem && problem.message !== this.#reportedProblem) this.reportError(problem);
+    this.#reportedProblem = problem?.message;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     // `state` is read-only: put it back if page code wrote the attribute.
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
-    if (this.hasUpdated && CONFIG_PROPERTIES.some((key) => changed.has(key))) notifyConfigChange();
+    // The colour scheme in force, own or inherited, for the stylesheet (`:host([data-theme='dark'])`).
+    const scheme = this.config.scheme;
+    if (this.dataset.theme !== scheme) this.dataset.theme = scheme;
+    // Nested elements inherit these settings: tell them.
+    if (this.hasUpdated && Object.keys(configProperties).some((key) => changed.has(key as keyof PeliqanElement))) {
+      notifyConfigChange();
+    }
   }
 
-  /** The configuration in force: own settings, else the enclosing element's, else the page defaults. */
-  resolvedConfig(): PeliqanConfig {
-    const inherited = enclosingElement(this)?.resolvedConfig() ?? pageDefaults();
-    // The token settings go together: an element with any token setting of its own uses only its own.
-    const ownToken = this.token || this.tokenProvider || this.tokenUrl;
-    return {
-      baseUrl: this.baseUrl || inherited.baseUrl,
-      language: this.language || inherited.language,
-      ...(ownToken
-        ? { token: this.token, tokenProvider: this.tokenProvider, tokenUrl: this.tokenUrl }
-        : { token: inherited.token, tokenProvider: inherited.tokenProvider, tokenUrl: inherited.tokenUrl }),
-    };
-  }
-
-  /** True once a token can be had (a token, a provider or a URL). */
-  get configured(): boolean {
-    const config = this.resolvedConfig();
-    return Boolean(config.token || config.tokenProvider || config.tokenUrl);
+  /** The configuration in force (own settings, else the enclosing element's, else the page's). */
+  protected get resolved(): ResolvedConfig {
+    return this.config.resolve();
   }
 
   /** The client shared by every element with the same configuration. */
-  get client(): PeliqanClient {
-    const { baseUrl, tokenUrl, token, tokenProvider } = this.resolvedConfig();
-    return sharedClient({ baseUrl, tokenUrl, token, tokenProvider });
-  }
-
-  /** The language messages are shown in. */
-  get locale(): string {
-    const lang = (this.closest('[lang]') as HTMLElement | null)?.lang ?? enclosingElement(this)?.locale;
-    return knownLanguage(this.resolvedConfig().language) ?? knownLanguage(lang) ?? 'en';
+  protected get client(): PeliqanClient {
+    return this.config.client;
   }
 
   /** A message in the element's language. */
   protected t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.locale, key, params);
+    return translate(this.config.locale, key, params);
   }
 
-  /** The customer-facing words for an error. */
-  protected errorText(error: PeliqanError): string {
-    return this.t(error.code, { reason: error.message });
+  /** The customer-facing words for an error (`reason`: its message as it may be shown, e.g. redacted). */
+  protected errorText(error: PeliqanError, reason = error.message): string {
+    if (error.code === 'connection-failed') return this.t('failed', { reason });
+    return this.t(error.code, { reason });
   }
 
-  /** The loading or error view of a catalogue that is not ready (with Retry), else undefined. */
+  /** Loading, or the error with Retry, for a catalogue that is not ready; undefined once it is. */
   protected catalogueView(catalogue: CatalogueController) {
-    if (catalogue.status === 'loading') return html`<div class="root">${busy(this.t('loadingConnectors'))}</div>`;
-    if (catalogue.status === 'error') {
-      return html`<div class="root">${failure(catalogue.error && this.errorText(catalogue.error), () => catalogue.load(), this.t('retry'))}</div>`;
-    }
-    return undefined;
+    return catalogueNotReady(catalogue, {
+      loading: this.t('loadingConnectors'),
+      retry: this.t('retry'),
+      error: (error) => this.errorText(error),
+    });
+  }
+
+  /** The view of a configuration the widget refuses (`invalid-config`), or undefined. */
+  protected configProblemView() {
+    const problem = this.resolved.problem;
+    if (!problem) return undefined;
+    this.setState('error');
+    return html`<div class="root">${failure(this.errorText(problem))}</div>`;
   }
 
   protected setState(state: ElementState): void {
@@ -143,17 +150,26 @@ export class PeliqanElement extends LitElement {
   }
 
   /** Fires one of the public events: bubbling, composed, with a typed detail. */
-  emit<K extends keyof PeliqanEventDetails>(type: K, detail: PeliqanEventDetails[K]): void {
+  protected emit<K extends keyof PeliqanEventDetails>(type: K, detail: PeliqanEventDetails[K]): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** Fires `peliqan-error` for a failure and returns it as a `PeliqanError` (undefined for an abort). */
-  protected reportError(error: unknown, connectionId?: PeliqanError['connectionId']): PeliqanError | undefined {
+  /**
+   * Fires `peliqan-error` for a failure and returns it as a `PeliqanError` (undefined for an abort).
+   * Anything that is not a `PeliqanError` is a bug: it goes to the console with its stack as well.
+   */
+  protected reportError(
+    error: unknown,
+    connectionId?: PeliqanError['connectionId'],
+    redact: (text: string) => string = (text) => text,
+  ): PeliqanError | undefined {
     if (isAbortError(error)) return undefined;
-    const failure = isPeliqanError(error) ? error : new PeliqanError('network', String(error));
-    const { code, message, status } = failure;
-    this.emit('peliqan-error', { code, message, status, connectionId: connectionId ?? failure.connectionId });
-    return failure;
+    if (!isPeliqanError(error)) console.error(error);
+    const failed = isPeliqanError(error) ? error : new PeliqanError('http', String(error));
+    const { code, status } = failed;
+    const message = redact(failed.message);
+    this.emit('peliqan-error', { code, message, status, connectionId: connectionId ?? failed.connectionId });
+    return failed;
   }
 }
 

@@ -1,23 +1,51 @@
 import { html, nothing } from 'lit';
 import { safeIconUrl } from '../api/connectors.js';
+import type { PeliqanError } from '../api/errors.js';
 import type { Servertype } from '../api/schemas.js';
+import type { CatalogueController } from '../flow/catalogue.js';
 
-/** A connector's icon: only an `http(s):` or relative URL, else its initials. Decorative either way. */
+/**
+ * A connector's icon: only an `http(s):` or relative URL, else its initial. Decorative either way.
+ * Fixed dimensions and lazy, asynchronous decoding keep images from blocking or shifting layout.
+ */
 export function connectorIcon(servertype: Servertype, baseUrl: string) {
   const src = safeIconUrl(servertype.icon_url, baseUrl);
-  return src
-    ? html`<img class="icon" src=${src} alt="" loading="lazy" />`
-    : html`<span class="icon monogram" aria-hidden="true">${servertype.name.charAt(0)}</span>`;
+  if (!src) return html`<span class="icon monogram" aria-hidden="true">${servertype.name.charAt(0)}</span>`;
+  return html`<span class="icon" aria-hidden="true"
+    ><img src=${src} alt="" width="32" height="32" loading="lazy" decoding="async"
+  /></span>`;
 }
 
-/** A spinner and its words (put it in a live region that is always there, so it is announced). */
-export const spinner = (text: string) => html`<span class="spinner" aria-hidden="true"></span> ${text}`;
+/** A spinner (decorative: the words beside it are what is announced). */
+export const spinner = () => html`<span class="spinner" aria-hidden="true"></span>`;
 
 /** A live message with a spinner, for a view that is all about waiting. */
-export const busy = (text: string) => html`<p role="status">${spinner(text)}</p>`;
+export const busy = (text: string) => html`<p role="status" class="busy">${spinner()} ${text}</p>`;
 
-/** An error message with a Retry button (or nothing). */
-export const failure = (text: string | undefined, retry: (() => void) | undefined, label: string) =>
-  text === undefined
-    ? nothing
-    : html`<div role="alert" part="error" tabindex="-1"><p class="error">${text}</p>${retry ? html`<button @click=${retry}>${label}</button>` : nothing}</div>`;
+/** A button's action: its words and what it does. */
+export interface Action {
+  label: string;
+  run: () => void;
+}
+
+/** An error message, with an action (Retry, Check again…) when there is one. */
+export function failure(text: string | undefined, action?: Action) {
+  if (text === undefined) return nothing;
+  return html`<div role="alert" part="error" class="failure" tabindex="-1">
+    <p class="error">${text}</p>
+    ${action ? html`<button type="button" @click=${action.run}>${action.label}</button>` : nothing}
+  </div>`;
+}
+
+/** What a catalogue that is not ready shows: loading, or the error with Retry; undefined once ready. */
+export function catalogueNotReady(
+  catalogue: CatalogueController,
+  words: { loading: string; retry: string; error: (error: PeliqanError) => string },
+) {
+  if (catalogue.status === 'loading') return html`<div class="root">${busy(words.loading)}</div>`;
+  if (catalogue.status === 'error') {
+    const retry = { label: words.retry, run: () => catalogue.load() };
+    return html`<div class="root">${failure(catalogue.error && words.error(catalogue.error), retry)}</div>`;
+  }
+  return undefined;
+}

@@ -3,29 +3,34 @@ import { css } from 'lit';
 /**
  * One stylesheet shared by every element (one adopted sheet per page, and no rule written twice).
  * Colours come from the host page's `--peliqan-*` properties (product spec §7), never declared here,
- * with light and dark defaults (`light-dark()`, switched by `color-scheme` and the `theme` attribute).
+ * with light and dark defaults. The scheme in force (the `theme` setting, own or inherited; `auto`
+ * follows the system) is on the host as `data-theme`. No `light-dark()`: Safari before 17.5 lacks it.
  */
 export const styles = css`
   :host {
-    --_accent: var(--peliqan-color-accent, light-dark(#4338ca, #a5b4fc));
-    --_text: var(--peliqan-color-text, light-dark(#111827, #f3f4f6));
-    --_muted: var(--peliqan-color-muted, light-dark(#4b5563, #9ca3af));
-    --_surface: var(--peliqan-color-surface, light-dark(#fff, #111827));
-    --_border: var(--peliqan-color-border, light-dark(#d1d5db, #4b5563));
-    --_danger: var(--peliqan-color-danger, light-dark(#b91c1c, #fca5a5));
-    --_success: var(--peliqan-color-success, light-dark(#15803d, #86efac));
+    --_accent: var(--peliqan-color-accent, #4338ca);
+    --_text: var(--peliqan-color-text, #111827);
+    --_muted: var(--peliqan-color-muted, #4b5563);
+    --_surface: var(--peliqan-color-surface, #fff);
+    --_border: var(--peliqan-color-border, #d1d5db);
+    --_danger: var(--peliqan-color-danger, #b91c1c);
+    --_success: var(--peliqan-color-success, #15803d);
     --_radius: var(--peliqan-radius, 8px);
     --_space: var(--peliqan-space, 8px);
-    color-scheme: light dark;
+    color-scheme: light;
     display: block;
     color: var(--_text);
     font-family: var(--peliqan-font-family, inherit);
     line-height: 1.5;
   }
-  :host([theme='light']) {
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
+  :host([data-theme='dark']) {
+    --_accent: var(--peliqan-color-accent, #a5b4fc);
+    --_text: var(--peliqan-color-text, #f3f4f6);
+    --_muted: var(--peliqan-color-muted, #9ca3af);
+    --_surface: var(--peliqan-color-surface, #111827);
+    --_border: var(--peliqan-color-border, #4b5563);
+    --_danger: var(--peliqan-color-danger, #fca5a5);
+    --_success: var(--peliqan-color-success, #86efac);
     color-scheme: dark;
   }
   :host([hidden]) {
@@ -216,5 +221,16 @@ export const styles = css`
   }
   [aria-disabled='true'] {
     cursor: progress;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  [hidden] {
+    display: none !important;
   }
 `;

@@ -10,6 +10,9 @@ import { createComponent, type EventName } from '@lit/react';
 import { PeliqanConnect as ConnectElement } from '../components/connect/connect.js';
 import { PeliqanConnectForm as FormElement } from '../components/connect-form/connect-form.js';
 import { PeliqanConnectorPicker as PickerElement } from '../components/connector-picker/connector-picker.js';
+import { PeliqanOAuthButton as OAuthButtonElement } from '../components/oauth-button/oauth-button.js';
+import { PeliqanConnections as ConnectionsElement } from '../components/connections/connections.js';
+import { PeliqanConnectionStatus as StatusElement } from '../components/connection-status/connection-status.js';
 import type { PeliqanEventDetails } from '../events.js';
 
 const event = <K extends keyof PeliqanEventDetails>(name: K) => name as EventName<CustomEvent<PeliqanEventDetails[K]>>;
@@ -18,9 +21,18 @@ const event = <K extends keyof PeliqanEventDetails>(name: K) => name as EventNam
 const flowEvents = {
   onPeliqanSelect: event('peliqan-select'),
   onPeliqanConnectionCreated: event('peliqan-connection-created'),
+  onPeliqanPopupBlocked: event('peliqan-popup-blocked'),
   onPeliqanStatus: event('peliqan-status'),
   onPeliqanConnected: event('peliqan-connected'),
+  onPeliqanCancel: event('peliqan-cancel'),
   onPeliqanError: event('peliqan-error'),
+};
+
+/** The events of a connection once it exists. */
+const statusEvents = {
+  onPeliqanStatus: flowEvents.onPeliqanStatus,
+  onPeliqanConnected: flowEvents.onPeliqanConnected,
+  onPeliqanError: flowEvents.onPeliqanError,
 };
 
 /** `<peliqan-connect>`: the whole flow. */
@@ -38,10 +50,39 @@ export const PeliqanConnectForm = createComponent({
   react: React,
   events: {
     onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated,
-    onPeliqanStatus: flowEvents.onPeliqanStatus,
-    onPeliqanConnected: flowEvents.onPeliqanConnected,
-    onPeliqanError: flowEvents.onPeliqanError,
+    onPeliqanPopupBlocked: flowEvents.onPeliqanPopupBlocked,
+    onPeliqanCancel: flowEvents.onPeliqanCancel,
+    ...statusEvents,
   },
+});
+
+/** `<peliqan-oauth-button>`: the OAuth step on its own. */
+export const PeliqanOAuthButton = createComponent({
+  tagName: 'peliqan-oauth-button',
+  elementClass: OAuthButtonElement,
+  react: React,
+  events: {
+    onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated,
+    onPeliqanPopupBlocked: flowEvents.onPeliqanPopupBlocked,
+    onPeliqanCancel: flowEvents.onPeliqanCancel,
+    ...statusEvents,
+  },
+});
+
+/** `<peliqan-connections>`: the customer's connections. */
+export const PeliqanConnections = createComponent({
+  tagName: 'peliqan-connections',
+  elementClass: ConnectionsElement,
+  react: React,
+  events: { onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated, ...statusEvents },
+});
+
+/** `<peliqan-connection-status>`: one connection's live badge. */
+export const PeliqanConnectionStatus = createComponent({
+  tagName: 'peliqan-connection-status',
+  elementClass: StatusElement,
+  react: React,
+  events: statusEvents,
 });
 
 /** `<peliqan-connector-picker>`: the connectors as searchable tiles. */

@@ -104,11 +104,11 @@ describe('formFields (connect forms, peliqan-api.md §4)', () => {
     assert.equal(fields.find((field) => field.key === 'api_key')?.label, 'Api key');
   });
 
-  test('maps types to kinds, with the password slot always secret', () => {
+  test('maps types to kinds, with the password slot always secret and the port slot always a number', () => {
     const kinds = Object.fromEntries(fields.map((field) => [field.key, field.kind]));
     assert.deepEqual(kinds, {
       host: 'text',
-      port: 'text',
+      port: 'number',
       password: 'secret',
       param1: 'text',
       param3: 'text',

@@ -4,6 +4,9 @@ import { configure, type PeliqanConnect, type PeliqanConnectForm } from '../../s
 import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
 import { allByRole, byLabel, byRole, byText, recordEvents, typeInto, waitFor } from '../support/dom.js';
 
+/** The fake's catalogue: credential and OAuth connectors alike. */
+const ALL_CONNECTORS = 40;
+
 describe('<peliqan-connect>', () => {
   let fake: BrowserFake;
   before(async () => (fake = await startFake()));
@@ -43,7 +46,7 @@ describe('<peliqan-connect>', () => {
       'peliqan-connected',
       'peliqan-error',
     ]);
-    expect(tiles(element).length).to.equal(26);
+    expect(tiles(element).length).to.equal(ALL_CONNECTORS);
     byRole(element, 'button', /^Stripe/).click();
     await waitFor(() => byRole(element, 'heading', 'Connect to Stripe'));
     await waitFor(() => element.shadowRoot!.activeElement?.tagName === 'PELIQAN-CONNECT-FORM');
@@ -61,7 +64,7 @@ describe('<peliqan-connect>', () => {
     ]);
     await expect(element).to.be.accessible();
     byRole(element, 'button', 'Connect another').click();
-    await waitFor(() => tiles(element).length === 26);
+    await waitFor(() => tiles(element).length === ALL_CONNECTORS);
     expect(element.getAttribute('state')).to.equal('ready');
   });
 
@@ -70,7 +73,7 @@ describe('<peliqan-connect>', () => {
     byRole(element, 'button', /^Postgres/).click();
     await waitFor(() => byRole(element, 'heading', 'Connect to Postgres'));
     byRole(element, 'button', /Back/).click();
-    await waitFor(() => tiles(element).length === 26);
+    await waitFor(() => tiles(element).length === ALL_CONNECTORS);
     await waitFor(() => element.shadowRoot!.activeElement?.tagName === 'PELIQAN-CONNECTOR-PICKER');
   });
 
@@ -98,7 +101,7 @@ describe('<peliqan-connect>', () => {
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
     const element = await fixture<PeliqanConnect>(html`<peliqan-connect></peliqan-connect>`);
     await waitFor(() => element.state === 'ready');
-    expect(tiles(element).length).to.equal(26);
+    expect(tiles(element).length).to.equal(ALL_CONNECTORS);
   });
 
   it('waits for configure() called after it was put on the page', async () => {

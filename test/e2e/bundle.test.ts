@@ -49,7 +49,9 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Playwright turns the popup blocker off by default; a real browser has it on.
   browser = await chromium.launch({
+    ignoreDefaultArgs: ['--disable-popup-blocking'],
     executablePath: chromePath(),
     args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
   });
@@ -106,6 +108,25 @@ describe("dist/peliqan-embed.js under script-src 'self'; style-src 'self'", () =
   test('works as <script type="module"> too', async () => {
     const tab = await connectStripe('/module');
     assert.deepEqual(await tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+    await tab.close();
+  });
+
+  test("connects an OAuth connector: the sign-in window on the provider's origin, Allow, connected", async () => {
+    const tab = await browser.newPage();
+    const problems: string[] = [];
+    tab.on('pageerror', (error) => problems.push(error.message));
+    await tab.goto(origin + '/');
+    await tab.getByRole('button', { name: /HubSpot/ }).click();
+    await tab.getByText('Powered by Peliqan').waitFor();
+    const [popup] = await Promise.all([
+      tab.waitForEvent('popup'),
+      tab.getByRole('button', { name: 'Connect HubSpot' }).click(),
+    ]);
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await tab.getByRole('heading', { name: /Connected to HubSpot/ }).waitFor({ timeout: 10_000 });
+    assert.equal(new URL(popup.url()).origin, new URL(fake.oauthUrl).origin);
+    assert.deepEqual(await tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+    assert.deepEqual(problems, []);
     await tab.close();
   });
 });

@@ -65,6 +65,8 @@ describe('peliqan-embed/react', () => {
       'the connectors prop reached the element',
     );
     await page.getByRole('button', { name: /Stripe/ }).click();
+    // React renders the state the handler set on its next turn: wait for it, then read it.
+    await page.locator('#chosen', { hasText: 'chose' }).waitFor({ timeout: 5_000 });
     assert.equal(await page.locator('#chosen').textContent(), 'chose Stripe');
     assert.deepEqual(errors, []);
     await page.close();
@@ -95,10 +97,14 @@ describe('dist/custom-elements.json', () => {
     assert.deepEqual(Object.keys(elements).sort(), [
       'peliqan-connect',
       'peliqan-connect-form',
+      'peliqan-connection-status',
+      'peliqan-connections',
       'peliqan-connector-picker',
+      'peliqan-oauth-button',
     ]);
     const names = (list?: { name: string }[]) => (list ?? []).map((entry) => entry.name).sort();
     assert.deepEqual(names(elements['peliqan-connect']!.events), [
+      'peliqan-cancel',
       'peliqan-connected',
       'peliqan-connection-created',
       'peliqan-error',

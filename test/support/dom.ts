@@ -1,3 +1,5 @@
+import { sendMouse } from '@web/test-runner-commands';
+
 /**
  * Finding things the way a person does — by label, by role and name, by text — through open shadow
  * roots, and waiting for them to appear.
@@ -19,6 +21,16 @@ export function deepAll(root: ParentNode): Element[] {
 
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').replace(/ \*$/, '').trim();
 
+/** The text a node shows: a slot shows what is assigned to it, else its own default content. */
+function shownText(node: Node): string {
+  if (node instanceof HTMLSlotElement) {
+    const assigned = node.assignedNodes({ flatten: true });
+    if (assigned.length) return assigned.map(shownText).join('');
+  }
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  return [...node.childNodes].map(shownText).join('');
+}
+
 /** An element's accessible name, as far as these tests need it. */
 export function nameOf(element: Element): string {
   const labelledBy = element.getAttribute('aria-labelledby');
@@ -36,7 +48,7 @@ export function nameOf(element: Element): string {
     label.querySelectorAll('input, select, textarea').forEach((control) => control.remove());
     return clean(label.textContent);
   }
-  return clean(element.textContent);
+  return clean(shownText(element));
 }
 
 const roles: Record<string, string> = {
@@ -107,12 +119,16 @@ export const byText = (root: ParentNode, text: string | RegExp): HTMLElement => 
  * Retries `find` until it returns something truthy without throwing (or `timeout` ms pass). An async
  * `find` is awaited: its promise is not an answer.
  */
-export async function waitFor<T>(find: () => T | Promise<T>, timeout = 5000): Promise<T> {
+export async function waitFor<T>(
+  find: () => T | Promise<T>,
+  timeout = 5000,
+): Promise<Exclude<T, null | undefined | false>> {
   const started = Date.now();
   for (;;) {
     try {
       const result = await find();
-      if (result !== undefined && result !== null && result !== false) return result;
+      if (result !== undefined && result !== null && result !== false)
+        return result as Exclude<T, null | undefined | false>;
       throw new Error('not yet');
     } catch (error) {
       if (Date.now() - started > timeout) throw error;
@@ -134,4 +150,14 @@ export function typeInto(input: HTMLInputElement | HTMLTextAreaElement, text: st
   input.focus();
   input.value = text;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/**
+ * Clicks `element` as a person does: a real mouse click at its centre, which carries the user
+ * activation a popup needs (a script's `click()` does not).
+ */
+export async function realClick(element: HTMLElement): Promise<void> {
+  element.scrollIntoView({ block: 'center' });
+  const box = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }

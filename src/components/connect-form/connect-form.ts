@@ -1,40 +1,41 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { connectorMatches, formFields, type FormField } from '../../api/connectors.js';
-import { DEFAULT_BASE_URL } from '../../api/client.js';
-import { isPeliqanError, type PeliqanError } from '../../api/errors.js';
-import type { PeliqanId, Servertype } from '../../api/schemas.js';
-import { CatalogueController } from '../../flow/catalogue.js';
+import { isOAuthConnector } from '../../api/connectors.js';
+import type { PeliqanError } from '../../api/errors.js';
+import type { CreatedConnection, PeliqanId, Servertype } from '../../api/schemas.js';
+import { ConnectorLookup } from '../../flow/catalogue.js';
 import { ConnectFlow } from '../../flow/connect-flow.js';
+import { FormModel } from '../../flow/form-model.js';
 import { PeliqanElement, define, type ElementState } from '../base.js';
-import { connectorIcon, failure, spinner } from '../shared.js';
-
-type Value = string | boolean;
-
-const eye = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2">
-  <path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z" /><circle cx="12" cy="12" r="3" />
-</svg>`;
+import { ConnectionEvents } from '../connection-events.js';
+import '../oauth-button/oauth-button.js';
+import { failure } from '../shared.js';
+import { fieldId, renderField } from './fields.js';
+import { credentialActions, formHeader, oauthStep, successView } from './views.js';
 
 /**
  * A connector's connect form, rendered from its definition: labelled fields, defaults, help texts,
- * required checks and masked secrets. Submits once, then follows the connection test to the end.
+ * required and number checks, and masked secrets. Submits once, then follows the connection test to
+ * the end; a failure keeps every typed value. For an OAuth connector (or when Peliqan's answer
+ * carries an `oauth_url`) the OAuth step of an inner `<peliqan-oauth-button>` takes over.
  * @tagname peliqan-connect-form
  * @fires peliqan-connection-created - `POST /api/servers` succeeded.
  * @fires peliqan-status - The connection's state changed.
- * @fires peliqan-connected - The connection works (once per connection).
+ * @fires peliqan-connected - The connection works (once per connection and page).
+ * @fires peliqan-cancel - The customer gave up while the connection was being tested (`cancel()`).
+ * @fires peliqan-popup-blocked - The browser blocked the OAuth sign-in window.
  * @fires peliqan-error - Anything failed; the form stays usable with every value kept.
  * @csspart field - One field with its label, help and error.
  * @csspart input - An input, select or text area.
  * @csspart button - The submit button.
  * @csspart status - The progress or success message.
  * @csspart error - The error message.
+ * @csspart notice - The "Powered by Peliqan" notice of the OAuth step.
  */
 export class PeliqanConnectForm extends PeliqanElement {
   static override properties = {
     servertype: {},
     statusTimeout: { attribute: 'status-timeout', type: Number },
     privateOauth: { attribute: 'private-oauth', type: Boolean },
-    _values: { state: true },
-    _errors: { state: true },
   };
 
   /** The connector: its id or `server_type` slug (attribute), or the definition itself (property). */
@@ -43,49 +44,59 @@ export class PeliqanConnectForm extends PeliqanElement {
   declare statusTimeout: number;
   /** Hide the "Powered by Peliqan" notice (for partners with their own OAuth app). */
   declare privateOauth: boolean;
-  declare _values: Record<string, Value>;
-  declare _errors: Record<string, string>;
-  #formError?: string;
-  #revealed = new Set<string>();
+
   #definition?: Servertype;
-  #catalogue = new CatalogueController(
-    this,
-    (error) => this.reportError(error),
-    () => typeof this.servertype === 'string',
+  /** Peliqan answered a credential form with an `oauth_url`: the OAuth step takes over that connection. */
+  #handoff?: CreatedConnection;
+  /** The inner OAuth step's state, while there is one. */
+  #oauthState?: ElementState;
+  #error?: PeliqanError;
+  #model = new FormModel(this);
+  #connector = new ConnectorLookup(this, {
+    client: () => (this.config.ready ? this.client : undefined),
+    failed: (error) => this.reportError(error),
+    wanted: () => this.servertype,
+  });
+  #events = new ConnectionEvents(
+    (type, detail) => this.emit(type, detail),
+    () => this.#definition!,
+    () => this.#model.redaction().event,
   );
   #flow = new ConnectFlow(this, {
     client: () => this.client,
     timeout: () => (this.statusTimeout > 0 ? this.statusTimeout : 120) * 1000,
-    created: (created) =>
-      this.emit('peliqan-connection-created', {
-        connectionId: created.id,
-        servertype: this.#definition!,
-        oauth: !!created.oauth_url,
-      }),
-    status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
-    connected: (connection) => {
-      this.emit('peliqan-connected', { connectionId: connection.id, connection, servertype: this.#definition! });
+    created: (created) => this.#events.created(created),
+    status: (state, connection) => this.#events.status(state, connection),
+    connected: (connection, announce) => {
+      if (announce) this.#events.connected(connection);
       void this.updateComplete.then(() => this.focus());
     },
     failed: (error, connectionId) => this.#failed(error, connectionId),
+    oauth: (created) => {
+      this.#handoff = created;
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.renderRoot.querySelector('peliqan-oauth-button')?.focus());
+    },
+    cancelled: (connectionId) => this.#events.cancelled('user', connectionId),
   });
 
   constructor() {
     super();
     this.statusTimeout = 120;
     this.privateOauth = false;
-    this._values = {};
-    this._errors = {};
   }
 
   /** Clears the form and any finished connection, ready for another one. */
   reset(): void {
     this.#flow.reset();
-    this.#revealed.clear();
-    this.#definition = undefined;
-    this._errors = {};
-    this.#formError = undefined;
+    this.#definition = this.#handoff = this.#oauthState = this.#error = undefined;
     this.requestUpdate();
+  }
+
+  /** Gives up on the connection being tested or signed in to, if any (`peliqan-cancel`); values stay. */
+  cancel(): void {
+    this.#flow.cancel();
+    this.renderRoot.querySelector('peliqan-oauth-button')?.cancel();
   }
 
   /** Moves focus to the step's heading (the connector's name), from where Tab reaches the first field. */
@@ -94,181 +105,137 @@ export class PeliqanConnectForm extends PeliqanElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('servertype')) {
       this.reset();
-      this.#catalogue.load();
+      this.#connector.catalogue.load();
     }
-    if (!this.#definition) {
-      const wanted = this.servertype;
-      const found =
-        typeof wanted === 'object'
-          ? wanted
-          : this.#catalogue.servertypes.find(
-              (servertype) => wanted !== undefined && connectorMatches(servertype, wanted),
-            );
-      if (found) this.#adopt(found);
+    const found = this.#definition ? undefined : this.#connector.servertype;
+    if (found) {
+      this.#definition = found;
+      this.#model.adopt(found);
     }
     this.setState(this.#elementState());
   }
 
-  #adopt(servertype: Servertype): void {
-    this.#definition = servertype;
-    this._values = Object.fromEntries(
-      formFields(servertype).map((field) => [
-        field.key,
-        field.defaultValue ?? (field.kind === 'checkbox' ? false : ''),
-      ]),
-    );
-  }
-
   #elementState(): ElementState {
-    if (!this.#definition) {
-      if (this.servertype === undefined || this.#catalogue.status === 'loading') return 'loading';
-      return 'error';
-    }
+    if (this.resolved.problem) return 'error';
+    if (!this.#definition) return this.#connector.status === 'loading' ? 'loading' : 'error';
+    if (this.#oauthStep && this.#oauthState) return this.#oauthState;
     const phase = this.#flow.phase;
     return phase === 'idle' ? 'ready' : phase;
   }
 
-  #failed(error: unknown, connectionId?: PeliqanId): PeliqanError | undefined {
-    // Peliqan's messages may quote what was typed (Django does): never pass a typed value on.
-    const redact = (text: string) =>
-      Object.values(this._values).reduce<string>(
-        (out, value) => (typeof value === 'string' && value.length > 2 ? out.split(value).join('•••') : out),
-        text,
-      );
-    if (isPeliqanError(error)) error.message = redact(error.message);
-    const failure = this.reportError(error, connectionId);
-    if (!failure) return undefined;
-    const detail =
-      failure.code === 'http' && failure.detail && typeof failure.detail === 'object' ? failure.detail : {};
-    const errors: Record<string, string> = {};
-    for (const { key } of formFields(this.#definition!)) {
-      if (Object.hasOwn(detail, key)) errors[key] = redact([(detail as Record<string, unknown>)[key]].flat().join(' '));
-    }
-    this.#showErrors(
-      errors,
-      failure.code === 'connection-failed' ? this.t('failed', { reason: failure.message }) : this.errorText(failure),
-    );
-    return failure;
+  /** Whether the OAuth step runs this connector: by its definition, or because Peliqan said so. */
+  get #oauthStep(): boolean {
+    return Boolean(this.#handoff || (this.#definition && isOAuthConnector(this.#definition)));
   }
 
-  /** Shows field errors (focusing the first) or else the form's error (focusing it). */
-  #showErrors(errors: Record<string, string>, formError: string): void {
-    this._errors = errors;
-    const fields = formFields(this.#definition!);
-    const first = fields.findIndex((field) => errors[field.key]);
-    this.#formError = first < 0 ? formError : this.t('fixFields');
+  #failed(error: unknown, connectionId?: PeliqanId): PeliqanError | undefined {
+    const failed = this.reportError(error, connectionId, this.#model.redaction().event);
+    if (!failed) return undefined;
+    this.#error = failed;
+    this.#model.showFailure(failed, this.t('fixFields'), (reason) => this.errorText(failed, reason));
+    this.#focusProblem();
+    return failed;
+  }
+
+  /** Moves focus to the first bad field, else to the form's message. */
+  #focusProblem(): void {
+    const first = this.#model.firstInvalid;
+    const index = first ? this.#model.fields.indexOf(first) : -1;
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(first < 0 ? '[role="alert"]' : `#f${first}`)?.focus(),
+      this.renderRoot.querySelector<HTMLElement>(index < 0 ? '[role="alert"]' : `#${fieldId(index)}`)?.focus(),
     );
+  }
+
+  /** The form's values when they pass the checks (else the problems are shown and focused). */
+  #validValues(): Record<string, unknown> | undefined {
+    this.#error = undefined;
+    if (this.#model.validate((key, params) => this.t(key, params))) return this.#model.body();
+    this.#focusProblem();
+    return undefined;
   }
 
   #submit(event: Event): void {
     event.preventDefault();
     const servertype = this.#definition;
-    if (!servertype || this.#flow.busy) return;
-    const errors: Record<string, string> = {};
-    const body: Record<string, Value> = {};
-    for (const field of formFields(servertype)) {
-      const value = this._values[field.key];
-      if (value !== '' && value !== undefined) body[field.key] = value;
-      if (
-        field.required &&
-        (value === '' || value === undefined || (field.kind !== 'checkbox' && !String(value).trim()))
-      ) {
-        errors[field.key] = this.t('fieldRequired', { label: field.label });
-      }
-    }
-    if (Object.keys(errors).length) return this.#showErrors(errors, '');
-    this._errors = {};
-    this.#formError = undefined;
-    this.#flow.submit(servertype, body);
+    if (!servertype || this.#flow.busy || this.#oauthStep) return;
+    const values = this.#validValues();
+    if (values) this.#flow.submit(servertype, values);
   }
 
-  #set(key: string, value: Value): void {
-    this._values = { ...this._values, [key]: value };
-    if (this._errors[key]) this._errors = { ...this._errors, [key]: '' };
-  }
-
-  #field(field: FormField, index: number) {
-    const { key, kind, label, required, helptext } = field;
-    // Ids by position: Peliqan's keys may hold characters that ids and selectors cannot.
-    const id = `f${index}`;
-    const value = this._values[key];
-    const error = this._errors[key];
-    const described = [helptext ? `${id}-h` : '', error ? `${id}-e` : ''].join(' ').trim() || nothing;
-    const shown = this.#revealed.has(key);
-    const onInput = (event: Event) => {
-      const target = event.target as HTMLInputElement;
-      this.#set(key, kind === 'checkbox' ? target.checked : target.value);
-    };
-    const control =
-      kind === 'select'
-        ? html`<select id=${id} part="input" ?required=${required} aria-invalid=${!!error} aria-describedby=${described} @change=${onInput}>
-            ${required && value ? nothing : html`<option value=""></option>`}
-            ${field.options.map((option) => html`<option .value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
-          </select>`
-        : kind === 'textarea'
-          ? html`<textarea id=${id} part="input" ?required=${required} aria-invalid=${!!error} aria-describedby=${described} .value=${String(value)} @input=${onInput}></textarea>`
-          : html`<input
-              id=${id}
-              part="input"
-              type=${kind === 'checkbox' ? 'checkbox' : kind === 'secret' && !shown ? 'password' : 'text'}
-              inputmode=${kind === 'number' ? 'numeric' : nothing}
-              autocomplete=${kind === 'secret' ? 'off' : nothing}
-              ?required=${required}
-              aria-invalid=${!!error}
-              aria-describedby=${described}
-              .value=${kind === 'checkbox' ? 'on' : String(value)}
-              .checked=${value === true}
-              @input=${onInput}
-            />${
-              kind === 'secret'
-                ? html`<button
-                  type="button"
-                  aria-pressed=${shown}
-                  aria-label=${this.t('show', { label })}
-                  @click=${() => {
-                    if (!this.#revealed.delete(key)) this.#revealed.add(key);
-                    this.requestUpdate();
-                  }}
-                >
-                  ${eye}
-                </button>`
-                : nothing
-            }`;
-    return html`<div part="field" class=${kind}>
-      <label for=${id}>${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>${control}
-      ${helptext ? html`<p class="help" id=${`${id}-h`}>${helptext}</p>` : nothing}${error ? html`<p class="error" id=${`${id}-e`}>${error}</p>` : nothing}
-    </div>`;
+  #followOAuth(event: Event): void {
+    this.#oauthState = (event.target as PeliqanElement).state;
+    this.requestUpdate();
+    if (this.#oauthState === 'connected') void this.updateComplete.then(() => this.focus());
   }
 
   override render() {
+    const blocked = this.configProblemView();
+    if (blocked) return blocked;
     const servertype = this.#definition;
-    if (!servertype) {
-      return (
-        this.catalogueView(this.#catalogue) ??
-        html`<div class="root">${failure(this.t('unknownConnector', { name: String(this.servertype ?? '') }), undefined, '')}</div>`
-      );
-    }
-    const baseUrl = this.resolvedConfig().baseUrl || DEFAULT_BASE_URL;
-    const header = (text: string) =>
-      html`<div class="head">${connectorIcon(servertype, baseUrl)}<h2 tabindex="-1">${text}</h2></div>`;
-    const flow = this.#flow;
-    if (flow.phase === 'connected') {
-      return html`<div class="root ok" role="status" part="status">${header(`✓ ${this.t('connected', { name: servertype.name })}`)}</div>`;
-    }
+    if (!servertype) return this.#missingView();
+    const header = (text: string) => formHeader(servertype, this.resolved.baseUrl, text);
+    if (this.state === 'connected') return successView(header(`✓ ${this.t('connected', { name: servertype.name })}`));
     const helptext = servertype.settings?.connect_form?.helptext?.trim();
+    const model = this.#model;
+    const locked = this.#flow.busy || this.#handoff !== undefined || ['submitting', 'waiting'].includes(this.state);
     return html`<form class="root" novalidate @submit=${this.#submit}>
-      ${header(this.t('connectTo', { name: servertype.name }))} ${helptext ? html`<p class="help">${helptext}</p>` : nothing}
-      ${formFields(servertype).map((field, index) => this.#field(field, index))}
-      ${failure(this.#formError, undefined, '')}
-      <div class="row">
-        <button type="submit" class="primary" part="button" aria-disabled=${flow.busy ? 'true' : 'false'}>${this.t('connect')}</button>
-        <span role="status" part="status">${flow.busy ? spinner(this.t(flow.phase === 'waiting' ? 'testing' : 'creating')) : nothing}</span>
-      </div>
+      ${header(this.t('connectTo', { name: servertype.name }))}
+      ${helptext ? html`<p class="help">${helptext}</p>` : nothing}
+      ${model.fields.map((field, index) =>
+        renderField(field, {
+          index,
+          value: model.values[field.key],
+          error: model.errors[field.key],
+          revealed: model.revealed.has(field.key),
+          locked,
+          revealLabel: this.t('show', { label: field.label }),
+          change: (value) => model.set(field.key, value),
+          toggleReveal: () => model.toggleReveal(field.key),
+        }),
+      )}
+      ${this.#oauthStep ? this.#oauthView(servertype) : this.#credentialView()}
     </form>`;
+  }
+
+  #missingView() {
+    if (this.#connector.status === 'missing') {
+      return html`<div class="root">${failure(this.t('unknownConnector', { name: String(this.servertype) }))}</div>`;
+    }
+    return this.catalogueView(this.#connector.catalogue) ?? html`<div class="root"></div>`;
+  }
+
+  #credentialView() {
+    const flow = this.#flow;
+    const unreachable = flow.phase === 'failed' && this.#error?.code === 'network' && flow.connectionId !== undefined;
+    return credentialActions({
+      formError: this.#model.formError,
+      checkAgain: unreachable ? { label: this.t('checkAgain'), run: () => this.#checkAgain() } : undefined,
+      busy: flow.busy,
+      progress: this.t(flow.phase === 'waiting' ? 'testing' : 'creating'),
+      connectLabel: this.t('connect'),
+    });
+  }
+
+  #checkAgain(): void {
+    this.#error = undefined;
+    this.#model.clearErrors();
+    this.#flow.resume();
+  }
+
+  #oauthView(servertype: Servertype) {
+    return oauthStep({
+      servertype,
+      formError: this.#model.formError,
+      handoff: this.#handoff,
+      continueLabel: this.t('continueTo', { name: servertype.name }),
+      prepare: () => this.#validValues(),
+      statusTimeout: this.statusTimeout,
+      privateOauth: this.privateOauth,
+      stateChanged: (event) => this.#followOAuth(event),
+    });
   }
 }
 

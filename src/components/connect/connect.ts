@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { Servertype } from '../../api/schemas.js';
 import { PeliqanElement, define } from '../base.js';
-import { allowlist, type PeliqanConnectorPicker } from '../connector-picker/connector-picker.js';
+import { allowlist } from '../../flow/catalogue.js';
+import type { PeliqanConnectorPicker } from '../connector-picker/connector-picker.js';
 import type { PeliqanConnectForm } from '../connect-form/connect-form.js';
 import '../connector-picker/connector-picker.js';
 import '../connect-form/connect-form.js';
@@ -13,7 +14,8 @@ import '../connect-form/connect-form.js';
  * @fires peliqan-select - A connector was chosen.
  * @fires peliqan-connection-created - `POST /api/servers` succeeded.
  * @fires peliqan-status - The connection's state changed.
- * @fires peliqan-connected - The connection works (once per connection).
+ * @fires peliqan-connected - The connection works (once per connection and page).
+ * @fires peliqan-cancel - The customer went Back while the connection was being tested.
  * @fires peliqan-error - Anything failed.
  */
 export class PeliqanConnect extends PeliqanElement {
@@ -51,7 +53,9 @@ export class PeliqanConnect extends PeliqanElement {
   }
 
   #follow(event: Event): void {
-    this.setState((event.target as PeliqanElement).state);
+    const state = (event.target as PeliqanElement).state;
+    this._connected = state === 'connected';
+    this.setState(state);
   }
 
   #pick(event: CustomEvent<{ servertype: Servertype }>): void {
@@ -60,6 +64,8 @@ export class PeliqanConnect extends PeliqanElement {
   }
 
   #back(): void {
+    // A connection being tested is given up, and the partner told so (peliqan-cancel).
+    this.renderRoot.querySelector<PeliqanConnectForm>('peliqan-connect-form')?.cancel();
     this._chosen = undefined;
     this._connected = false;
     this.#focusStep();
@@ -85,25 +91,29 @@ export class PeliqanConnect extends PeliqanElement {
 
   override render() {
     const servertype = this._chosen ?? this.#fixed;
-    const theme = this.theme ?? nothing;
     if (!servertype) {
       return html`<peliqan-connector-picker
-        theme=${theme}
+        exportparts="search, tile, error"
         .connectors=${this.connectors}
         @peliqan-select=${this.#pick}
         @peliqan-state-change=${this.#follow}
       ></peliqan-connector-picker>`;
     }
+    const back = this._chosen && !this.#fixed;
     return html`<div class="stack">
-      ${this._chosen && !this.#fixed ? html`<button class="link" @click=${this.#back}>← ${this.t('back')}</button>` : nothing}<peliqan-connect-form
-        theme=${theme}
+      ${back ? html`<button class="link" @click=${this.#back}>← ${this.t('back')}</button>` : nothing}
+      <peliqan-connect-form
+        exportparts="field, input, button, status, error, notice"
         .servertype=${servertype}
         status-timeout=${this.statusTimeout}
         ?private-oauth=${this.privateOauth}
-        @peliqan-connected=${() => (this._connected = true)}
         @peliqan-state-change=${this.#follow}
-      ></peliqan-connect-form
-      >${this._connected ? html`<button class="primary" @click=${this.#another}>${this.t('connectAnother')}</button>` : nothing}
+      ></peliqan-connect-form>
+      ${
+        this._connected
+          ? html`<button class="primary" @click=${this.#another}>${this.t('connectAnother')}</button>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -1,30 +1,8 @@
-import { html, nothing } from 'lit';
-import { connectorMatches } from '../../api/connectors.js';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { Servertype } from '../../api/schemas.js';
-import { DEFAULT_BASE_URL } from '../../api/client.js';
-import { CatalogueController } from '../../flow/catalogue.js';
+import { CatalogueController, allowlist, offered, searchCatalogue, type CatalogueEntry } from '../../flow/catalogue.js';
 import { PeliqanElement, define } from '../base.js';
 import { connectorIcon } from '../shared.js';
-
-/** Lower case without accents: "Café" and "CAFE" both read "cafe". */
-export const searchable = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-const haystacks = new WeakMap<Servertype, string>();
-const haystack = (servertype: Servertype): string => {
-  let text = haystacks.get(servertype);
-  if (text === undefined) {
-    text = searchable(`${servertype.name} ${servertype.server_type ?? ''} ${servertype.category ?? ''}`);
-    haystacks.set(servertype, text);
-  }
-  return text;
-};
-
-/** Splits a `connectors` attribute (ids or slugs, comma-separated). */
-export const allowlist = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
 
 /**
  * The connectors the customer may add, as tiles with search, a category filter and arrow-key navigation.
@@ -42,12 +20,15 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     _category: { state: true },
   };
 
-  /** Comma-separated ids or `server_type` slugs to offer; all when empty. */
+  /** Comma-separated ids or `server_type` slugs to offer, in the order to show them; all when empty. */
   declare connectors?: string;
   declare _query: string;
   declare _category: string;
   #focusIndex = 0;
-  #catalogue = new CatalogueController(this, (error) => this.reportError(error));
+  #catalogue = new CatalogueController(this, {
+    client: () => (this.config.ready ? this.client : undefined),
+    failed: (error) => this.reportError(error),
+  });
 
   constructor() {
     super();
@@ -55,27 +36,19 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     this._category = '';
   }
 
-  /** The connectors on offer: the catalogue, narrowed by the `connectors` allowlist. */
+  /** The connectors on offer: the catalogue, narrowed (and ordered) by the `connectors` allowlist. */
   get offered(): Servertype[] {
-    const allowed = allowlist(this.connectors);
-    const all = this.#catalogue.servertypes;
-    return allowed.length
-      ? all.filter((servertype) => allowed.some((wanted) => connectorMatches(servertype, wanted)))
-      : all;
+    return this.#offered().map((entry) => entry.servertype);
   }
 
-  protected override willUpdate(): void {
-    const status = this.#catalogue.status;
-    this.setState(status === 'ready' ? 'ready' : status);
+  #offered(): CatalogueEntry[] {
+    return offered(this.#catalogue.entries, allowlist(this.connectors));
   }
 
-  #visible(): Servertype[] {
-    const words = searchable(this._query).split(/\s+/).filter(Boolean);
-    return this.offered.filter(
-      (servertype) =>
-        (!this._category || servertype.category === this._category) &&
-        words.every((word) => haystack(servertype).includes(word)),
-    );
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.resolved.problem) this.setState('error');
+    else this.setState(this.#catalogue.status);
   }
 
   #choose(servertype: Servertype): void {
@@ -110,47 +83,60 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
   }
 
+  #emptyText(): string | undefined {
+    if (this._query) return this.t('noMatch', { query: this._query });
+    return this.t('noConnectors');
+  }
+
   override render() {
+    const blocked = this.configProblemView();
+    if (blocked) return blocked;
     const waiting = this.catalogueView(this.#catalogue);
     if (waiting) return waiting;
-    const offered = this.offered;
-    const categories = [
-      ...new Set(offered.map((servertype) => servertype.category).filter((category): category is string => !!category)),
-    ].sort();
-    const visible = this.#visible();
+    const entries = this.#offered();
+    const categories = [...new Set(entries.map((entry) => entry.servertype.category).filter(Boolean))].sort();
+    const visible = searchCatalogue(entries, this._query, this._category);
     if (this.#focusIndex >= visible.length) this.#focusIndex = 0;
-    const baseUrl = this.resolvedConfig().baseUrl || DEFAULT_BASE_URL;
+    const baseUrl = this.resolved.baseUrl;
     return html`<div class="root">
       <div class="filters">
-        <label
-          >${this.t('search')}
+        <label>
+          ${this.t('search')}
           <input
             type="search"
             part="search"
             autocomplete="off"
             .value=${this._query}
             @input=${(event: InputEvent) => (this._query = (event.target as HTMLInputElement).value)}
-        /></label>
+          />
+        </label>
         ${
           categories.length > 1
-            ? html`<label
-              >${this.t('category')}
+            ? html`<label>
+              ${this.t('category')}
               <select @change=${(event: Event) => (this._category = (event.target as HTMLSelectElement).value)}>
                 <option value="">${this.t('allCategories')}</option>
-                ${categories.map((category) => html`<option .value=${category} ?selected=${category === this._category}>${category}</option>`)}
-              </select></label
-            >`
+                ${categories.map(
+                  (category) =>
+                    html`<option .value=${category!} ?selected=${category === this._category}>${category}</option>`,
+                )}
+              </select>
+            </label>`
             : nothing
         }
       </div>
-      <p role="status">${visible.length ? nothing : this._query ? this.t('noMatch', { query: this._query }) : this.t('noConnectors')}</p>
+      <p role="status">${visible.length ? nothing : this.#emptyText()}</p>
       <ul aria-label=${this.t('connectors')} @keydown=${this.#onKeydown}>
         ${visible.map(
-          (servertype, index) =>
+          ({ servertype }, index) =>
             html`<li>
-              <button part="tile" tabindex=${index === this.#focusIndex ? 0 : -1} @click=${() => this.#choose(servertype)}>
-                ${connectorIcon(servertype, baseUrl)}<span class="name">${servertype.name}</span
-                ><span class="muted">${servertype.category ?? ''}</span>
+              <button
+                part="tile"
+                tabindex=${index === this.#focusIndex ? 0 : -1}
+                @click=${() => this.#choose(servertype)}
+              >
+                ${connectorIcon(servertype, baseUrl)}<span class="name">${servertype.name}</span>
+                <span class="muted">${servertype.category ?? ''}</span>
               </button>
             </li>`,
         )}

@@ -1,0 +1,220 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { connectorMatches } from '../../api/connectors.js';
+import type { Connection, Servertype } from '../../api/schemas.js';
+import { CatalogueController } from '../../flow/catalogue.js';
+import { ConnectionsController, LogsController, type ConnectionGroup } from '../../flow/connections.js';
+import { formatTimestamp } from '../../i18n/dates.js';
+import { PeliqanElement, define } from '../base.js';
+import { ConnectionEvents } from '../connection-events.js';
+import '../connect/connect.js';
+import { busy, failure } from '../shared.js';
+import { badgeStyles } from '../status-badge.styles.js';
+import { styles } from '../styles.js';
+import { connectionsStyles } from './connections.styles.js';
+import { connectPanel, groupView, logsPanel, type RowContext } from './rows.js';
+
+/**
+ * The customer's connections (`GET /api/servers`), newest first, each with its live status, its logs
+ * and, when it failed, "Connect again"; "Add connection" opens `<peliqan-connect>` in place.
+ * @tagname peliqan-connections
+ * @fires peliqan-status - A watched connection changed state (not on the first load).
+ * @fires peliqan-connected - A connection turned connected (once per connection and page).
+ * @fires peliqan-connection-created - A connection was made from the list (bubbles from the inner flow).
+ * @fires peliqan-error - Anything failed.
+ * @csspart row - One connection.
+ * @csspart status - A status badge.
+ * @csspart logs - A connection's log.
+ * @csspart error - The error message.
+ */
+export class PeliqanConnections extends PeliqanElement {
+  static override styles = [styles, badgeStyles, connectionsStyles];
+  static override properties = {
+    statusTimeout: { attribute: 'status-timeout', type: Number },
+    privateOauth: { attribute: 'private-oauth', type: Boolean },
+  };
+
+  /** Seconds a new connection's flow waits for a final status. Default 120. */
+  declare statusTimeout: number;
+  /** Hide the "Powered by Peliqan" notice of the OAuth step (for partners with their own OAuth app). */
+  declare privateOauth: boolean;
+
+  #adding = false;
+  /** Groups whose "Connect again" flow is open in place of their row. */
+  #again = new Map<string, string>();
+  #unfolded = new Set<string>();
+  #logs = new LogsController(
+    this,
+    () => this.client,
+    (error) => this.reportError(error),
+  );
+  #catalogue = new CatalogueController(this, {
+    client: () => (this.config.ready ? this.client : undefined),
+    failed: (error) => this.reportError(error),
+  });
+  // A list has no connector of its own: each event names its connection's.
+  #events = new ConnectionEvents(
+    (type, detail) => this.emit(type, detail),
+    () => ({ name: '' }),
+  );
+  #list = new ConnectionsController(this, {
+    client: () => (this.config.ready ? this.client : undefined),
+    status: (state, connection) => this.#events.status(state, connection),
+    connected: (connection) =>
+      this.#events.connected(connection, this.#connector(connection) ?? { name: connection.server_type ?? '' }),
+    failed: (error) => this.reportError(error),
+  });
+
+  constructor() {
+    super();
+    this.statusTimeout = 120;
+    this.privateOauth = false;
+  }
+
+  /** Loads the list again. */
+  refresh(): void {
+    this.#list.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.resolved.problem) return this.setState('error');
+    this.setState(this.#list.status);
+  }
+
+  #connector(connection: Connection): Servertype | undefined {
+    const wanted = connection.servertype_id ?? connection.server_type;
+    if (wanted === undefined) return undefined;
+    return this.#catalogue.servertypes.find((each) => connectorMatches(each, wanted));
+  }
+
+  #toggleLogs(connection: Connection): void {
+    const id = String(connection.id);
+    if (this.#logs.view(id)) this.#logs.close(id);
+    else this.#logs.load(id);
+    // Into the logs when they open; back to their button when they close.
+    const target = this.#logs.view(id) ? '.logs' : '[aria-expanded]';
+    void this.updateComplete.then(() => this.#inRow(id, target)?.focus());
+  }
+
+  #inRow(id: string, selector: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] ${selector}`);
+  }
+
+  #connectAgain(group: ConnectionGroup): void {
+    const connection = group.latest;
+    const connector = this.#connector(connection);
+    const slug = connector?.server_type ?? connection.server_type ?? String(connection.servertype_id ?? '');
+    this.#again.set(group.key, slug);
+    this.requestUpdate();
+  }
+
+  #closePanel(key?: string): void {
+    if (key === undefined) this.#adding = false;
+    else this.#again.delete(key);
+    this.requestUpdate();
+  }
+
+  override render() {
+    const blocked = this.configProblemView();
+    if (blocked) return blocked;
+    const list = this.#list;
+    if (list.status === 'loading') return html`<div class="root">${busy(this.t('loadingConnections'))}</div>`;
+    if (list.status === 'error') {
+      const retry = { label: this.t('retry'), run: () => list.load() };
+      return html`<div class="root">${failure(list.error && this.errorText(list.error), retry)}</div>`;
+    }
+    const groups = list.groups;
+    return html`<div class="root connections">
+      <div class="head">
+        <h2>${this.t('connectionsTitle')}</h2>
+        <div class="actions">
+          <button @click=${() => list.load()}>${this.t('refresh')}</button>
+          <button class="primary" aria-expanded=${this.#adding ? 'true' : 'false'} @click=${this.#openAdd}>
+            ${this.t('addConnection')}
+          </button>
+        </div>
+      </div>
+      ${this.#adding ? this.#panel(undefined) : nothing}
+      <p role="status" class=${groups.length ? 'visually-hidden' : 'muted'}>
+        ${groups.length ? this.t('connectionCount', { count: list.connections.length }) : this.t('noConnections')}
+      </p>
+      <ul class="rows" aria-label=${this.t('connectionsTitle')}>
+        ${groups.map((group) => this.#group(group))}
+      </ul>
+    </div>`;
+  }
+
+  #openAdd(): void {
+    this.#adding = !this.#adding;
+    this.requestUpdate();
+  }
+
+  #rowContext(): RowContext {
+    return {
+      t: (key, params) => this.t(key, params),
+      baseUrl: this.resolved.baseUrl,
+      connector: (connection) => this.#connector(connection),
+      logsOpen: (connection) => this.#logs.view(connection.id) !== undefined,
+      toggleLogs: (connection) => this.#toggleLogs(connection),
+      connectAgain: (connection) => {
+        const group = this.#list.groups.find((each) => each.latest.id === connection.id);
+        if (group) this.#connectAgain(group);
+      },
+    };
+  }
+
+  #group(group: ConnectionGroup) {
+    const again = this.#again.get(group.key);
+    if (again !== undefined) return html`<li>${this.#panel(group.key, again)}</li>`;
+    return groupView(group, {
+      ...this.#rowContext(),
+      unfolded: this.#unfolded.has(group.key),
+      toggleFold: () => this.#fold(group.key),
+      logs: (connection) => this.#logsFor(connection),
+    });
+  }
+
+  #fold(key: string): void {
+    if (!this.#unfolded.delete(key)) this.#unfolded.add(key);
+    this.requestUpdate();
+  }
+
+  #logsFor(connection: Connection) {
+    const view = this.#logs.view(connection.id);
+    if (!view) return nothing;
+    const name = connection.name || this.#connector(connection)?.name || String(connection.id);
+    const locale = this.config.locale;
+    return logsPanel(
+      name,
+      view,
+      (key, params) => this.t(key, params),
+      (timestamp) => formatTimestamp(timestamp, locale),
+      () => this.#toggleLogs(connection),
+      () => this.#logs.load(connection.id),
+    );
+  }
+
+  /** A flow in a panel connected: the list shows the new row; "Connect again" has done its job. */
+  #connected(key: string | undefined): void {
+    this.#list.load();
+    if (key !== undefined) this.#closePanel(key);
+  }
+
+  /** `<peliqan-connect>` in place: for a new connection (no key), or again for a failed one. */
+  #panel(key: string | undefined, servertype?: string) {
+    const options = { statusTimeout: this.statusTimeout, privateOauth: this.privateOauth, closeLabel: this.t('close') };
+    return connectPanel(servertype, options, {
+      close: () => this.#closePanel(key),
+      created: () => this.#list.load(),
+      connected: () => this.#connected(key),
+    });
+  }
+}
+
+define('peliqan-connections', PeliqanConnections);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peliqan-connections': PeliqanConnections;
+  }
+}

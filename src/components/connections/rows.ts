@@ -1,0 +1,157 @@
+/** The rows of `<peliqan-connections>`: a connection, its earlier attempts, and its logs. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LogLine } from '../../api/logs.js';
+import type { Connection, Servertype } from '../../api/schemas.js';
+import { connectionMessage, connectionState } from '../../api/status.js';
+import type { ConnectionGroup, LogsView } from '../../flow/connections.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { busy, connectorIcon, failure } from '../shared.js';
+import { statusBadge } from '../status-badge.js';
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** What a row needs from the list. */
+export interface RowContext {
+  t: Translate;
+  baseUrl: string;
+  /** The connector of a connection, if the catalogue knows it. */
+  connector(connection: Connection): Servertype | undefined;
+  logsOpen(connection: Connection): boolean;
+  toggleLogs(connection: Connection): void;
+  connectAgain(connection: Connection): void;
+}
+
+/** One connection: icon, name, connector, live status badge, and its actions. */
+export function connectionRow(connection: Connection, context: RowContext): TemplateResult {
+  const { t } = context;
+  const connector = context.connector(connection);
+  const state = connectionState(connection);
+  const name = connection.name || connector?.name || t('unknownConnector', { name: '' });
+  const logsOpen = context.logsOpen(connection);
+  const icon = connector
+    ? connectorIcon(connector, context.baseUrl)
+    : html`<span class="icon monogram" aria-hidden="true">?</span>`;
+  return html`<div class="connection" part="row">
+    ${icon}
+    <div class="what">
+      <span class="name">${name}</span>
+      <span class="muted">${connector?.name ?? connection.server_type ?? ''}</span>
+    </div>
+    <div class="state">
+      ${statusBadge(state, words(t), connectionMessage(connection))}
+    </div>
+    <div class="actions">
+      ${
+        state === 'failed'
+          ? html`<button class="primary" @click=${() => context.connectAgain(connection)}>${t('connectAgain')}</button>`
+          : nothing
+      }
+      <button aria-expanded=${logsOpen ? 'true' : 'false'} @click=${() => context.toggleLogs(connection)}>
+        ${t('logs')}<span class="visually-hidden"> ${name}</span>
+      </button>
+    </div>
+  </div>`;
+}
+
+/** What a group of attempts needs besides its rows. */
+export interface GroupContext extends RowContext {
+  unfolded: boolean;
+  toggleFold(): void;
+  /** A connection's open logs, if any. */
+  logs(connection: Connection): TemplateResult | typeof nothing;
+}
+
+/** A connection with its logs, and the earlier failed attempts folded behind it. */
+export function groupView(group: ConnectionGroup, context: GroupContext): TemplateResult {
+  const { t, unfolded } = context;
+  const earlier = group.earlierFailed;
+  const toggle = html`<button class="link" aria-expanded=${unfolded ? 'true' : 'false'} @click=${context.toggleFold}>
+    ${t(unfolded ? 'hideEarlier' : 'showEarlier', { count: earlier.length })}
+  </button>`;
+  const attempts = html`<ul class="earlier">
+    ${earlier.map(
+      (connection) =>
+        html`<li data-id=${String(connection.id)}>${connectionRow(connection, context)} ${context.logs(connection)}</li>`,
+    )}
+  </ul>`;
+  return html`<li data-id=${String(group.latest.id)}>
+    ${connectionRow(group.latest, context)} ${context.logs(group.latest)} ${earlier.length ? toggle : nothing}
+    ${unfolded ? attempts : nothing}
+  </li>`;
+}
+
+/** `<peliqan-connect>` in a panel of the list: a new connection (no `servertype`), or one again. */
+export function connectPanel(
+  servertype: string | undefined,
+  options: { statusTimeout: number; privateOauth: boolean; closeLabel: string },
+  on: { close(): void; created(): void; connected(): void },
+): TemplateResult {
+  return html`<div
+    class="panel"
+    @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && on.close()}
+    @peliqan-connection-created=${on.created}
+    @peliqan-connected=${on.connected}
+  >
+    <peliqan-connect
+      servertype=${servertype ?? nothing}
+      status-timeout=${options.statusTimeout}
+      ?private-oauth=${options.privateOauth}
+    ></peliqan-connect>
+    <button @click=${on.close}>${options.closeLabel}</button>
+  </div>`;
+}
+
+/** The badge's words in the element's language. */
+export const words = (t: Translate) => ({
+  connected: t('statusConnected'),
+  pending: t('statusPending'),
+  failed: t('statusFailed'),
+});
+
+const LEVELS: Record<string, MessageKey> = {
+  error: 'levelError',
+  critical: 'levelError',
+  warning: 'levelWarning',
+  warn: 'levelWarning',
+  info: 'levelInfo',
+  debug: 'levelDebug',
+};
+
+/** A connection's log: newest first, times in the element's language, levels in words and colour. */
+export function logsPanel(
+  name: string,
+  view: LogsView | undefined,
+  t: Translate,
+  formatTime: (timestamp: string) => string,
+  close: () => void,
+  retry: () => void,
+): TemplateResult {
+  const heading = t('logsFor', { name });
+  let body: unknown = busy(t('loadingLogs'));
+  if (view?.status === 'error') body = failure(view.error && view.error.message, { label: t('retry'), run: retry });
+  else if (view?.status === 'ready' && !view.lines.length) body = html`<p class="muted">${t('noLogs')}</p>`;
+  else if (view?.status === 'ready')
+    body = html`<ol class="log">${view.lines.map((line) => logLine(line, t, formatTime))}</ol>`;
+  return html`<section
+    class="logs"
+    part="logs"
+    tabindex="-1"
+    aria-label=${heading}
+    @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && close()}
+  >
+    <div class="head">
+      <h3>${heading}</h3>
+      <button @click=${close}>${t('closeLogs')}</button>
+    </div>
+    ${body}
+  </section>`;
+}
+
+function logLine(line: LogLine, t: Translate, formatTime: (timestamp: string) => string) {
+  const level = line.level ? LEVELS[line.level] : undefined;
+  return html`<li class="entry ${level ?? ''}">
+    ${line.timestamp ? html`<time datetime=${line.timestamp}>${formatTime(line.timestamp)}</time>` : nothing}
+    ${line.level ? html`<span class="level">${level ? t(level) : line.level}</span>` : nothing}
+    <span class="text">${line.text}</span>
+  </li>`;
+}

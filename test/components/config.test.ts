@@ -1,0 +1,139 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/index.js';
+import {
+  configure,
+  registerMessages,
+  reset,
+  type PeliqanConnectForm,
+  type PeliqanConnectorPicker,
+} from '../../src/index.js';
+import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
+import { byRole, recordEvents, waitFor } from '../support/dom.js';
+
+describe('configuration: language, theme, refused settings, reset', () => {
+  let fake: BrowserFake;
+  before(async () => {
+    fake = await startFake();
+    registerMessages('tlh', { connectTo: 'Connect-tlh {name}', search: 'Search-tlh' });
+  });
+  after(() => fake.stop());
+  beforeEach(() => fake.reset());
+  afterEach(async () => {
+    configure({
+      baseUrl: undefined,
+      tokenUrl: undefined,
+      token: undefined,
+      tokenProvider: undefined,
+      language: undefined,
+    });
+    await emulateMedia({ colorScheme: 'light' });
+  });
+
+  const searchLabel = (element: Element) => element.shadowRoot!.querySelector('label')!.textContent!.trim();
+
+  it('takes the language from its attribute, else the enclosing element, else configure(), else lang', async () => {
+    const own = await fixture<PeliqanConnectorPicker>(
+      html`<div lang="en">
+        <peliqan-connector-picker language="tlh" base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>
+      </div>`,
+    );
+    const picker = own.querySelector('peliqan-connector-picker')!;
+    await waitFor(() => picker.state === 'ready');
+    expect(searchLabel(picker)).to.equal('Search-tlh');
+
+    const nested = await fixture(
+      html`<peliqan-connect language="tlh" base-url=${fake.url} token-url=${freshTokenUrl(fake)}>
+        <peliqan-connect-form servertype="stripe"></peliqan-connect-form>
+      </peliqan-connect>`,
+    );
+    const form = nested.querySelector<PeliqanConnectForm>('peliqan-connect-form')!;
+    await waitFor(() => form.state === 'ready');
+    expect(byRole(form, 'heading').textContent).to.equal('Connect-tlh Stripe');
+
+    configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake), language: 'tlh' });
+    const paged = await fixture<PeliqanConnectorPicker>(html`<peliqan-connector-picker></peliqan-connector-picker>`);
+    await waitFor(() => paged.state === 'ready');
+    expect(searchLabel(paged)).to.equal('Search-tlh');
+
+    configure({ language: undefined });
+    const byLang = await fixture(html`<div lang="tlh-KL"><peliqan-connector-picker></peliqan-connector-picker></div>`);
+    const inLang = byLang.querySelector('peliqan-connector-picker')!;
+    await waitFor(() => inLang.state === 'ready');
+    expect(searchLabel(inLang)).to.equal('Search-tlh');
+
+    const unknown = await fixture(html`<div lang="zz"><peliqan-connector-picker></peliqan-connector-picker></div>`);
+    const english = unknown.querySelector('peliqan-connector-picker')!;
+    await waitFor(() => english.state === 'ready');
+    expect(searchLabel(english)).to.equal('Search connectors');
+  });
+
+  it('is light, dark, or follows the system with theme="auto"', async () => {
+    configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
+    const colour = async (theme: string) => {
+      const element = await fixture<PeliqanConnectorPicker>(
+        html`<peliqan-connector-picker theme=${theme}></peliqan-connector-picker>`,
+      );
+      await waitFor(() => element.state === 'ready');
+      return getComputedStyle(element.shadowRoot!.querySelector('label')!).color;
+    };
+    const light = await colour('light');
+    const dark = await colour('dark');
+    expect(light).not.to.equal(dark);
+    expect(await colour('auto')).to.equal(light);
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(await colour('auto')).to.equal(dark);
+    expect(await colour('light')).to.equal(light);
+  });
+
+  it("refuses an element's own base-url with the page's token source: visible, invalid-config, no request", async () => {
+    configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
+    const element = await fixture<PeliqanConnectorPicker>(
+      html`<peliqan-connector-picker base-url="https://evil.example"></peliqan-connector-picker>`,
+    );
+    await waitFor(() => element.state === 'error');
+    expect(byRole(element, 'alert').textContent).to.contain('token source');
+    expect(await fake.requests()).to.deep.equal([]);
+  });
+
+  it('refuses a base-url that is not https (http only for localhost), with invalid-config', async () => {
+    const events: string[] = [];
+    document.addEventListener('peliqan-error', (event) => events.push(event.detail.code), { once: true });
+    const element = await fixture<PeliqanConnectorPicker>(
+      html`<peliqan-connector-picker base-url="http://peliqan.example" token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>`,
+    );
+    await waitFor(() => element.state === 'error');
+    expect(events).to.deep.equal(['invalid-config']);
+    expect(byRole(element, 'alert').textContent).to.contain('https');
+    expect(await fake.requests()).to.deep.equal([]);
+  });
+
+  it('reset() forgets the token and the catalogue: elements on the page start again', async () => {
+    const tokenUrl = freshTokenUrl(fake);
+    configure({ baseUrl: fake.url, tokenUrl });
+    let tokens = 0;
+    const count = (event: PerformanceObserverEntryList) =>
+      (tokens += event.getEntries().filter((entry) => entry.name.includes('/__fake/token')).length);
+    const observer = new PerformanceObserver(count);
+    observer.observe({ type: 'resource' });
+    const element = await fixture<PeliqanConnectorPicker>(html`<peliqan-connector-picker></peliqan-connector-picker>`);
+    await waitFor(() => element.state === 'ready');
+    const events = recordEvents(element, ['peliqan-error']);
+    reset();
+    await waitFor(async () => (await fake.requests()).filter((r) => r.route === 'GET /api/servertypes').length === 2);
+    await waitFor(() => element.state === 'ready');
+    await waitFor(() => tokens === 2);
+    observer.disconnect();
+    expect(events).to.deep.equal([]);
+  });
+
+  it('configure() with another token source starts again with the new one', async () => {
+    configure({ baseUrl: fake.url, tokenUrl: fake.tokenUrl('customer_a') });
+    const element = await fixture<PeliqanConnectorPicker>(html`<peliqan-connector-picker></peliqan-connector-picker>`);
+    await waitFor(() => element.state === 'ready');
+    configure({ tokenUrl: fake.tokenUrl('customer_b') });
+    await waitFor(async () => (await fake.requests()).filter((r) => r.route === 'GET /api/servertypes').length === 2);
+    const accounts = new Set((await fake.requests()).map((request) => request.account));
+    expect(accounts.size).to.equal(2);
+  });
+});

@@ -1,0 +1,247 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../../src/index.js';
+import {
+  configure,
+  type PeliqanConnectionStatus,
+  type PeliqanConnections,
+  type PeliqanConnectorPicker,
+  type PeliqanConnectForm,
+} from '../../src/index.js';
+import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
+import { allByRole, byLabel, byRole, byText, recordEvents, typeInto, waitFor } from '../support/dom.js';
+
+describe('<peliqan-connections> and <peliqan-connection-status>', () => {
+  let fake: BrowserFake;
+  before(async () => (fake = await startFake()));
+  after(() => fake.stop());
+  beforeEach(() => fake.reset({ testDelay: 200 }));
+  afterEach(async () => {
+    configure({ baseUrl: undefined, tokenUrl: undefined });
+    await executeServerCommand('page-visibility', { hidden: false });
+  });
+
+  /** A customer of their own, with connections seeded in the fake. */
+  function customer() {
+    const tokenUrl = freshTokenUrl(fake);
+    const externalId = new URL(tokenUrl).searchParams.get('external_id')!;
+    const seed = (servertype: string, name: string, health_status: string | null, health_message?: string) =>
+      fake.seed({ externalId, servertype, name, health_status, health_message });
+    return { tokenUrl, seed };
+  }
+  const setStatus = (id: number, health_status: string) =>
+    fetch(`${fake.url}/__fake/connections/${id}`, { method: 'POST', body: JSON.stringify({ health_status }) });
+  const checksOf = async (id: number) =>
+    (await fake.requests()).filter((request) => request.path === `/api/server/${id}`);
+
+  async function list(tokenUrl: string) {
+    const element = await fixture<PeliqanConnections>(
+      html`<peliqan-connections base-url=${fake.url} token-url=${tokenUrl}></peliqan-connections>`,
+    );
+    await waitFor(() => element.state === 'ready');
+    return element;
+  }
+  const rows = (element: Element) =>
+    allByRole(element, 'listitem')
+      .filter((item) => item.parentElement?.classList.contains('rows'))
+      .map((item) => item.querySelector('.connection')!.textContent!.replace(/\s+/g, ' ').trim());
+
+  it('lists connections newest first with "Connected", "Pending" or "Failed" and the reason', async () => {
+    const { tokenUrl, seed } = customer();
+    await seed('pipedrive', 'Sales', 'OK');
+    await seed('stripe', 'Payments', 'ERROR', 'Key revoked');
+    await seed('shopify', 'Shop', null);
+    await seed('mailchimp', 'Newsletter', 'DISABLED', 'Disabled by an admin');
+    const element = await list(tokenUrl);
+    expect(rows(element)).to.deep.equal([
+      'Newsletter Mailchimp ▲ Failed Disabled by an admin Connect again Logs Newsletter',
+      'Shop Shopify ◌ Pending Logs Shop',
+      'Payments Stripe ▲ Failed Key revoked Connect again Logs Payments',
+      'Sales Pipedrive ● Connected Logs Sales',
+    ]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('says so when there is nothing yet, and shows an error with Retry when the list cannot be read', async () => {
+    const empty = await list(customer().tokenUrl);
+    expect(byText(empty, 'No connections yet.')).to.exist;
+    await fake.faults({ status: { 'GET /api/servers': [500] } });
+    const broken = await fixture<PeliqanConnections>(
+      html`<peliqan-connections base-url=${fake.url} token-url=${customer().tokenUrl}></peliqan-connections>`,
+    );
+    await waitFor(() => broken.state === 'error');
+    await expect(broken).to.be.accessible();
+    byRole(broken, 'button', 'Retry').click();
+    await waitFor(() => broken.state === 'ready');
+  });
+
+  it('a pending row turns connected on its own, with one peliqan-status and one peliqan-connected', async () => {
+    const { tokenUrl, seed } = customer();
+    const shop = await seed('shopify', 'Shop', null);
+    const element = await list(tokenUrl);
+    const events = recordEvents(element, ['peliqan-status', 'peliqan-connected']);
+    expect(rows(element)[0]).to.contain('Pending');
+    expect(events).to.deep.equal([], 'nothing for the first load');
+    await setStatus(shop.id, 'OK');
+    await waitFor(() => rows(element)[0]!.includes('Connected'), 8000);
+    expect(events.map((event) => [event.type, event.detail.connectionId])).to.deep.equal([
+      ['peliqan-status', shop.id],
+      ['peliqan-connected', shop.id],
+    ]);
+  });
+
+  it('folds earlier failed attempts behind the newest one', async () => {
+    const { tokenUrl, seed } = customer();
+    await seed('pipedrive', 'Sales', 'ERROR', 'Bad key');
+    await seed('pipedrive', 'Sales', 'ERROR', 'Bad key');
+    await seed('pipedrive', 'Sales', 'OK');
+    const element = await list(tokenUrl);
+    expect(rows(element).length).to.equal(1);
+    const toggle = byRole(element, 'button', 'Show 2 earlier attempts');
+    toggle.click();
+    await element.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const earlier = element.shadowRoot!.querySelectorAll('.earlier > li');
+    expect([...earlier].map((item) => item.textContent!.includes('Bad key'))).to.deep.equal([true, true]);
+  });
+
+  it('opens and closes the logs by keyboard: newest first, times and levels in words', async () => {
+    const { tokenUrl, seed } = customer();
+    await seed('pipedrive', 'Sales', 'OK');
+    const element = await list(tokenUrl);
+    const logs = byRole(element, 'button', 'Logs Sales');
+    logs.focus();
+    await sendKeys({ press: 'Enter' });
+    const region = await waitFor(() => element.shadowRoot!.querySelector<HTMLElement>('.logs'));
+    await waitFor(() => region.querySelector('.log, .muted'));
+    expect(element.shadowRoot!.activeElement).to.equal(region);
+    expect(region.getAttribute('aria-label')).to.equal('Logs of Sales');
+    expect(region.querySelector('time')!.textContent).to.match(/\d{4}/);
+    expect(region.querySelector('.level')!.textContent).to.equal('Info');
+    await expect(element).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !element.shadowRoot!.querySelector('.logs'));
+    expect(element.shadowRoot!.activeElement).to.equal(byRole(element, 'button', 'Logs Sales'));
+  });
+
+  it('"Add connection" opens <peliqan-connect> in place, and the new connection appears without a reload', async () => {
+    const element = await list(customer().tokenUrl);
+    byRole(element, 'button', 'Add connection').click();
+    const stripe = await waitFor(() => byRole(element, 'button', /^Stripe/));
+    stripe.click();
+    typeInto(await waitFor(() => byLabel<HTMLInputElement>(element, 'Restricted API key')), 'rk_live_1');
+    byRole(element, 'button', 'Connect').click();
+    await waitFor(() => rows(element).length === 1, 5000);
+    await waitFor(() => rows(element)[0]!.includes('Connected'), 8000);
+  });
+
+  it('"Connect again" on a failed row ends in a new connected row, the old one folded', async () => {
+    const { tokenUrl, seed } = customer();
+    await seed('stripe', 'Stripe', 'ERROR', 'Key revoked');
+    const element = await list(tokenUrl);
+    byRole(element, 'button', 'Connect again').click();
+    typeInto(await waitFor(() => byLabel<HTMLInputElement>(element, 'Restricted API key')), 'rk_live_2');
+    byRole(element, 'button', 'Connect').click();
+    await waitFor(() => rows(element).length === 1 && rows(element)[0]!.includes('● Connected'), 10_000);
+    expect(byRole(element, 'button', 'Show 1 earlier attempts')).to.exist;
+  });
+
+  it('the badge follows a connection from pending to connected', async () => {
+    const { tokenUrl, seed } = customer();
+    const shop = await seed('shopify', 'Shop', null);
+    const badge = await fixture<PeliqanConnectionStatus>(
+      html`<peliqan-connection-status base-url=${fake.url} token-url=${tokenUrl} connection-id=${String(shop.id)}></peliqan-connection-status>`,
+    );
+    await waitFor(() => badge.state === 'waiting');
+    expect(byText(badge, /Pending/)).to.exist;
+    const events = recordEvents(badge, ['peliqan-status']);
+    await expect(badge).to.be.accessible();
+    await setStatus(shop.id, 'OK');
+    await waitFor(() => badge.state === 'connected', 8000);
+    expect(byText(badge, /Connected/)).to.exist;
+    expect(events.map((event) => event.detail.state)).to.deep.equal(['connected']);
+  });
+
+  it('a failed badge offers "Connect again" in a dialog; Escape closes it', async () => {
+    const { tokenUrl, seed } = customer();
+    const failed = await seed('stripe', 'Stripe', 'ERROR', 'Key revoked');
+    const badge = await fixture<PeliqanConnectionStatus>(
+      html`<peliqan-connection-status base-url=${fake.url} token-url=${tokenUrl} connection-id=${String(failed.id)}></peliqan-connection-status>`,
+    );
+    await waitFor(() => badge.state === 'failed');
+    expect(byText(badge, 'Key revoked')).to.exist;
+    await waitFor(() => byRole(badge, 'button', 'Connect again')).then((button) => button.click());
+    const dialog = badge.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    await waitFor(() => byLabel(badge, 'Restricted API key'));
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !dialog.open);
+  });
+
+  it('a list and three badges on one page check a pending connection as one', async () => {
+    const { tokenUrl, seed } = customer();
+    const shop = await seed('shopify', 'Shop', null);
+    configure({ baseUrl: fake.url, tokenUrl });
+    const page = await fixture(html`<div>
+      <peliqan-connections></peliqan-connections>
+      <peliqan-connection-status connection-id=${String(shop.id)}></peliqan-connection-status>
+      <peliqan-connection-status connection-id=${String(shop.id)}></peliqan-connection-status>
+      <peliqan-connection-status connection-id=${String(shop.id)}></peliqan-connection-status>
+    </div>`);
+    await waitFor(() => page.querySelector('peliqan-connections')!.getAttribute('state') === 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    const checks = (await checksOf(shop.id)).map((request) => request.at);
+    expect(checks.length).to.be.within(2, 5);
+    const gaps = checks.slice(1).map((at, index) => at - checks[index]!);
+    expect(Math.min(...gaps)).to.be.greaterThan(1500, `checks ${JSON.stringify(gaps)} ms apart`);
+  });
+
+  it('makes no request while the page is hidden, and checks at once when it is shown', async () => {
+    const { tokenUrl, seed } = customer();
+    const shop = await seed('shopify', 'Shop', null);
+    const element = await list(tokenUrl);
+    await executeServerCommand('page-visibility', { hidden: true });
+    await waitFor(() => document.visibilityState === 'hidden');
+    const before = (await fake.requests()).length;
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect((await fake.requests()).length).to.equal(before, 'nothing while hidden');
+    await setStatus(shop.id, 'OK');
+    await executeServerCommand('page-visibility', { hidden: false });
+    await waitFor(() => (rows(element)[0] ?? '').includes('Connected'), 2000);
+    expect((await checksOf(shop.id)).at(-1)!.at - Date.now()).to.be.below(2000);
+  });
+
+  it('one token and one catalogue request for a page with a picker, a form and a list', async () => {
+    const { tokenUrl } = customer();
+    let tokens = 0;
+    const observer = new PerformanceObserver((entries) => {
+      tokens += entries.getEntries().filter((entry) => entry.name.includes('/__fake/token')).length;
+    });
+    observer.observe({ type: 'resource' });
+    configure({ baseUrl: fake.url, tokenUrl });
+    const page = await fixture(html`<div>
+      <peliqan-connector-picker></peliqan-connector-picker>
+      <peliqan-connect-form servertype="stripe"></peliqan-connect-form>
+      <peliqan-connections></peliqan-connections>
+    </div>`);
+    const picker = page.querySelector<PeliqanConnectorPicker>('peliqan-connector-picker')!;
+    const form = page.querySelector<PeliqanConnectForm>('peliqan-connect-form')!;
+    const connections = page.querySelector<PeliqanConnections>('peliqan-connections')!;
+    await waitFor(() => picker.state === 'ready' && form.state === 'ready' && connections.state === 'ready');
+    await waitFor(() => tokens >= 1);
+    observer.disconnect();
+    expect(tokens).to.equal(1);
+    const catalogue = (await fake.requests()).filter((request) => request.route === 'GET /api/servertypes');
+    expect(catalogue.length).to.equal(1);
+  });
+
+  it('makes no request after it is removed', async () => {
+    const { tokenUrl, seed } = customer();
+    await seed('shopify', 'Shop', null);
+    const element = await list(tokenUrl);
+    element.remove();
+    const before = (await fake.requests()).length;
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect((await fake.requests()).length).to.equal(before);
+  });
+});
