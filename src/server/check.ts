@@ -75,7 +75,7 @@ export const ASSUMPTIONS = {
   },
   listEnvelopes: {
     says: 'Lists come bare, as {data, next} or as {results, next}',
-    owner: 'unwrapList (src/api/schemas.ts), readAllPages (src/server/pages.ts)',
+    owner: 'listPage (src/api/schemas.ts), PeliqanClient.list (src/api/client.ts)',
   },
   tablesAndScripts: {
     says: 'GET /api/applications/, /api/interfaces/ and /api/groups/ list what a tenant has',

@@ -12,7 +12,6 @@ import { PeliqanError } from '../api/errors.js';
 import { idSchema, servertypeSchema, tokenResponseSchema, type Servertype } from '../api/schemas.js';
 import type { SubAccountProfile } from '../api/sub-account.js';
 import { isSecureUrl } from '../api/urls.js';
-import { readAllPages } from './pages.js';
 import { subAccountProfile } from './profile.js';
 import { PeliqanTenant, type TenantPaths } from './tenant.js';
 import { UpstreamQueue } from './upstream-queue.js';
@@ -129,7 +128,7 @@ export class PeliqanPartner {
    * and left out if it fails; the ones kept are Peliqan's objects as sent, unknown fields included.
    */
   async servertypes(options: CallOptions = {}): Promise<Servertype[]> {
-    const entries = await readAllPages(this.#client, '/api/servertypes', options);
+    const entries = await this.#client.list('/api/servertypes', undefined, options);
     return entries.filter((entry): entry is Servertype => servertypeSchema.safeParse(entry).success);
   }
 

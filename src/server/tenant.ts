@@ -4,10 +4,9 @@
  * `POST /table` and `POST /interface` with other field names; the mapping lives here, once.
  */
 import * as z from 'zod/mini';
-import { PeliqanClient, type CallOptions, type ClientOptions } from '../api/client.js';
+import { PeliqanClient, pathId, type CallOptions, type ClientOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
 import { idSchema } from '../api/schemas.js';
-import { readAllPages } from './pages.js';
 
 /**
  * Where the tenant client finds tables and scripts. `{id}` stands for a database's or a group's id.
@@ -73,11 +72,8 @@ export interface TenantOptions extends ClientOptions {
   paths?: Partial<TenantPaths>;
 }
 
-/** `template` with its `{id}` filled in; only a numeric id goes into a path. */
-function pathWith(template: string, id: number): string {
-  if (!Number.isSafeInteger(id) || id < 0) throw new TypeError(`Not a Peliqan id: ${JSON.stringify(id)}`);
-  return template.replace('{id}', String(id));
-}
+/** `template` with its `{id}` filled in, by the client's rule for ids in paths. */
+const pathWith = (template: string, id: number) => template.replace('{id}', pathId(id));
 
 /**
  * One customer's tenant, on a sub-account token: everything the widget's client does, plus query
@@ -124,24 +120,26 @@ export class PeliqanTenant extends PeliqanClient {
     return this.request(path, { ...options, method: 'POST', body, schema: createdSchema });
   }
 
-  /** Every query table of every database (`GET /api/applications/`), to tell which exist by name. */
+  /** Every query table of every database (`GET /api/applications/`, every page), to tell which exist by name. */
   async listTables(options: CallOptions = {}): Promise<Created[]> {
-    const databases = await this.#list(this.paths.databases, databaseSchema, options);
-    return databases.flatMap((database) => onlyValid(database.tables ?? [], createdSchema));
+    const databases = await this.list(this.paths.databases, databaseSchema, options);
+    // Each table is read on its own: one odd table must not hide its database's others.
+    return databases.flatMap((database) =>
+      (database.tables ?? []).flatMap((table) => {
+        const parsed = createdSchema.safeParse(table);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    );
   }
 
-  /** Every script (`GET /api/interfaces/`), to tell which exist by name. */
+  /** Every script (`GET /api/interfaces/`, every page), to tell which exist by name. */
   listScripts(options: CallOptions = {}): Promise<Created[]> {
-    return this.#list(this.paths.scripts, createdSchema, options);
+    return this.list(this.paths.scripts, createdSchema, options);
   }
 
   /** The script groups (`GET /api/groups/`). */
   listGroups(options: CallOptions = {}): Promise<Created[]> {
-    return this.#list(this.paths.groups, createdSchema, options);
-  }
-
-  async #list<T>(path: string, schema: z.ZodMiniType<T>, options: CallOptions): Promise<T[]> {
-    return onlyValid(await readAllPages(this, path, options), schema);
+    return this.list(this.paths.groups, createdSchema, options);
   }
 
   /** The first group `GET /api/groups/` lists, asked once per tenant client. */
@@ -159,12 +157,4 @@ export class PeliqanTenant extends PeliqanClient {
     });
     return lookup;
   }
-}
-
-/** The entries that match `schema`; the others (Peliqan's objects we cannot read) are left out. */
-function onlyValid<T>(entries: unknown[], schema: z.ZodMiniType<T>): T[] {
-  return entries.flatMap((entry) => {
-    const parsed = schema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
 }
