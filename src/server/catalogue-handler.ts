@@ -4,6 +4,7 @@ import type { Servertype } from '../api/schemas.js';
 import { problem, rateLimited } from './answers.js';
 import type { PeliqanPartner } from './partner.js';
 
+/** What `createCatalogueHandler` serves, and how long. */
 export interface CatalogueHandlerOptions {
   partner: PeliqanPartner;
   /**

@@ -8,8 +8,15 @@ import { PeliqanClient } from '../api/client.js';
 import { formFields, isOAuthConnector } from '../api/connectors.js';
 import { isPeliqanError } from '../api/errors.js';
 import { logLine } from '../api/logs.js';
-import { connectionSchema, servertypeSchema, unwrapList, type Servertype } from '../api/schemas.js';
+import {
+  connectionSchema,
+  servertypeSchema,
+  tokenResponseSchema,
+  unwrapList,
+  type Servertype,
+} from '../api/schemas.js';
 import { connectionState } from '../api/status.js';
+import { tokenOf } from '../api/token.js';
 import { PeliqanPartner, subAccountPath, type PartnerPaths } from './partner.js';
 import { isDuplicateAccount, isMissingAccount } from './subaccount.js';
 import type { PeliqanTenant } from './tenant.js';
@@ -35,7 +42,7 @@ export const ASSUMPTIONS = {
   },
   integrateToken: {
     says: 'The integrate answer carries the token as "token" (or "integration_token")',
-    owner: 'tokenOf (src/server/partner.ts), TokenSource (src/api/token.ts)',
+    owner: 'tokenOf (src/api/token.ts)',
   },
   customerCatalogue: {
     says: "A customer's integrate token may read GET /api/servertypes",
@@ -90,6 +97,7 @@ export interface Finding extends Assumption {
   evidence: string;
 }
 
+/** Where to check, as whom, and whether a create may be tried. */
 export interface CheckOptions {
   baseUrl: string;
   partnerToken: string;
@@ -116,6 +124,16 @@ function envelopeOf(json: unknown): string | undefined {
   if (Array.isArray(object?.data)) return '{data}';
   if (Array.isArray(object?.results)) return '{results}';
   return undefined;
+}
+
+/**
+ * What a failed call says about an assumption: nothing when Peliqan could not be reached (or, for a
+ * call with the partner token, refused it): the check could not look. Otherwise it does not hold.
+ */
+function refuted(error: unknown, asPartner = false): Verdict {
+  if (!isPeliqanError(error)) return 'not held';
+  const couldNotLook = error.code === 'network' || (asPartner && error.code === 'unauthorized');
+  return couldNotLook ? 'not checked' : 'not held';
 }
 
 /** The status of a failed call, in words. */
@@ -219,7 +237,7 @@ async function noteCustomer(
     await readList(tenant, '/api/servertypes');
     note('customerCatalogue', 'held', 'answered with a list');
   } catch (error) {
-    note('customerCatalogue', 'not held', `${failed(error)}: serve the catalogue with createCatalogueHandler`);
+    note('customerCatalogue', refuted(error), `${failed(error)}: serve the catalogue with createCatalogueHandler`);
   }
 
   if (created?.id !== undefined) {
@@ -232,7 +250,7 @@ async function noteCustomer(
       const shaped = connectionSchema.safeParse(answer).success;
       note('createdConnection', shaped ? 'held' : 'not held', `answered keys: ${Object.keys(answer ?? {}).join(', ')}`);
     } catch (error) {
-      note('createdConnection', 'not held', failed(error));
+      note('createdConnection', refuted(error), failed(error));
     }
   }
 
@@ -269,7 +287,7 @@ async function noteCustomer(
           : `${entries.length} log entries read`,
       );
     } catch (error) {
-      note('logs', 'not held', failed(error));
+      note('logs', refuted(error), failed(error));
     }
   }
 
@@ -283,7 +301,7 @@ async function noteCustomer(
       note('tablesAndScripts', 'not held', `${counts}; ${tableless.length} databases without "tables"`);
     else note('tablesAndScripts', 'held', counts);
   } catch (error) {
-    note('tablesAndScripts', 'not held', failed(error));
+    note('tablesAndScripts', refuted(error), failed(error));
   }
 }
 
@@ -310,7 +328,7 @@ export async function checkAssumptions(options: CheckOptions): Promise<Finding[]
     await partner.identityToken({ externalId: `${CHECK_ACCOUNT}-nobody-${Date.now().toString(36)}` });
     note('missingAccount', 'not held', 'a token came back for an external_id nobody made');
   } catch (error) {
-    note('missingAccount', isMissingAccount(error) ? 'held' : 'not held', failed(error));
+    note('missingAccount', isMissingAccount(error) ? 'held' : refuted(error, true), failed(error));
   }
 
   let catalogue: Servertype[] = [];
@@ -336,7 +354,7 @@ export async function checkAssumptions(options: CheckOptions): Promise<Finding[]
       await partner.createSubAccount(profile);
       note('duplicateAccount', 'not held', 'a second sub-account with the same external_id was made');
     } catch (error) {
-      note('duplicateAccount', isDuplicateAccount(error) ? 'held' : 'not held', failed(error));
+      note('duplicateAccount', isDuplicateAccount(error) ? 'held' : refuted(error, true), failed(error));
     }
   }
 
@@ -345,11 +363,12 @@ export async function checkAssumptions(options: CheckOptions): Promise<Finding[]
   if (externalId) {
     try {
       const path = `${subAccountPath(paths, 'integrate/')}?${new URLSearchParams({ external_id: externalId })}`;
-      const answer = (await asPartner.request(path, { method: 'POST', schema: anything })) as Record<string, unknown>;
-      const key = ['token', 'integration_token'].find((each) => typeof answer?.[each] === 'string' && answer[each]);
-      if (key) {
-        note('integrateToken', 'held', `as "${key}"`);
-        tenant = partner.tenant(answer[key] as string);
+      const answer = await asPartner.request(path, { method: 'POST', schema: anything });
+      const parsed = tokenResponseSchema.safeParse(answer);
+      const token = parsed.success ? tokenOf(parsed.data) : undefined;
+      if (token) {
+        note('integrateToken', 'held', `as "${token === parsed.data?.token ? 'token' : 'integration_token'}"`);
+        tenant = partner.tenant(token);
       } else note('integrateToken', 'not held', `answered keys: ${Object.keys(answer ?? {}).join(', ')}`);
     } catch (error) {
       note('integrateToken', 'not checked', `no integrate token for ${externalId}: ${failed(error)}`);

@@ -113,7 +113,7 @@ async function token(
   }
 }
 
-/** Prints one line per assumption; exits 1 when any did not hold. */
+/** Prints one line per assumption; exits 1 when any did not hold, or none could be checked. */
 async function check(
   account: Account,
   { externalId, write }: { externalId?: string; write: boolean },
@@ -127,5 +127,5 @@ async function check(
     io.out(`${finding.verdict.padEnd(12)} ${finding.says}: ${finding.evidence}  [${finding.owner}]`);
   }
   io.out(`${counts.held} held, ${counts['not held']} not held, ${counts['not checked']} not checked.`);
-  return counts['not held'] ? 1 : 0;
+  return counts['not held'] || !counts.held ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import type { CallOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
 import { idSchema, servertypeSchema, tokenResponseSchema, type Servertype } from '../api/schemas.js';
 import type { SubAccountProfile } from '../api/sub-account.js';
+import { tokenOf } from '../api/token.js';
 import { isSecureUrl } from '../api/urls.js';
 import { subAccountProfile } from './profile.js';
 import { PeliqanTenant, type TenantPaths } from './tenant.js';
@@ -36,11 +37,13 @@ export const DEFAULT_TIMEOUT = 15_000;
  */
 const NO_CLIENT_TIMEOUT = 2_147_483_647;
 
+/** How to reach Peliqan with the partner token, and how hard to press it. */
 export interface PeliqanPartnerOptions {
   /** Peliqan origin, e.g. `https://app.eu.peliqan.io`; `https:` only (`http:` for localhost). */
   baseUrl: string;
   /** The partner token: it only manages sub-accounts. Keep it on the server. */
   partnerToken: string;
+  /** The `fetch` to call Peliqan with (default: the global one, looked up at each call). */
   fetch?: typeof fetch;
   /** `sub-account` (default: `/api/sub-account/…`) or `partner` (`/api/partner/sub-account/…`). */
   paths?: PartnerPaths;
@@ -111,7 +114,7 @@ export class PeliqanPartner {
   ): Promise<string> {
     const query = accountQuery(account);
     if (expire === false) query.set('expire', 'false');
-    return tokenOf(
+    return tokenIn(
       await this.#client.request(`${this.#path('identity/')}?${query}`, { ...options, schema: tokenResponseSchema }),
     );
   }
@@ -119,7 +122,7 @@ export class PeliqanPartner {
   /** `POST /api/sub-account/integrate/`: a short-lived (30 min) token for the customer's browser. */
   async integrateToken(account: AccountRef, options: CallOptions = {}): Promise<string> {
     const path = `${this.#path('integrate/')}?${accountQuery(account)}`;
-    return tokenOf(await this.#client.request(path, { ...options, method: 'POST', schema: tokenResponseSchema }));
+    return tokenIn(await this.#client.request(path, { ...options, method: 'POST', schema: tokenResponseSchema }));
   }
 
   /**
@@ -159,8 +162,8 @@ function accountQuery(account: AccountRef): URLSearchParams {
   );
 }
 
-function tokenOf(answer: z.infer<typeof tokenResponseSchema>): string {
-  const token = answer.token || answer.integration_token;
+function tokenIn(answer: z.infer<typeof tokenResponseSchema>): string {
+  const token = tokenOf(answer);
   if (!token) throw new PeliqanError('invalid-response', 'Peliqan answered without a token');
   return token;
 }

@@ -4,6 +4,7 @@ import { withSubAccount } from './subaccount.js';
 import type { Created, QueryTableDefinition, ScriptDefinition } from './tenant.js';
 import type { Customer } from './token-handler.js';
 
+/** One customer, and the tables and scripts their tenant should have. */
 export interface ProvisionOptions {
   partner: PeliqanPartner;
   /** The customer; only the sub-account profile's string fields are sent to Peliqan. */

@@ -37,8 +37,8 @@ export const DEFAULT_TENANT_PATHS: TenantPaths = {
   scripts: '/api/interfaces/',
 };
 
-/** Something Peliqan made (a table, a script): at least its `id`, and whatever else it answered. */
 const createdSchema = z.looseObject({ id: idSchema, name: z.optional(z.string()) });
+/** Something Peliqan made (a table, a script): at least its `id`, and whatever else it answered. */
 export type Created = z.infer<typeof createdSchema>;
 
 const databaseSchema = z.looseObject({ id: idSchema, tables: z.optional(z.array(z.unknown())) });

@@ -9,6 +9,7 @@ import { withSubAccount } from './subaccount.js';
 /** The logged-in customer: the partner's own id (`external_id`) and the profile for a new sub-account. */
 export type Customer = SubAccountProfile;
 
+/** Who the token endpoint mints for, and which pages may ask. */
 export interface TokenHandlerOptions {
   partner: PeliqanPartner;
   /**

@@ -6,6 +6,7 @@ export interface UpstreamQueueOptions {
   maxQueue: number;
   /** Milliseconds a call may take once it is sent (not counting its wait in the queue). */
   timeout: number;
+  /** The `fetch` that sends a call once its turn has come. */
   fetch: typeof fetch;
 }
 
@@ -23,7 +24,9 @@ const AVERAGE_WEIGHT = 0.1;
  * A caller whose signal aborts while queued leaves the queue.
  */
 export class UpstreamQueue {
+  /** Calls in flight at most. */
   readonly maxConcurrency: number;
+  /** Waiting calls at which `full` turns true. */
   readonly maxQueue: number;
   #options: UpstreamQueueOptions;
   #active = 0;

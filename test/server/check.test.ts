@@ -82,6 +82,21 @@ describe('npx peliqan-embed check', () => {
     assert.deepEqual(fake.accounts.map((account) => account.external_id).sort(), [CHECK_ACCOUNT, 'wood_123'].sort());
   });
 
+  test('says "not checked", not "not held", when Peliqan cannot be reached or refuses the partner token', async () => {
+    for (const environment of [
+      { PELIQAN_BASE_URL: 'http://127.0.0.1:9', PELIQAN_PARTNER_TOKEN: fake.partnerToken },
+      { PELIQAN_BASE_URL: fake.url, PELIQAN_PARTNER_TOKEN: 'not-the-partner-token' },
+    ]) {
+      const lines: string[] = [];
+      const code = await main(['check', '--external-id', 'wood_123'], environment, {
+        out: (line) => lines.push(line),
+        err: (line) => lines.push(line),
+      });
+      assert.equal(code, 1);
+      assert.match(lines.at(-1)!, /^0 held, 0 not held, 14 not checked\.$/, lines.join('\n'));
+    }
+  });
+
   test('refuses a PELIQAN_BASE_URL that is not https:', async () => {
     const err: string[] = [];
     const code = await main(
