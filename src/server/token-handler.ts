@@ -43,7 +43,7 @@ export function createTokenHandler({
   const minting = new Map<string, SharedTask<string>>();
   /**
    * The customer's token. Requests for the same customer that arrive while one is being minted (tabs
-   * opened together, a burst) share that one: it is theirs alike, and Peliqan gets a third of the calls.
+   * opened together) share it: it is theirs alike, and Peliqan gets one call instead of one each.
    */
   const mint = (customer: Customer, signal: AbortSignal): Promise<string> => {
     const id = customer.external_id;
