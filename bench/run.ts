@@ -13,6 +13,7 @@ import puppeteer from 'puppeteer-core';
 import { chromeArgs, chromePath } from '../scripts/chrome-path.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
 import { CEILING, TARGET } from '../.size-limit.mjs';
+import { tokenBurst } from './token-burst.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = new URL('..', import.meta.url);
@@ -406,9 +407,10 @@ async function main(): Promise<void> {
     executablePath: chromePath(),
     args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
   });
-  // BENCH_ONLY=picker,flow,list,leaks (any of them) for quick before/after runs; all by default.
-  const only = (process.env.BENCH_ONLY ?? 'picker,flow,list,leaks').split(',');
+  // BENCH_ONLY=picker,flow,list,leaks,burst (any of them) for quick before/after runs; all by default.
+  const only = (process.env.BENCH_ONLY ?? 'picker,flow,list,leaks,burst').split(',');
   try {
+    if (only.includes('burst')) rows.push(...(await tokenBurst()));
     const counts = (process.env.BENCH_COUNTS ?? '250,2000,10000').split(',').map(Number);
     if (only.includes('picker')) for (const count of counts) await pickerAtScale(browser, count);
     if (only.includes('flow')) {

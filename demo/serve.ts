@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
-import { PeliqanPartner, createTokenHandler, toNodeHandler } from '../src/server/index.js';
+import { PeliqanPartner, createCatalogueHandler, createTokenHandler, toNodeHandler } from '../src/server/index.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
@@ -90,6 +90,14 @@ const token = toNodeHandler(
   }),
 );
 
+/** The connector catalogue, read once with the partner token and cached for every customer. */
+const catalogue = toNodeHandler(
+  createCatalogueHandler({
+    partner,
+    onError: (error) => console.error('Catalogue endpoint:', error instanceof Error ? error.message : error),
+  }),
+);
+
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 const types: Record<string, string> = {
@@ -112,6 +120,7 @@ function send(response: ServerResponse, status: number, body: string | Uint8Arra
 async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = new URL(request.url ?? '/', origin).pathname;
   if (path === '/peliqan/token') return token(request, response);
+  if (path === '/peliqan/catalogue') return catalogue(request, response);
   if (path === '/demo/reset' && request.method === 'POST' && fake) {
     fake.reset();
     seedDemo(fake);
@@ -148,6 +157,7 @@ server.listen(port, host, () => {
   console.log(`peliqan-embed demo   ${origin}
 Peliqan API          ${baseUrl}${fake ? `   (local fake; OAuth provider ${fake.oauthUrl})` : '   (real account from PELIQAN_BASE_URL)'}
 Token endpoint       POST ${origin}/peliqan/token
+Catalogue endpoint   GET ${origin}/peliqan/catalogue
 Press Ctrl+C to stop.`);
 });
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run fake` (or `npx peliqan-fake`): starts the fake Peliqan alone and prints its URLs.
- *   --port 4010  --oauth-port 4011  --host 127.0.0.1  --origin http://localhost:5173 (repeatable)
- *   --token-lifetime 1800  --envelope bare|data|results  --coop  --connections 250 (generated catalogue)
+ *   --port 4010  --oauth-port 4011  --host 127.0.0.1
+ *   --origin https://app.example.test (repeatable: allowed besides localhost pages; '*' allows any site)
+ *   --token-lifetime 1800  --envelope bare|data|results  --coop  --connectors 250 (a generated catalogue of 250)
  */
 import { parseArgs } from 'node:util';
 import { startFakePeliqan } from './server.js';
@@ -23,7 +24,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    'Usage: peliqan-fake [--port 4010] [--oauth-port 4011] [--host 127.0.0.1] [--origin URL]... [--token-lifetime SECONDS] [--envelope bare|data|results] [--coop] [--connectors N]',
+    "Usage: peliqan-fake [--port 4010] [--oauth-port 4011] [--host 127.0.0.1] [--origin URL|'*']... [--token-lifetime SECONDS] [--envelope bare|data|results] [--coop] [--connectors N]",
   );
   process.exit(0);
 }
@@ -34,11 +35,13 @@ if (envelope && !['bare', 'data', 'results'].includes(envelope)) {
   process.exit(2);
 }
 
+const origins = values.origin ?? [];
+const anyOrigin = origins.includes('*');
 const fake = await startFakePeliqan({
   host: values.host,
   port: Number(values.port),
   oauthPort: Number(values['oauth-port']),
-  allowedOrigins: values.origin ?? '*',
+  allowedOrigins: anyOrigin ? '*' : origins,
   catalogue: values.connectors ? Number(values.connectors) : undefined,
   faults: {
     ...(values['token-lifetime'] ? { tokenLifetime: Number(values['token-lifetime']) } : {}),
@@ -47,12 +50,13 @@ const fake = await startFakePeliqan({
   },
 });
 
+const allowed = anyOrigin ? 'any website (--origin *)' : ['localhost pages (any port)', ...origins].join(', ');
 console.log(`Fake Peliqan API      ${fake.url}
 Fake OAuth provider   ${fake.oauthUrl}
 Partner token         ${fake.partnerToken}   (send as "Authorization: JWT ${fake.partnerToken}")
 Test token endpoint   POST ${fake.url}/__fake/token?external_id=demo_customer
-Controls              ${fake.url}/__fake/{reset,faults,requests,expire-tokens,connections}
-CORS origins          ${values.origin?.join(', ') ?? 'any'}
+Controls              ${fake.url}/__fake/{reset,faults,requests,expire-tokens,token,connections}
+Allowed origins       ${allowed}
 Press Ctrl+C to stop.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,15 +3,19 @@
  * Node only.
  */
 export { startFakePeliqan } from './server.js';
+export type { FakePeliqan, FakePeliqanOptions } from './server.js';
 export type {
-  FakePeliqan,
-  FakePeliqanOptions,
   FakeFaults,
   InjectedResponse,
   FakeAccount,
   FakeConnection,
+  FakeDatabase,
+  FakeTable,
+  FakeGroup,
+  FakeScript,
   FakeRequest,
+  FakeAuth,
   SeedConnection,
-} from './server.js';
+} from './types.js';
 export { defaultCatalogue, syntheticCatalogue } from './catalogue.js';
 export type { FakeServertype, FakeConnectForm, FakeField } from './catalogue.js';

@@ -1,13 +1,17 @@
-import type { Created, PeliqanPartner, ScriptDefinition } from './partner.js';
-import type { Customer } from './token-handler.js';
+import type { PeliqanPartner } from './partner.js';
+import { subAccountProfile } from './profile.js';
 import { withSubAccount } from './subaccount.js';
+import type { Created, QueryTableDefinition, ScriptDefinition } from './tenant.js';
+import type { Customer } from './token-handler.js';
 
+/** One customer, and the tables and scripts their tenant should have. */
 export interface ProvisionOptions {
   partner: PeliqanPartner;
+  /** The customer; only the sub-account profile's string fields are sent to Peliqan. */
   customer: Customer;
-  /** Query tables to have (`POST /table` bodies); each needs a `name`, which is how an existing one is recognised. */
-  tables?: ({ name: string } & Record<string, unknown>)[];
-  /** Scheduled Python scripts to have (`POST /interface`), recognised by `name`. */
+  /** Query tables to have, recognised by `name` among every database's tables. */
+  tables?: QueryTableDefinition[];
+  /** Python scripts to have, recognised by `name` among the account's scripts. */
   scripts?: ScriptDefinition[];
 }
 
@@ -19,8 +23,9 @@ export interface ProvisionResult {
 }
 
 /**
- * Hydrates one customer's tenant: the sub-account, then the query tables and scheduled scripts that
- * are not there yet (by name). Safe to run twice: the second run makes nothing new.
+ * Hydrates one customer's tenant: the sub-account, then the query tables and scripts that are not
+ * there yet (by name; one that exists is left as it is). Safe to run twice: the second run makes
+ * nothing new.
  */
 export async function provisionTenant({
   partner,
@@ -28,10 +33,12 @@ export async function provisionTenant({
   tables = [],
   scripts = [],
 }: ProvisionOptions): Promise<ProvisionResult> {
-  const token = await withSubAccount(partner, customer, (account) => partner.identityToken(account));
+  const profile = subAccountProfile(customer);
+  if (!profile) throw new TypeError('provisionTenant needs a customer with an external_id (a non-empty string)');
+  const token = await withSubAccount(partner, profile, (account) => partner.identityToken(account));
   const tenant = partner.tenant(token);
   const result: ProvisionResult = {
-    externalId: customer.external_id,
+    externalId: profile.external_id,
     created: { tables: [], scripts: [] },
     existing: { tables: [], scripts: [] },
   };

@@ -1,80 +1,107 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isPeliqanError } from '../api/errors.js';
+import { SharedTask } from '../api/shared-task.js';
+import { jsonAnswer, problem, rateLimited } from './answers.js';
+import { isRefusedCrossSite, normaliseOrigins } from './cross-site.js';
 import type { PeliqanPartner, SubAccountProfile } from './partner.js';
+import { subAccountProfile } from './profile.js';
 import { withSubAccount } from './subaccount.js';
 
 /** The logged-in customer: the partner's own id (`external_id`) and the profile for a new sub-account. */
 export type Customer = SubAccountProfile;
 
+/** Who the token endpoint mints for, and which pages may ask. */
 export interface TokenHandlerOptions {
   partner: PeliqanPartner;
-  /** Who is logged in, from the partner's own session (cookie, header…); null when nobody is. */
+  /**
+   * Who is logged in, from the partner's own session (cookie, header…); null when nobody is. Only the
+   * sub-account profile's string fields are used, so returning the whole user object is safe.
+   */
   identify: (request: Request) => Customer | null | undefined | Promise<Customer | null | undefined>;
+  /**
+   * Origins of the partner's own pages on other sites that may ask for a token (e.g.
+   * `https://app.partner.example` when the endpoint is on `https://api.partner.io`).
+   */
+  allowedOrigins?: string[];
   /** Called with failures, for the partner's own logging (the error carries no token). */
   onError?: (error: unknown) => void;
 }
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
-  });
 
 /**
  * The partner's token endpoint as a Fetch-API handler `(Request) => Promise<Response>` (Next.js route
  * handlers, Hono, Bun, Deno…; `toNodeHandler()` for Node `http` and Express). It answers `POST` with
  * `{"token": "…"}` — a short-lived integrate token for the logged-in customer, whose sub-account is
- * created on first use — or 401 when nobody is logged in.
+ * created on first use — and never reads the request's body. Concurrent requests for one customer
+ * share one token.
  */
 export function createTokenHandler({
   partner,
   identify,
+  allowedOrigins,
   onError,
 }: TokenHandlerOptions): (request: Request) => Promise<Response> {
-  return async (request) => {
-    if (request.method !== 'POST') return json(405, { error: 'Use POST' }, { Allow: 'POST' });
-    let customer: Customer | null | undefined;
-    try {
-      customer = await identify(request);
-    } catch (error) {
-      onError?.(error);
-      return json(500, { error: 'Could not tell who is logged in' });
+  const allowed = normaliseOrigins(allowedOrigins);
+  const minting = new Map<string, SharedTask<string>>();
+  /**
+   * The customer's token. Requests for the same customer that arrive while one is being minted (tabs
+   * opened together) share it: it is theirs alike, and Peliqan gets one call instead of one each.
+   */
+  const mint = (customer: Customer, signal: AbortSignal): Promise<string> => {
+    const id = customer.external_id;
+    let task = minting.get(id);
+    if (!task) {
+      const started: SharedTask<string> = new SharedTask(async (jobSignal) => {
+        try {
+          return await withSubAccount(partner, customer, (account) =>
+            partner.integrateToken(account, { signal: jobSignal }),
+          );
+        } finally {
+          if (minting.get(id) === started) minting.delete(id);
+        }
+      });
+      minting.set(id, started);
+      task = started;
     }
-    if (!customer?.external_id) return json(401, { error: 'Not logged in' });
-    try {
-      const token = await withSubAccount(partner, customer, (account) => partner.integrateToken(account));
-      return json(200, { token });
-    } catch (error) {
-      onError?.(error);
-      return json(502, { error: 'Could not get a Peliqan token' });
-    }
+    return task.get(signal);
   };
-}
-
-/** Serves a Fetch-API handler from Node's `http` (and Express, whose `req`/`res` are Node's). */
-export function toNodeHandler(handler: (request: Request) => Promise<Response>) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    let response: Response;
-    try {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
-      response = await handler(
-        new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), {
-          method: req.method,
-          headers,
-          body,
-        }),
+  return async (request) => {
+    if (request.method !== 'POST') return problem(405, 'ERROR_METHOD', 'Use POST.', { Allow: 'POST' });
+    if (isRefusedCrossSite(request, allowed)) {
+      return problem(
+        403,
+        'ERROR_CROSS_SITE',
+        'A page of another site asked for a token: its origin is not in the allowedOrigins of createTokenHandler.',
       );
-    } catch {
-      // A request Node accepts but Fetch cannot express (TRACE, an aborted body…) must not end the process.
-      response = json(400, { error: 'Bad request' });
     }
-    if (res.headersSent) return;
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    let who: unknown;
+    try {
+      who = await identify(request);
+    } catch (error) {
+      onError?.(error);
+      return problem(500, 'ERROR_IDENTIFY', 'identify() failed: see the server log.');
+    }
+    if (!who) return problem(401, 'ERROR_NOT_LOGGED_IN', 'Nobody is logged in.');
+    const customer = subAccountProfile(who);
+    if (!customer) {
+      const detail = 'identify() must return null or an object with an external_id that is a non-empty string.';
+      onError?.(new TypeError(detail));
+      return problem(500, 'ERROR_IDENTIFY', detail);
+    }
+    // Turn work away at the door rather than queue it past any hope of an answer in time.
+    if (partner.queue.full) {
+      return problem(503, 'ERROR_BUSY', 'Too many token requests at once: try again shortly.', {
+        'Retry-After': String(partner.queue.drainSeconds()),
+      });
+    }
+    const began = Date.now();
+    try {
+      const token = await mint(customer, request.signal);
+      return jsonAnswer(200, { token });
+    } catch (error) {
+      // The browser went away: nobody reads this answer, and nothing failed.
+      if (request.signal.aborted) return problem(499, 'ERROR_GONE', 'The client went away.');
+      onError?.(error);
+      if (isPeliqanError(error) && error.status === 429) return rateLimited(partner.queue.retryAfterSince(began));
+      return problem(502, 'ERROR_UPSTREAM', 'Could not get a token from Peliqan.');
+    }
   };
 }

@@ -1,6 +1,7 @@
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { PeliqanPartner, isPeliqanError, type PeliqanError } from '../../src/server/index.js';
+import * as z from 'zod/mini';
 import { call, useFake } from '../support/fake.js';
 
 const fake = await useFake();
@@ -96,6 +97,29 @@ describe('PeliqanPartner', () => {
     assert.equal((await failure(slow.createSubAccount({ external_id: 'slow' }))).code, 'network');
   });
 
+  test('refuses a base URL that is not https: (plain http: only on this machine)', () => {
+    for (const baseUrl of [
+      'http://app.eu.peliqan.io',
+      'http://10.0.0.7:4010',
+      'ftp://app.eu.peliqan.io',
+      'app.eu.peliqan.io',
+    ]) {
+      assert.throws(
+        () => new PeliqanPartner({ baseUrl, partnerToken: 'secret-partner-token' }),
+        (error: Error) => /https:/.test(error.message) && !error.message.includes('secret-partner-token'),
+        baseUrl,
+      );
+    }
+    for (const baseUrl of [
+      'https://app.eu.peliqan.io',
+      'http://localhost:4010',
+      'http://127.0.0.1:4010',
+      'http://[::1]:4010',
+    ]) {
+      assert.equal(new PeliqanPartner({ baseUrl, partnerToken: 't' }).baseUrl, baseUrl);
+    }
+  });
+
   test('an unreachable Peliqan is a "network" error', async () => {
     const error = await failure(
       new PeliqanPartner({ baseUrl: 'http://127.0.0.1:9', partnerToken: 't', retryDelay: 1 }).identityToken({
@@ -107,19 +131,18 @@ describe('PeliqanPartner', () => {
 });
 
 describe('the tenant client', () => {
+  const tenantFor = async (externalId: string, paths?: 'partner') =>
+    partner(paths).tenant(await partner().identityToken({ externalId }));
+
   test('calls every end-customer endpoint with the sub-account JWT', async () => {
     await partner().createSubAccount({ external_id: 't1' });
-    const tenant = partner().tenant(await partner().identityToken({ externalId: 't1' }));
+    const tenant = await tenantFor('t1');
     fake.requests.length = 0;
     assert.ok((await tenant.servertypes()).length >= 30);
     const created = await tenant.addConnection({ servertype_id: 403, password: 'rk_live_x' });
     assert.equal((await tenant.listConnections()).length, 1);
     assert.equal((await tenant.connection(created.id)).id, created.id);
     assert.ok((await tenant.logs(created.id)).length >= 1);
-    const table = await tenant.createTable({ name: 'orders', query: 'select * from orders' });
-    const script = await tenant.addScript({ name: 'Sync', raw_code: 'print(1)', schedule: 3600 });
-    assert.equal(table.name, 'orders');
-    assert.equal(script.schedule, 3600);
     assert.deepEqual(
       fake.requests.map((request) => [request.method, request.path, request.auth]),
       [
@@ -128,9 +151,96 @@ describe('the tenant client', () => {
         ['GET', '/api/servers', 'customer'],
         ['GET', `/api/server/${created.id}`, 'customer'],
         ['GET', `/api/server/${created.id}/logs`, 'customer'],
-        ['POST', '/table', 'customer'],
-        ['POST', '/interface', 'customer'],
       ],
     );
+  });
+
+  test("makes a query table through create-sql-query/, or in the database it is given, as Peliqan's SDK does", async () => {
+    await partner().createSubAccount({ external_id: 't2' });
+    const tenant = await tenantFor('t2');
+    fake.requests.length = 0;
+    const orders = await tenant.createTable({ name: 'orders', query: 'select * from orders' });
+    const [database] = await tenant.request('/api/applications/', {
+      schema: z.array(z.looseObject({ id: z.number() })),
+    });
+    const customers = await tenant.createTable({ name: 'customers', query: 'select 1', databaseId: database!.id });
+    assert.deepEqual([orders.name, orders.table_type, customers.database_id], ['orders', 'query', database!.id]);
+    const posts = fake.requests.filter((request) => request.method === 'POST');
+    assert.deepEqual(
+      posts.map((request) => [request.path, request.bodyKeys]),
+      [
+        ['/api/database/tables/create-sql-query/', ['name', 'query', 'table_type']],
+        [`/api/database/tables/database/${database!.id}/`, ['name', 'query', 'table_type']],
+      ],
+    );
+    assert.deepEqual(
+      (await tenant.listTables()).map((table) => table.name),
+      ['orders', 'customers'],
+    );
+  });
+
+  test("adds a script with the page's raw_code and schedule mapped, in the first group unless told", async () => {
+    await partner().createSubAccount({ external_id: 't3' });
+    const tenant = await tenantFor('t3');
+    fake.requests.length = 0;
+    const script = await tenant.addScript({ name: 'Sync', raw_code: 'print(1)', schedule: 3600 });
+    assert.deepEqual(
+      [script.raw_script, script.schedule, script.run_interval, script.run_mode],
+      ['print(1)', true, 3600, 'SHELL'],
+    );
+    const [group] = await tenant.listGroups();
+    const unscheduled = await tenant.addScript({ name: 'Once', raw_code: 'print(2)', groupId: group!.id });
+    assert.equal(unscheduled.schedule, false);
+    assert.deepEqual(
+      fake.requests.map((request) => [request.method, request.path, request.bodyKeys]),
+      [
+        ['GET', '/api/groups/', []],
+        ['POST', `/api/interfaces/group/${group!.id}/`, ['name', 'run_mode', 'raw_script', 'schedule', 'run_interval']],
+        ['GET', '/api/groups/', []],
+        ['POST', `/api/interfaces/group/${group!.id}/`, ['name', 'run_mode', 'raw_script']],
+      ],
+    );
+    assert.deepEqual(
+      (await tenant.listScripts()).map((each) => each.name),
+      ['Sync', 'Once'],
+    );
+  });
+
+  test('reads lists across pages', async () => {
+    await partner().createSubAccount({ external_id: 't4' });
+    const tenant = await tenantFor('t4');
+    for (const name of ['a', 'b', 'c', 'd', 'e']) await tenant.createTable({ name, query: 'select 1' });
+    Object.assign(fake.faults, { listEnvelope: 'results', pageSize: 2 });
+    assert.deepEqual(
+      (await tenant.listScripts()).map((each) => each.name),
+      [],
+    );
+    for (const name of ['s1', 's2', 's3']) await tenant.addScript({ name, raw_code: '' });
+    fake.requests.length = 0;
+    assert.deepEqual(
+      (await tenant.listScripts()).map((each) => each.name),
+      ['s1', 's2', 's3'],
+    );
+    assert.deepEqual(
+      fake.requests.map((request) => request.query.page ?? '1'),
+      ['1', '2'],
+    );
+    assert.deepEqual(
+      (await tenant.listTables()).map((table) => table.name),
+      ['a', 'b', 'c', 'd', 'e'],
+    );
+  });
+
+  test('each path can be overridden', async () => {
+    await partner().createSubAccount({ external_id: 't5' });
+    const moved = new PeliqanPartner({
+      baseUrl: fake.url,
+      partnerToken: fake.partnerToken,
+      tenantPaths: { createQueryTable: '/api/v2/query-tables/' },
+    }).tenant(await partner().identityToken({ externalId: 't5' }));
+    assert.equal(moved.paths.createQueryTable, '/api/v2/query-tables/');
+    assert.equal(moved.paths.scripts, '/api/interfaces/');
+    await assert.rejects(moved.createTable({ name: 'x', query: 'select 1' }), { status: 404 });
+    assert.equal(fake.requests.at(-1)!.path, '/api/v2/query-tables/');
   });
 });

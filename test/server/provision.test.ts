@@ -1,6 +1,6 @@
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { PeliqanPartner, provisionTenant } from '../../src/server/index.js';
+import { PeliqanPartner, provisionTenant, type Customer } from '../../src/server/index.js';
 import { main } from '../../src/server/cli.js';
 import { useFake } from '../support/fake.js';
 
@@ -34,6 +34,20 @@ describe('provisionTenant', () => {
       ['Nightly sync'],
     );
     assert.equal(fake.accounts.length, 1);
+    assert.deepEqual(
+      fake.requests.map((request) => `${request.method} ${request.path.replace(/\d+/, ':id')}`),
+      [
+        'GET /api/sub-account/identity/',
+        'POST /api/sub-account/',
+        'GET /api/sub-account/identity/',
+        'GET /api/applications/',
+        'POST /api/database/tables/create-sql-query/',
+        'POST /api/database/tables/create-sql-query/',
+        'GET /api/interfaces/',
+        'GET /api/groups/',
+        'POST /api/interfaces/group/:id/',
+      ],
+    );
   });
 
   test('is safe to run twice: the second run makes nothing', async () => {
@@ -42,8 +56,15 @@ describe('provisionTenant', () => {
     assert.deepEqual(again.created, { tables: [], scripts: [] });
     assert.deepEqual(again.existing, { tables: ['orders', 'customers'], scripts: ['Nightly sync'] });
     assert.equal(fake.accounts.length, 1);
-    assert.equal(fake.requests.filter((request) => request.route === 'POST /table').length, 2);
-    assert.equal(fake.requests.filter((request) => request.route === 'POST /interface').length, 1);
+    const made = (route: string) => fake.requests.filter((request) => request.route === route).length;
+    assert.equal(made('POST /api/database/tables/create-sql-query/'), 2);
+    assert.equal(made('POST /api/interfaces/group/:id/'), 1);
+  });
+
+  test('sends Peliqan only the profile fields of the customer it is given', async () => {
+    await provisionTenant({ ...plan, customer: { ...plan.customer, passwordHash: 'x', isAdmin: true } as Customer });
+    const create = fake.requests.find((request) => request.route === 'POST /api/sub-account/')!;
+    assert.deepEqual(create.bodyKeys, ['external_id', 'company_name']);
   });
 
   test('adds only what is missing when the plan grows', async () => {
@@ -76,6 +97,16 @@ describe('npx peliqan-embed token', () => {
       fake.accounts.map((account) => account.external_id),
       ['wood_123'],
     );
+  });
+
+  test('refuses a PELIQAN_BASE_URL that is not https:, before sending the partner token anywhere', async () => {
+    const plain = await capture(['token', '--external-id', 'wood_123'], {
+      PELIQAN_BASE_URL: 'http://peliqan.example',
+      PELIQAN_PARTNER_TOKEN: 'secret-partner-token',
+    });
+    assert.equal(plain.code, 2);
+    assert.match(plain.err.join('\n'), /https:/);
+    assert.ok(!plain.err.join('\n').includes('secret-partner-token'));
   });
 
   test('explains what is missing, without echoing the partner token', async () => {

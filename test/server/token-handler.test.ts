@@ -2,7 +2,13 @@ import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PeliqanPartner, createTokenHandler, toNodeHandler, type Customer } from '../../src/server/index.js';
+import {
+  PeliqanPartner,
+  createTokenHandler,
+  toNodeHandler,
+  type Customer,
+  type TokenHandlerOptions,
+} from '../../src/server/index.js';
 import { call, useFake } from '../support/fake.js';
 
 const fake = await useFake();
@@ -10,13 +16,20 @@ beforeEach(() => fake.reset());
 
 const ann: Customer = { external_id: 'wood_123', first_name: 'Ann', email: 'ann@wood.example', company_name: 'Wood' };
 
-function handler(who: Customer | null = ann) {
+function handler(who: unknown = ann, options: Partial<TokenHandlerOptions> = {}) {
   const errors: unknown[] = [];
   const partner = new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken });
-  const handle = createTokenHandler({ partner, identify: () => who, onError: (error) => errors.push(error) });
+  const handle = createTokenHandler({
+    partner,
+    identify: () => who as Customer,
+    onError: (error) => errors.push(error),
+    ...options,
+  });
   return { handle, errors };
 }
-const post = () => new Request('https://partner.example/peliqan/token', { method: 'POST' });
+const post = (headers: Record<string, string> = {}) =>
+  new Request('https://partner.example/peliqan/token', { method: 'POST', headers });
+const problemOf = async (response: Response) => (await response.json()) as { error: string; detail: string };
 
 describe('createTokenHandler', () => {
   test('answers {"token"} with Cache-Control: no-store, creating the sub-account on first use', async () => {
@@ -47,6 +60,33 @@ describe('createTokenHandler', () => {
     assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/').length, 1);
   });
 
+  test('concurrent requests for one customer share one token request to Peliqan', async () => {
+    fake.integrateToken('wood_123');
+    fake.faults.delay['POST /api/sub-account/integrate/'] = 100;
+    const { handle } = handler();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => handle(post())));
+    const tokens = await Promise.all(answers.map(async (answer) => ((await answer.json()) as { token: string }).token));
+    assert.equal(new Set(tokens).size, 1);
+    assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/integrate/').length, 1);
+    // A request that comes after gets a token of its own.
+    await handle(post());
+    assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/integrate/').length, 2);
+  });
+
+  test('a browser that leaves does not cancel the token for the others waiting for it', async () => {
+    fake.integrateToken('wood_123');
+    fake.faults.delay['POST /api/sub-account/integrate/'] = 100;
+    const { handle } = handler();
+    const leaving = new AbortController();
+    const first = handle(
+      new Request('https://partner.example/peliqan/token', { method: 'POST', signal: leaving.signal }),
+    );
+    const second = handle(post());
+    setTimeout(() => leaving.abort(), 20);
+    assert.equal((await second).status, 200);
+    assert.notEqual((await first).status, 200);
+  });
+
   test('two handlers (two processes) racing to create still end with one sub-account and two tokens', async () => {
     fake.faults.delay['POST /api/sub-account/'] = 100;
     const [first, second] = await Promise.all([handler().handle(post()), handler().handle(post())]);
@@ -59,6 +99,55 @@ describe('createTokenHandler', () => {
     assert.equal((await handle(post())).status, 401);
     assert.equal((await handle(new Request('https://partner.example/peliqan/token'))).status, 405);
     assert.equal(fake.requests.length, 0);
+  });
+
+  test('sends Peliqan only the profile fields of what identify() returns, and only strings', async () => {
+    const user = {
+      ...ann,
+      last_name: 42,
+      passwordHash: '$2b$10$abcdefghijklmnopqrstuv',
+      isAdmin: true,
+      sessionId: 'sess_1',
+      roles: ['admin'],
+    };
+    const { handle } = handler(user);
+    assert.equal((await handle(post())).status, 200);
+    const create = fake.requests.find((request) => request.route === 'POST /api/sub-account/')!;
+    assert.deepEqual(create.bodyKeys, ['external_id', 'first_name', 'email', 'company_name']);
+  });
+
+  test('answers 500 naming identify() when it returns no string external_id, and calls nobody', async () => {
+    for (const who of [{ email: 'ann@wood.example' }, { external_id: '' }, { external_id: 123 }, 'wood_123']) {
+      const { handle, errors } = handler(who);
+      const response = await handle(post());
+      assert.equal(response.status, 500, JSON.stringify(who));
+      assert.match((await problemOf(response)).detail, /identify\(\).*external_id/);
+      assert.equal(errors.length, 1);
+    }
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test('answers 500 when identify() throws, and tells onError', async () => {
+    const errors: unknown[] = [];
+    const partner = new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken });
+    const failure = new Error('session store down');
+    const handle = createTokenHandler({
+      partner,
+      identify: () => Promise.reject(failure),
+      onError: (error) => errors.push(error),
+    });
+    const response = await handle(post());
+    assert.deepEqual([response.status, (await problemOf(response)).error], [500, 'ERROR_IDENTIFY']);
+    assert.deepEqual(errors, [failure]);
+  });
+
+  test("passes Peliqan's 429 through with its Retry-After", async () => {
+    await handler().handle(post());
+    fake.faults.status['POST /api/sub-account/integrate/'] = { status: 429, retryAfter: 7 };
+    const response = await handler().handle(post());
+    assert.equal(response.status, 429);
+    assert.equal(response.headers.get('retry-after'), '7');
+    assert.equal((await problemOf(response)).error, 'ERROR_RATE_LIMITED');
   });
 
   test('answers 502 without details when Peliqan fails, and tells onError', async () => {
@@ -89,6 +178,36 @@ describe('createTokenHandler', () => {
     assert.equal((await handle(post())).status, 200);
     assert.equal((await slow).status, 200);
     assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/').length, 1);
+  });
+
+  test('refuses a cross-site request unless its origin is allowed', async () => {
+    const { handle } = handler(ann, { allowedOrigins: ['https://app.partner.example/'] });
+    const evil = await handle(post({ 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }));
+    assert.equal(evil.status, 403);
+    assert.equal(evil.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(Object.keys(await problemOf(evil)), ['error', 'detail']);
+    assert.equal((await problemOf(await handle(post({ 'Sec-Fetch-Site': 'cross-site' })))).error, 'ERROR_CROSS_SITE');
+    assert.equal(fake.requests.length, 0);
+    const partnerPage = { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://app.partner.example' };
+    assert.equal((await handle(post(partnerPage))).status, 200);
+    for (const site of ['same-origin', 'same-site', 'none']) {
+      assert.equal((await handle(post({ 'Sec-Fetch-Site': site, Origin: 'https://partner.example' }))).status, 200);
+    }
+  });
+
+  test('without Sec-Fetch-Site, judges Origin against its own origin and allowedOrigins', async () => {
+    const { handle } = handler(ann, { allowedOrigins: ['https://app.partner.example'] });
+    assert.equal((await handle(post({ Origin: 'https://partner.example' }))).status, 200);
+    assert.equal((await handle(post({ Origin: 'https://app.partner.example' }))).status, 200);
+    assert.equal((await handle(post({ Origin: 'https://evil.example' }))).status, 403);
+    assert.equal((await handle(post({ Origin: 'http://partner.example' }))).status, 403);
+    assert.equal((await handle(post({ Origin: 'null' }))).status, 403);
+    // Server to server: no Origin at all.
+    assert.equal((await handle(post())).status, 200);
+  });
+
+  test('refuses an allowedOrigins entry that is not an origin', () => {
+    assert.throws(() => handler(ann, { allowedOrigins: ['partner.example'] }), /allowedOrigins/);
   });
 
   test('serves Node http (and so Express) through toNodeHandler', async () => {

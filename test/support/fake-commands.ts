@@ -11,7 +11,14 @@ export function fakePeliqanPlugin(): TestRunnerPlugin {
     name: 'fake-peliqan',
     async executeCommand({ command, payload }) {
       if (command === 'fake-start') {
-        const fake = await startFakePeliqan({ allowedOrigins: '*', ...(payload as FakePeliqanOptions) });
+        const options = (payload ?? {}) as FakePeliqanOptions;
+        // A test that names its origins means exactly those: its own page is on localhost, which the
+        // fake would otherwise allow as well.
+        const fake = await startFakePeliqan({
+          allowedOrigins: '*',
+          ...options,
+          strictOrigins: options.strictOrigins ?? options.allowedOrigins !== undefined,
+        });
         running.set(fake.url, fake);
         return { url: fake.url, oauthUrl: fake.oauthUrl };
       }

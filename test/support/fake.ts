@@ -44,3 +44,12 @@ export function countingFetch(): { fetch: typeof fetch; count: (part: string) =>
 }
 
 export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once `condition` holds, checking every 10 ms; fails after `timeoutMs`. */
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Still not so after ${timeoutMs} ms`);
+    await wait(10);
+  }
+}

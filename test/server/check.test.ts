@@ -1,0 +1,113 @@
+import { describe, test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { main } from '../../src/server/cli.js';
+import { ASSUMPTIONS, CHECK_ACCOUNT } from '../../src/server/check.js';
+import { call, useFake } from '../support/fake.js';
+
+const fake = await useFake();
+beforeEach(() => fake.reset());
+
+const env = () => ({ PELIQAN_BASE_URL: fake.url, PELIQAN_PARTNER_TOKEN: fake.partnerToken });
+
+/** Runs the command; `out` also notes how many creates the fake had seen when each line was printed. */
+async function check(...args: string[]) {
+  const out: { line: string; createsSoFar: number }[] = [];
+  const err: string[] = [];
+  const code = await main(['check', ...args], env(), {
+    out: (line) => out.push({ line, createsSoFar: creates().length }),
+    err: (line) => err.push(line),
+  });
+  return { code, lines: out.map((entry) => entry.line), out, err };
+}
+
+const creates = () =>
+  fake.requests.filter((request) => request.method === 'POST' && !request.path.endsWith('/integrate/'));
+const lineFor = (lines: string[], says: string) => lines.find((line) => line.includes(says));
+
+describe('npx peliqan-embed check', () => {
+  test('reports every assumption with its owner, calling only read-only endpoints', async () => {
+    fake.seedConnection({ externalId: 'wood_123', servertype: 'stripe', health_status: 'OK' });
+    const { code, lines } = await check('--external-id', 'wood_123');
+    assert.equal(code, 0);
+    for (const { says, owner } of Object.values(ASSUMPTIONS)) {
+      const line = lineFor(lines, says);
+      assert.ok(line, `no line for "${says}"`);
+      assert.match(line, /^(held|not held|not checked) /);
+      assert.ok(line.includes(owner));
+    }
+    assert.match(lineFor(lines, ASSUMPTIONS.customerCatalogue.says)!, /^held /);
+    assert.match(lineFor(lines, ASSUMPTIONS.logs.says)!, /^held /);
+    assert.match(lineFor(lines, ASSUMPTIONS.duplicateAccount.says)!, /^not checked .*--write/);
+    assert.match(lines.at(-1)!, /^11 held, 0 not held, 3 not checked\.$/);
+    assert.deepEqual(creates(), []);
+    // Each read-only endpoint once (the catalogue once per token).
+    const calls = fake.requests.map((request) => `${request.route} as ${request.auth}`);
+    assert.equal(calls.length, new Set(calls).size, calls.join('\n'));
+    assert.ok(!lines.join('\n').includes(fake.partnerToken));
+  });
+
+  test('without a customer, says what it could not check and why', async () => {
+    const { code, lines } = await check();
+    assert.equal(code, 0);
+    assert.match(lineFor(lines, ASSUMPTIONS.integrateToken.says)!, /^not checked .*--external-id/);
+    assert.match(lineFor(lines, ASSUMPTIONS.missingAccount.says)!, /^held .*404/);
+    assert.deepEqual(creates(), []);
+  });
+
+  test('reports an assumption that does not hold, and exits 1', async () => {
+    const catalogue = (await call(`${fake.url}/api/servertypes`, { token: fake.partnerToken })).body;
+    fake.requests.length = 0;
+    fake.integrateToken('wood_123');
+    // The partner may read the catalogue; the customer may not.
+    fake.faults.status['GET /api/servertypes'] = [{ status: 200, body: catalogue }, 403];
+    const { code, lines } = await check('--external-id', 'wood_123');
+    assert.equal(code, 1);
+    assert.match(lineFor(lines, ASSUMPTIONS.customerCatalogue.says)!, /^not held .*403.*createCatalogueHandler/);
+  });
+
+  test('with --write, says first what it will create, then creates it in its own sub-account only', async () => {
+    fake.integrateToken('wood_123');
+    const { code, lines, out } = await check('--write');
+    assert.equal(code, 0);
+    const notice = out.find((entry) => entry.line.startsWith('--write creates'))!;
+    assert.match(notice.line, new RegExp(`"${CHECK_ACCOUNT}".*cannot be deleted through the API`));
+    assert.equal(notice.createsSoFar, 0);
+    assert.match(lineFor(lines, ASSUMPTIONS.duplicateAccount.says)!, /^held .*ERROR_EXTERNAL_ID_EXISTS/);
+    assert.match(lineFor(lines, ASSUMPTIONS.createdConnection.says)!, /^held /);
+    const checkAccount = fake.accounts.find((account) => account.external_id === CHECK_ACCOUNT)!;
+    assert.deepEqual(
+      fake.connections.map((connection) => [connection.account, connection.name]),
+      [[checkAccount.id, 'peliqan-embed check']],
+    );
+    assert.deepEqual(fake.accounts.map((account) => account.external_id).sort(), [CHECK_ACCOUNT, 'wood_123'].sort());
+  });
+
+  test('says "not checked", not "not held", when Peliqan cannot be reached or refuses the partner token', async () => {
+    for (const environment of [
+      { PELIQAN_BASE_URL: 'http://127.0.0.1:9', PELIQAN_PARTNER_TOKEN: fake.partnerToken },
+      { PELIQAN_BASE_URL: fake.url, PELIQAN_PARTNER_TOKEN: 'not-the-partner-token' },
+    ]) {
+      const lines: string[] = [];
+      const code = await main(['check', '--external-id', 'wood_123'], environment, {
+        out: (line) => lines.push(line),
+        err: (line) => lines.push(line),
+      });
+      assert.equal(code, 1);
+      assert.match(lines.at(-1)!, /^0 held, 0 not held, 14 not checked\.$/, lines.join('\n'));
+    }
+  });
+
+  test('refuses a PELIQAN_BASE_URL that is not https:', async () => {
+    const err: string[] = [];
+    const code = await main(
+      ['check'],
+      { PELIQAN_BASE_URL: 'http://peliqan.example', PELIQAN_PARTNER_TOKEN: 't' },
+      {
+        out: () => {},
+        err: (line) => err.push(line),
+      },
+    );
+    assert.equal(code, 2);
+    assert.match(err.join(''), /https:/);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional?: boolean }>;
+};
+
+describe('what installing peliqan-embed brings along', () => {
+  test('only what every entry needs: @lit/react is an optional peer, for peliqan-embed/react alone', () => {
+    assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['lit', 'zod']);
+    assert.ok(manifest.peerDependencies['@lit/react']);
+    assert.equal(manifest.peerDependenciesMeta['@lit/react']?.optional, true);
+    // The React wrappers are still built and tested here.
+    assert.equal(manifest.devDependencies['@lit/react'], manifest.peerDependencies['@lit/react']);
+  });
+});
