@@ -172,7 +172,7 @@ describe('<peliqan-connections> and <peliqan-connection-status>', () => {
     expect(byText(badge, 'Key revoked')).to.exist;
     await waitFor(() => byRole(badge, 'button', 'Connect again')).then((button) => button.click());
     const dialog = badge.shadowRoot!.querySelector('dialog')!;
-    expect(dialog.open).to.equal(true);
+    await waitFor(() => dialog.open);
     await waitFor(() => byLabel(badge, 'Restricted API key'));
     await sendKeys({ press: 'Escape' });
     await waitFor(() => !dialog.open);
