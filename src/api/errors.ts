@@ -23,6 +23,8 @@ interface PeliqanErrorFields {
   detail?: unknown;
   issues?: ResponseIssue[];
   connectionId?: number | string;
+  /** Where it went wrong: the partner's token endpoint, or Peliqan (the default). */
+  source?: 'token-endpoint';
 }
 
 /**
@@ -37,6 +39,7 @@ export class PeliqanError extends Error implements PeliqanErrorFields {
   detail?: unknown;
   issues?: ResponseIssue[];
   connectionId?: number | string;
+  source?: 'token-endpoint';
 
   constructor(code: PeliqanErrorCode, message: string, fields: PeliqanErrorFields = {}) {
     super(message);

@@ -66,13 +66,21 @@ export class TokenSource {
   async #obtain(signal: AbortSignal): Promise<string> {
     const { token, tokenProvider, tokenUrl } = this.#options;
     let obtained: string | null | undefined;
-    if (token && !this.#usedReadyToken) {
-      this.#usedReadyToken = true;
-      obtained = token;
-    } else if (tokenProvider) obtained = await this.#fromProvider(tokenProvider, signal);
-    else if (tokenUrl) obtained = await this.#fromEndpoint(tokenUrl, signal);
+    try {
+      if (token && !this.#usedReadyToken) {
+        this.#usedReadyToken = true;
+        obtained = token;
+      } else if (tokenProvider) obtained = await this.#fromProvider(tokenProvider, signal);
+      else if (tokenUrl) obtained = await this.#fromEndpoint(tokenUrl, signal);
+    } catch (error) {
+      // The partner's side failed, not Peliqan: say so, so that nobody blames the wrong party.
+      if (isPeliqanError(error)) error.source = 'token-endpoint';
+      throw error;
+    }
     if (typeof obtained === 'string' && obtained) return obtained;
-    throw new PeliqanError('unauthorized', 'No token: set token-url, token or tokenProvider');
+    throw new PeliqanError('unauthorized', 'No token: set token-url, token or tokenProvider', {
+      source: 'token-endpoint',
+    });
   }
 
   /** The partner's provider; its failure is a failure to get a token, whatever it threw. */

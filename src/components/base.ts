@@ -11,6 +11,7 @@ import { isAbortError, isPeliqanError, PeliqanError } from '../api/errors.js';
 import { notifyConfigChange, type CONFIG_KEYS, type PeliqanConfig } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { errorMessageKey } from '../i18n/error-message.js';
 import { translate } from '../i18n/translate.js';
 import { ConfigController, type ResolvedConfig } from './config-controller.js';
 import type { CatalogueController } from '../flow/catalogue.js';
@@ -86,7 +87,11 @@ export class PeliqanElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const problem = this.config.resolve().problem;
-    if (problem && problem.message !== this.#reportedProblem) this.reportError(problem);
+    if (problem && problem.message !== this.#reportedProblem) {
+      // For the partner's developer, who reads the console rather than the customer's screen.
+      console.error(`<${this.localName}>: ${problem.message}`);
+      this.reportError(problem);
+    }
     this.#reportedProblem = problem?.message;
   }
 
@@ -120,8 +125,7 @@ export class PeliqanElement extends LitElement {
 
   /** The customer-facing words for an error (`reason`: its message as it may be shown, e.g. redacted). */
   protected errorText(error: PeliqanError, reason = error.message): string {
-    if (error.code === 'connection-failed') return this.t('failed', { reason });
-    return this.t(error.code, { reason });
+    return this.t(errorMessageKey(error), { reason: withoutEndStop(reason) });
   }
 
   /** Loading, or the error with Retry, for a catalogue that is not ready; undefined once it is. */
@@ -172,6 +176,9 @@ export class PeliqanElement extends LitElement {
     return failed;
   }
 }
+
+/** A reason without its closing full stop, for messages that end with one of their own. */
+const withoutEndStop = (reason: string) => reason.replace(/[.。]\s*$/, '');
 
 /** Defines a custom element once: a second copy of the script on a page leaves the first in place. */
 export function define(tag: string, element: CustomElementConstructor): void {

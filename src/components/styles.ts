@@ -19,7 +19,11 @@ export const styles = css`
     --_space: var(--peliqan-space, 8px);
     color-scheme: light;
     display: block;
+    min-inline-size: 0;
     color: var(--_text);
+    /* Text from the customer or from Peliqan (a 200-character search, a long name) must not widen the
+       widget: a word too long for its line breaks rather than push the layout sideways. */
+    overflow-wrap: anywhere;
     font-family: var(--peliqan-font-family, inherit);
     line-height: 1.5;
   }
@@ -43,6 +47,7 @@ export const styles = css`
   .root,
   form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
     background: var(--_surface);
     padding: calc(var(--_space) * 2);
@@ -100,6 +105,7 @@ export const styles = css`
   select,
   textarea {
     inline-size: 100%;
+    min-inline-size: 0;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);

@@ -69,15 +69,15 @@ export const en = {
   levelWarning: 'Warning',
   levelInfo: 'Info',
   levelDebug: 'Debug',
-  // Errors, by PeliqanError code.
-  'invalid-config': 'This page is set up in a way the connection widget refuses: {reason}',
+  // Errors, in words for the customer (errorMessageKey() picks one); the event keeps the detail.
+  'invalid-config': 'This page is not set up correctly for connecting data. Please tell the support of this site.',
   unauthorized: 'Your session has expired. Reload the page and try again.',
-  network: 'Peliqan cannot be reached. Check your connection and try again.',
-  http: 'Peliqan could not handle the request ({reason}).',
-  'invalid-response': 'Peliqan sent an answer this page does not understand.',
-  'invalid-oauth-url': 'The sign-in address is not safe to open.',
-  'connection-failed': 'The connection test failed: {reason}',
-  timeout: 'Peliqan did not confirm the connection in time. It may still appear later.',
+  tokenFailed: 'We could not start the connection. Try again in a moment.',
+  network: 'The connection service cannot be reached. Check your internet connection and try again.',
+  refused: 'The connection service did not accept this: {reason}',
+  serviceTrouble: 'Something went wrong on our side. Try again in a moment.',
+  'invalid-oauth-url': 'The sign-in address is not safe to open, so it was not opened.',
+  timeout: 'The connection was not confirmed in time. It may still appear among your connections later.',
 };
 
 /** The keys of the message catalogue. */

@@ -88,23 +88,30 @@ describe('configuration: language, theme, refused settings, reset', () => {
 
   it("refuses an element's own base-url with the page's token source: visible, invalid-config, no request", async () => {
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
+    const messages: string[] = [];
+    document.addEventListener('peliqan-error', (event) => messages.push(event.detail.message), { once: true });
     const element = await fixture<PeliqanConnectorPicker>(
       html`<peliqan-connector-picker base-url="https://evil.example"></peliqan-connector-picker>`,
     );
     await waitFor(() => element.state === 'error');
-    expect(byRole(element, 'alert').textContent).to.contain('token source');
+    // The customer is told the page is not set up right; the partner's event says what is wrong.
+    expect(byRole(element, 'alert').textContent).to.contain('This page is not set up correctly');
+    expect(messages[0]).to.contain('token source');
     expect(await fake.requests()).to.deep.equal([]);
   });
 
   it('refuses a base-url that is not https (http only for localhost), with invalid-config', async () => {
     const events: string[] = [];
-    document.addEventListener('peliqan-error', (event) => events.push(event.detail.code), { once: true });
+    document.addEventListener('peliqan-error', (event) => events.push(event.detail.code, event.detail.message), {
+      once: true,
+    });
     const element = await fixture<PeliqanConnectorPicker>(
       html`<peliqan-connector-picker base-url="http://peliqan.example" token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>`,
     );
     await waitFor(() => element.state === 'error');
-    expect(events).to.deep.equal(['invalid-config']);
-    expect(byRole(element, 'alert').textContent).to.contain('https');
+    expect(events[0]).to.equal('invalid-config');
+    expect(events[1]).to.contain('https');
+    expect(byRole(element, 'alert').textContent).to.contain('This page is not set up correctly');
     expect(await fake.requests()).to.deep.equal([]);
   });
 

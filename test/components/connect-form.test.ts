@@ -163,7 +163,11 @@ describe('<peliqan-connect-form>', () => {
     typeInto(byLabel(element, 'Restricted API key'), 'rk_live_1');
     connectButton(element).click();
     await waitFor(() => element.state === 'failed');
-    expect(byRole(element, 'alert').textContent).to.contain('Connector not enabled for this account.');
+    // A refusal says what was refused, once punctuated.
+    expect(byRole(element, 'alert').textContent).to.contain(
+      'The connection service did not accept this: Connector not enabled for this account',
+    );
+    expect(byRole(element, 'alert').textContent).not.to.contain('..');
     expect(byLabel(element, 'Restricted API key').value).to.equal('rk_live_1');
   });
 
@@ -244,7 +248,7 @@ describe('<peliqan-connect-form>', () => {
     connectButton(element).click();
     await waitFor(() => element.state === 'failed', 5000);
     expect(events.at(-1)!.detail.code).to.equal('timeout');
-    expect(byRole(element, 'alert').textContent).to.contain('did not confirm the connection in time');
+    expect(byRole(element, 'alert').textContent).to.contain('was not confirmed in time');
   });
 
   it('accepts the connector definition as a property, without a catalogue request', async () => {
@@ -324,7 +328,21 @@ describe('<peliqan-connect-form>', () => {
     await waitFor(() => element.state === 'failed');
     const alert = byRole(element, 'alert');
     await waitFor(() => element.shadowRoot!.activeElement === alert);
-    expect(alert.textContent).to.contain('The fake answered 500 as asked.');
+    // No plumbing for the customer; the detail is the partner's, in the event.
+    expect(alert.textContent).to.contain('Something went wrong on our side. Try again in a moment.');
+    expect(alert.textContent).not.to.contain('The fake answered 500');
+  });
+
+  it("words a failure of the partner's token endpoint as its own, not Peliqan's; the event keeps the detail", async () => {
+    const element = await fixture<PeliqanConnectForm>(
+      html`<peliqan-connect-form base-url=${fake.url} token-url=${`${fake.url}/no-such-token-endpoint`} servertype="stripe"></peliqan-connect-form>`,
+    );
+    const events = recordEvents(element, EVENTS);
+    await waitFor(() => element.state === 'error');
+    expect(byRole(element, 'alert').textContent).to.contain(
+      'We could not start the connection. Try again in a moment.',
+    );
+    expect(events.map((event) => [event.detail.code, event.detail.status])).to.deep.equal([['http', 404]]);
   });
 
   it('says so when the named connector does not exist', async () => {

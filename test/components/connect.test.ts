@@ -139,7 +139,7 @@ describe('<peliqan-connect>', () => {
       html`<peliqan-connect base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connect>`,
     );
     await waitFor(() => element.state === 'error');
-    expect(byText(element, /Peliqan could not handle the request/)).to.exist;
+    expect(byText(element, /Something went wrong on our side. Try again in a moment./)).to.exist;
     byRole(element, 'button', 'Retry').click();
     await waitFor(() => element.state === 'ready');
   });

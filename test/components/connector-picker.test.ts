@@ -139,7 +139,7 @@ describe('<peliqan-connector-picker>', () => {
     const events = recordEvents(element, ['peliqan-error']);
     await waitFor(() => element.state === 'error');
     expect(events.map((event) => event.detail.code)).to.deep.equal(['network']);
-    expect(byRole(element, 'alert').textContent).to.contain('Peliqan cannot be reached');
+    expect(byRole(element, 'alert').textContent).to.contain('The connection service cannot be reached');
     await expect(element).to.be.accessible();
     await fake.faults({ drop: {} });
     byRole(element, 'button', 'Retry').click();
@@ -196,7 +196,7 @@ describe('<peliqan-connector-picker>', () => {
     const events = recordEvents(element, ['peliqan-error']);
     await waitFor(() => element.state === 'error');
     expect(events.map((event) => event.detail.code)).to.deep.equal(['invalid-response']);
-    expect(byRole(element, 'alert').textContent).to.contain('does not understand');
+    expect(byRole(element, 'alert').textContent).to.contain('Something went wrong on our side');
   });
 
   it('stops its request when removed', async () => {

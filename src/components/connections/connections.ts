@@ -187,6 +187,7 @@ export class PeliqanConnections extends PeliqanElement {
     return logsPanel(
       name,
       view,
+      view.error && this.errorText(view.error),
       (key, params) => this.t(key, params),
       (timestamp) => formatTimestamp(timestamp, locale),
       () => this.#toggleLogs(connection),

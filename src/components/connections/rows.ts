@@ -121,6 +121,7 @@ const LEVELS: Record<string, MessageKey> = {
 export function logsPanel(
   name: string,
   view: LogsView | undefined,
+  errorText: string | undefined,
   t: Translate,
   formatTime: (timestamp: string) => string,
   close: () => void,
@@ -128,7 +129,7 @@ export function logsPanel(
 ): TemplateResult {
   const heading = t('logsFor', { name });
   let body: unknown = busy(t('loadingLogs'));
-  if (view?.status === 'error') body = failure(view.error && view.error.message, { label: t('retry'), run: retry });
+  if (view?.status === 'error') body = failure(errorText, { label: t('retry'), run: retry });
   else if (view?.status === 'ready' && !view.lines.length) body = html`<p class="muted">${t('noLogs')}</p>`;
   else if (view?.status === 'ready')
     body = html`<ol class="log">${view.lines.map((line) => logLine(line, t, formatTime))}</ol>`;
