@@ -101,13 +101,13 @@ export class PeliqanClient {
     return this.list('/api/servers', connectionSchema, options);
   }
 
-  /** One connection, with its status. */
-  connection(id: PeliqanId, options: CallOptions = {}): Promise<Connection> {
+  /** One connection, with its status. (Async, so that a refused id rejects rather than throws.) */
+  async connection(id: PeliqanId, options: CallOptions = {}): Promise<Connection> {
     return this.request(`/api/server/${pathId(id)}`, { ...options, schema: connectionSchema });
   }
 
   /** A connection's log entries, as Peliqan gives them (read them with `logLine()`). */
-  logs(id: PeliqanId, options: CallOptions = {}): Promise<unknown[]> {
+  async logs(id: PeliqanId, options: CallOptions = {}): Promise<unknown[]> {
     return this.list(`/api/server/${pathId(id)}/logs`, undefined, options);
   }
 

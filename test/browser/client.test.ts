@@ -58,4 +58,28 @@ describe('the API client in Chromium, across origins', () => {
       await strict.stop();
     }
   });
+
+  it('works where AbortSignal.any is missing (Safari before 17.4, Firefox before 124)', async () => {
+    const any = AbortSignal.any;
+    // @ts-expect-error: removing a newer API, as an older browser lacks it.
+    delete AbortSignal.any;
+    try {
+      expect(typeof AbortSignal.any).to.equal('undefined');
+      const api = client();
+      const controller = new AbortController();
+      expect((await api.servertypes({ signal: controller.signal })).length).to.be.greaterThan(0);
+      await fake.faults({ delay: { 'GET /api/servers': 2000 } });
+      const pending = api.listConnections({ signal: controller.signal });
+      controller.abort();
+      const error = await pending.catch((caught: unknown) => caught);
+      expect((error as Error).name).to.equal('AbortError');
+    } finally {
+      AbortSignal.any = any;
+    }
+  });
+
+  it('styles without light-dark(), which Safari before 17.5 lacks', async () => {
+    const { styles } = await import('../../src/components/styles.js');
+    expect(styles.cssText).not.to.contain('light-dark(');
+  });
 });

@@ -302,6 +302,21 @@ describe('<peliqan-connect-form>', () => {
     expect(byText(element, 'Key ••• is not valid.')).to.exist;
   });
 
+  it('redacts a typed value Peliqan quotes in a connection it sends back, in every event detail', async () => {
+    await fake.faults({ connectionTest: 'fail', connectionTestMessage: 'Key sk_typed_4242 was rejected for acme' });
+    const element = await form('pipedrive');
+    const events = recordEvents(element, EVENTS);
+    typeInto(byLabel(element, 'Company domain'), 'acme');
+    typeInto(byLabel(element, 'API token'), 'sk_typed_4242');
+    connectButton(element).click();
+    await waitFor(() => element.state === 'failed');
+    const failed = events.find((event) => event.type === 'peliqan-status' && event.detail.state === 'failed')!;
+    expect(failed.detail.connection.health_message).to.equal('Key ••• was rejected for •••');
+    expect(JSON.stringify(events)).not.to.contain('sk_typed_4242');
+    // On screen the secret goes, the domain (which helps the customer) stays.
+    expect(byRole(element, 'alert').textContent).to.contain('Key ••• was rejected for acme');
+  });
+
   it('copes with field keys that are not valid ids', async () => {
     const definition = {
       id: 9,
