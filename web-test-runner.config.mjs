@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeArgs, chromePath } from './scripts/chrome-path.mjs';
 import { fakePeliqanPlugin } from './test/support/fake-commands.ts';
 import { signInWindowPlugin } from './test/support/window-commands.ts';
+import { partnerBackEndPlugin } from './test/support/partner-commands.ts';
 
 export default {
   files: ['test/browser/**/*.test.ts', 'test/components/**/*.test.ts'],
@@ -29,6 +30,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
     fakePeliqanPlugin(),
     signInWindowPlugin(),
+    partnerBackEndPlugin(),
   ],
   testFramework: { config: { timeout: 20_000 } },
   filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',

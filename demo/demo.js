@@ -2,7 +2,8 @@
 // and (on the local fake) offers the fake's fault switches.
 const meta = (name) => document.querySelector(`meta[name="${name}"]`).content;
 const baseUrl = meta('peliqan-base-url');
-window.PeliqanEmbed.configure({ baseUrl, tokenUrl: '/peliqan/token' });
+// The catalogue as the Peliqan docs read it: with the partner token, through the partner's back end.
+window.PeliqanEmbed.configure({ baseUrl, tokenUrl: '/peliqan/token', catalogueUrl: '/peliqan/catalogue' });
 
 // Badges elsewhere in the product, for the connections the demo seeded.
 for (const { id, label } of JSON.parse(meta('demo-badges') || '[]')) {
