@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
+import { minifyCssPlugin } from './scripts/minify-css.mjs';
 
 /**
  * Builds `dist/peliqan-embed.js`, the one self-contained classic script (lit and zod inside).
  * The ESM entries and their `.d.ts` come from `tsc -p tsconfig.build.json` (see `npm run build`).
  */
 export default defineConfig({
+  plugins: [minifyCssPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

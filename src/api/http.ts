@@ -85,12 +85,11 @@ async function bodyText(response: Response): Promise<string> {
   }
 }
 
-/** The JSON of an answer, with Peliqan's nulls read as absent; `undefined` when it is not JSON. */
+/** The JSON of an answer; `undefined` when it is not JSON. */
 export async function readJson(response: Response): Promise<{ json: unknown } | undefined> {
   const text = await bodyText(response);
   try {
-    // Peliqan sends null for "not set": read it as absent, so the schemas need no nullable kind.
-    return { json: JSON.parse(text, (_key, value: unknown) => value ?? undefined) };
+    return { json: JSON.parse(text) };
   } catch {
     return undefined;
   }

@@ -1,8 +1,9 @@
 /**
  * Every shape the client accepts from Peliqan, validated with zod (peliqan-api.md §1, §3, §4).
  * Lenient where Peliqan's data is known to vary, strict where the widget relies on a value (ids,
- * names). A `null` from Peliqan arrives here as absent (see `parseJson`), so "not set" is `optional`.
- * Types come from here, never written twice.
+ * names). Peliqan writes null for "not set", so every optional attribute is `nullish`: that costs
+ * far less than a `JSON.parse` reviver turning nulls into nothing (three times the parse of a large
+ * catalogue). Types come from here, never written twice.
  */
 import * as z from 'zod/mini';
 
@@ -10,8 +11,10 @@ import * as z from 'zod/mini';
 // (`script-src 'self'`) and reports a violation even though zod catches it.
 z.config({ jitless: true });
 
-const text = z.optional(z.string());
-const flag = z.optional(z.boolean());
+/** An attribute that may be missing or null. */
+const maybe = <T extends z.core.SomeType>(schema: T) => z.nullish(schema);
+const text = maybe(z.string());
+const flag = maybe(z.boolean());
 const anything = z.optional(z.unknown());
 
 /** Peliqan's ids are numbers [doc]; a connector may have none and go by its `server_type` slug. */
@@ -22,14 +25,14 @@ export const idSchema = z.number();
  * `options` vary in type and are read by `formFields()`.
  */
 export const fieldSchema = z.object({
-  name: z.optional(z.string()),
+  name: text,
   show: flag,
   label: text,
   required: flag,
   type: text,
   helptext: text,
   defaultvalue: anything,
-  options: z.optional(z.array(z.unknown())),
+  options: maybe(z.array(z.unknown())),
   /** [assumed] Bounds of a number field: numbers, or numbers written as text; read by `formFields()`. */
   min: anything,
   max: anything,
@@ -48,20 +51,20 @@ export const connectFormSchema = z.object({
 /** A connector definition from `GET /api/servertypes`. */
 export const servertypeSchema = z
   .object({
-    id: z.optional(idSchema),
+    id: maybe(idSchema),
     server_type: text,
     name: z.string(),
     category: text,
-    order: z.optional(z.number()),
+    order: maybe(z.number()),
     icon_url: text,
     available: text,
     oauth: flag,
     auth_type: text,
-    settings: z.optional(z.object({ connect_form: z.optional(connectFormSchema) })),
+    settings: maybe(z.object({ connect_form: maybe(connectFormSchema) })),
   })
   .check(
     z.refine(
-      (servertype) => servertype.id !== undefined || !!servertype.server_type,
+      (servertype) => servertype.id != null || !!servertype.server_type,
       'A connector needs an id or a server_type',
     ),
   );
@@ -74,7 +77,7 @@ export const connectionSchema = z.object({
   id: idSchema,
   name: text,
   server_type: text,
-  servertype_id: z.optional(idSchema),
+  servertype_id: maybe(idSchema),
   health_status: text,
   status: text,
   health_message: anything,

@@ -135,7 +135,7 @@ export class TokenSource {
 }
 
 /** [assumed] The token in an answer: `token`, else `integration_token` (peliqan-api.md §2). */
-export const tokenOf = (answer: { token?: string; integration_token?: string }): string | undefined =>
-  answer.token || answer.integration_token;
+export const tokenOf = (answer: { token?: string | null; integration_token?: string | null }): string | undefined =>
+  answer.token || answer.integration_token || undefined;
 
 const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');

@@ -81,7 +81,15 @@ export class PeliqanElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.config.invalidate();
     this.setAttribute('state', this.#state);
+  }
+
+  /** Every update may come from a change of settings: they are worked out again. */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    // `config` is not there yet while the base class sets the properties' defaults.
+    this.config?.invalidate();
+    super.requestUpdate(name, oldValue, options);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

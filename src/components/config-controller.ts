@@ -44,6 +44,7 @@ export class ConfigController implements ReactiveController {
   #lease?: ClientLease;
   #leaseSettings: unknown[] = [];
   #stopListening?: () => void;
+  #resolved?: ResolvedConfig;
 
   constructor(host: ConfigHost) {
     this.#host = host;
@@ -52,7 +53,13 @@ export class ConfigController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#resolved = undefined;
     this.#stopListening = onConfigure(() => this.#host.requestUpdate());
+  }
+
+  /** Forgets the worked-out settings: the element's own, or some that it inherits, are changing. */
+  invalidate(): void {
+    this.#resolved = undefined;
   }
 
   hostDisconnected(): void {
@@ -61,8 +68,16 @@ export class ConfigController implements ReactiveController {
     this.#lease = undefined;
   }
 
-  /** The configuration in force. */
+  /**
+   * The configuration in force, worked out once until the element asks for an update (which every
+   * change of its settings, its enclosing element's or the page's does): a render asks many times.
+   */
   resolve(): ResolvedConfig {
+    this.#resolved ??= this.#resolve();
+    return this.#resolved;
+  }
+
+  #resolve(): ResolvedConfig {
     const host = this.#host;
     const inherited: PeliqanConfig = enclosing(host)?.resolve() ?? pageDefaults();
     const ownToken = Boolean(host.token || host.tokenProvider || host.tokenUrl);

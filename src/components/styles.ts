@@ -1,14 +1,17 @@
 import { css } from 'lit';
 
 /**
- * One stylesheet shared by every element (one adopted sheet per page, and no rule written twice).
+ * The sheet every element shares (one adopted sheet per page): tokens, type, controls, messages.
  * Colours come from the host page's `--peliqan-*` properties (product spec §7), never declared here,
  * with light and dark defaults. The scheme in force (the `theme` setting, own or inherited; `auto`
  * follows the system) is on the host as `data-theme`. No `light-dark()`: Safari before 17.5 lacks it.
+ * The widget sits flush in the partner's card: no outer padding or background of its own
+ * (`::part(container)` adds them back).
  */
 export const styles = css`
   :host {
     --_accent: var(--peliqan-color-accent, #4338ca);
+    --_on-accent: #fff;
     --_text: var(--peliqan-color-text, #111827);
     --_muted: var(--peliqan-color-muted, #4b5563);
     --_surface: var(--peliqan-color-surface, #fff);
@@ -17,28 +20,32 @@ export const styles = css`
     --_success: var(--peliqan-color-success, #15803d);
     --_radius: var(--peliqan-radius, 8px);
     --_space: var(--peliqan-space, 8px);
+    --_tint: color-mix(in srgb, var(--_accent) 8%, transparent);
+    --_small: 0.875rem;
+    --_large: 1.125rem;
     color-scheme: light;
     display: block;
     min-inline-size: 0;
     color: var(--_text);
+    font: 400 1rem / 1.5 var(--peliqan-font-family, inherit);
     /* Text from the customer or from Peliqan (a 200-character search, a long name) must not widen the
        widget: a word too long for its line breaks rather than push the layout sideways. */
     overflow-wrap: anywhere;
-    font-family: var(--peliqan-font-family, inherit);
-    line-height: 1.5;
   }
   :host([data-theme='dark']) {
     --_accent: var(--peliqan-color-accent, #a5b4fc);
+    --_on-accent: #111827;
     --_text: var(--peliqan-color-text, #f3f4f6);
-    --_muted: var(--peliqan-color-muted, #9ca3af);
+    --_muted: var(--peliqan-color-muted, #a1a1aa);
     --_surface: var(--peliqan-color-surface, #111827);
     --_border: var(--peliqan-color-border, #4b5563);
     --_danger: var(--peliqan-color-danger, #fca5a5);
     --_success: var(--peliqan-color-success, #86efac);
     color-scheme: dark;
   }
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
   * {
     box-sizing: border-box;
@@ -49,16 +56,44 @@ export const styles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
-    background: var(--_surface);
-    padding: calc(var(--_space) * 2);
-    border-radius: var(--_radius);
   }
   h2 {
-    font-size: 1.15em;
+    font-size: var(--_large);
+    font-weight: 600;
+    line-height: 1.3;
   }
-  /* An empty live region stays in the accessibility tree but takes no room. */
+  h3 {
+    font-size: 1rem;
+    font-weight: 600;
+  }
+  label {
+    font-weight: 500;
+    font-size: var(--_small);
+  }
+  .muted,
+  .help {
+    color: var(--_muted);
+    font-size: var(--_small);
+  }
+  .error {
+    color: var(--_danger);
+  }
+  .ok {
+    color: var(--_success);
+  }
+  /* An empty live region stays in the accessibility tree, and in its place, but takes no room. */
   [role='status']:empty {
+    display: block;
+    block-size: 0;
+    overflow: hidden;
+  }
+  .visually-hidden {
     position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   button,
   input,
@@ -70,61 +105,63 @@ export const styles = css`
     border: 1px solid var(--_border);
     background: var(--_surface);
     min-block-size: 44px;
-    padding: var(--_space);
+    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
+  }
+  input,
+  select,
+  textarea {
+    /* 16 px at least: iOS Safari zooms the page into a smaller field when it takes focus. */
+    font-size: max(1rem, 16px);
+    inline-size: 100%;
+    min-inline-size: 0;
   }
   button {
     cursor: pointer;
+    font-weight: 500;
     padding-inline: calc(var(--_space) * 2);
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space);
+  }
+  button:hover {
+    background: var(--_tint);
   }
   .primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--_surface);
-    font-weight: 600;
+    color: var(--_on-accent);
   }
-  .stack {
-    display: grid;
-    gap: var(--_space);
-  }
-  .stack > button {
-    justify-self: start;
-    margin-inline: calc(var(--_space) * 2);
+  .primary:hover {
+    background: color-mix(in srgb, var(--_accent) 88%, var(--_text));
   }
   .link {
     border: 0;
     background: none;
     color: var(--_accent);
     padding-inline: 0;
+    min-block-size: 44px;
     text-decoration: underline;
+    text-underline-offset: 3px;
+  }
+  .link:hover {
+    background: none;
+    text-decoration-thickness: 2px;
+  }
+  [aria-disabled='true'] {
+    cursor: progress;
+  }
+  :disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
   }
   :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  input,
-  select,
-  textarea {
-    inline-size: 100%;
-    min-inline-size: 0;
-  }
   [aria-invalid='true'] {
     border-color: var(--_danger);
-  }
-  .muted,
-  .help {
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  .error {
-    color: var(--_danger);
-  }
-  [part='error'] {
-    display: grid;
-    gap: var(--_space);
-    justify-items: start;
-  }
-  .ok {
-    color: var(--_success);
+    box-shadow: inset 0 0 0 1px var(--_danger);
   }
   .row,
   .head {
@@ -133,8 +170,31 @@ export const styles = css`
     gap: var(--_space);
     align-items: center;
   }
+  .icon {
+    flex: none;
+    inline-size: 2.5rem;
+    block-size: 2.5rem;
+    border-radius: 8px;
+    display: grid;
+    place-items: center;
+    overflow: hidden;
+    font-weight: 600;
+    color: #1f2937;
+    /* A light plate behind every icon: dark logos stay visible in dark mode. */
+    background: #fff;
+    box-shadow: inset 0 0 0 1px #0000001a;
+  }
+  .icon img {
+    inline-size: 80%;
+    block-size: 80%;
+    object-fit: contain;
+  }
+  .monogram {
+    background: #e5e7eb;
+  }
   .spinner {
     display: inline-block;
+    flex: none;
     inline-size: 1em;
     block-size: 1em;
     border: 2px solid;
@@ -150,93 +210,48 @@ export const styles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner {
-      animation-duration: 3s;
+      animation-duration: 4s;
     }
   }
-  label {
-    font-weight: 600;
-  }
-  .filters,
-  ul {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 11em), 1fr));
-    gap: var(--_space);
-    padding: 0;
-    list-style: none;
-  }
-  .filters {
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14em), 1fr));
-  }
-  .filters label {
-    display: grid;
-    font-size: 0.9em;
-  }
-  [part='tile'] {
-    inline-size: 100%;
-    block-size: 100%;
+  /* An error panel: an icon, what happened, why, and what to do next. */
+  .failure {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr);
-    align-items: center;
-    column-gap: var(--_space);
-    text-align: start;
-    padding: var(--_space);
+    gap: var(--_space);
+    align-items: start;
+    justify-items: start;
+    padding: calc(var(--_space) * 1.5);
+    border-radius: var(--_radius);
+    border: 1px solid color-mix(in srgb, var(--_danger) 40%, transparent);
+    background: color-mix(in srgb, var(--_danger) 7%, transparent);
   }
-  [part='tile'] .icon {
-    grid-row: span 2;
-  }
-  .icon {
-    inline-size: 2.5em;
-    block-size: 2.5em;
-    border-radius: 6px;
+  .failure::before {
+    content: '!';
     display: grid;
     place-items: center;
-    background: var(--_border);
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    border-radius: 50%;
+    background: var(--_danger);
+    color: var(--_surface);
     font-weight: 700;
   }
-  .name {
-    font-weight: 600;
-    overflow-wrap: break-word;
+  .failure > * {
+    grid-column: 2;
   }
-  [part='field'] {
+  .failure .error {
+    color: var(--_text);
+    font-weight: 500;
+  }
+  .notice {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
     gap: 4px;
+    padding: calc(var(--_space) * 1.5);
+    border-radius: var(--_radius);
+    background: var(--_tint);
+    font-size: var(--_small);
   }
-  [part='field'] > :not(input, button) {
-    grid-column: 1 / -1;
-  }
-  .checkbox {
-    grid-template-columns: auto minmax(0, 1fr);
-    align-items: center;
-  }
-  .checkbox label {
-    grid-area: 1 / 2;
-  }
-  .checkbox input {
-    grid-area: 1 / 1;
-    inline-size: 1.25em;
-    min-block-size: 1.25em;
-  }
-  [aria-pressed='true'] {
-    color: var(--_accent);
-    border-color: var(--_accent);
-  }
-  textarea {
-    min-block-size: 6em;
-    resize: vertical;
-  }
-  [aria-disabled='true'] {
-    cursor: progress;
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-  [hidden] {
-    display: none !important;
+  .notice-title {
+    font-weight: 600;
   }
 `;

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckedList, PeliqanClient } from '../api/client.js';
-import { byOrderThenName, connectorMatches } from '../api/connectors.js';
+import { connectorMatches } from '../api/connectors.js';
 import { PeliqanError, isAbortError } from '../api/errors.js';
 import type { Servertype } from '../api/schemas.js';
 
@@ -22,17 +22,31 @@ export interface CatalogueEntry {
 
 const prepared = new WeakMap<readonly Servertype[], CatalogueEntry[]>();
 
+/** `byOrderThenName`, on a name already lowered and stripped of accents. */
+function byOrderThenKey(a: CatalogueEntry & { key: string }, b: CatalogueEntry & { key: string }): number {
+  const order = (a.servertype.order ?? Infinity) - (b.servertype.order ?? Infinity);
+  if (order) return order;
+  if (a.key === b.key) return 0;
+  return a.key < b.key ? -1 : 1;
+}
+
 /**
- * The catalogue sorted by `order`, then name (product spec §4), with its search text made once per
- * catalogue: every element showing the same catalogue shares the work.
+ * The catalogue sorted by `order`, then name (product spec §4, the rule of `byOrderThenName`), with
+ * its search text made once per catalogue: every element showing the same catalogue shares the work.
  */
 export function prepareCatalogue(servertypes: readonly Servertype[]): CatalogueEntry[] {
   let entries = prepared.get(servertypes);
   if (!entries) {
-    entries = [...servertypes].sort(byOrderThenName).map((servertype) => ({
-      servertype,
-      search: searchable(`${servertype.name} ${servertype.server_type ?? ''} ${servertype.category ?? ''}`),
-    }));
+    // One pass makes each connector's search text and sort key, then a sort on plain strings: a
+    // locale-aware comparison per pair is ten times slower on thousands of connectors.
+    entries = servertypes
+      .map((servertype) => ({
+        servertype,
+        search: searchable(`${servertype.name} ${servertype.server_type ?? ''} ${servertype.category ?? ''}`),
+        key: searchable(servertype.name),
+      }))
+      .sort(byOrderThenKey)
+      .map(({ servertype, search }) => ({ servertype, search }));
     prepared.set(servertypes, entries);
   }
   return entries;

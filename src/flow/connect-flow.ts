@@ -148,7 +148,7 @@ export class ConnectFlow implements ReactiveController {
       const mine = (await client.listConnections({ signal })).filter((connection) => {
         const made = connection.created_at ? Date.parse(connection.created_at) : NaN;
         const recent = Number.isNaN(made) || made >= started - RECOVERY_WINDOW_MS;
-        const wanted = connection.servertype_id ?? connection.server_type;
+        const wanted = connection.servertype_id ?? connection.server_type ?? undefined;
         return recent && wanted !== undefined && connectorMatches(servertype, wanted);
       });
       return mine.sort(newestFirst)[0];

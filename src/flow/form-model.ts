@@ -151,7 +151,8 @@ export function fieldProblem(field: FormField, value: FieldValue | undefined, t:
   if (!DECIMAL.test(value.trim())) return t('fieldNumber', { label });
   const number = Number(value.trim());
   if (numeric.integer && !Number.isInteger(number)) return t('fieldInteger', { label });
-  if (numeric.min !== undefined && number < numeric.min) return t('fieldMin', { label, min: numeric.min });
-  if (numeric.max !== undefined && number > numeric.max) return t('fieldMax', { label, max: numeric.max });
+  // Bounds as written ("65535", not "65,535": a port is not a quantity).
+  if (numeric.min !== undefined && number < numeric.min) return t('fieldMin', { label, min: String(numeric.min) });
+  if (numeric.max !== undefined && number > numeric.max) return t('fieldMax', { label, max: String(numeric.max) });
   return undefined;
 }

@@ -14,8 +14,39 @@ export const knownLanguage = (language: string | null | undefined): string | und
   return base && catalogues[base] ? base : undefined;
 };
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** `one`, `few`, `other`… for `count` in `language`. */
+function pluralCategory(language: string, count: number): string {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  return rules.select(count);
+}
+
+/**
+ * `{count, plural, one {# connector} other {# connectors}}`: the form for the number, `#` being the
+ * number written for the language. Only this one construct of ICU's message format is understood.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
+const FORM = /(\w+) \{([^{}]*)\}/g;
+
+function plurals(template: string, language: string, params: Record<string, string | number>): string {
+  return template.replace(PLURAL, (_, name: string, forms: string) => {
+    const count = Number(params[name]);
+    const wanted = pluralCategory(language, count);
+    const found = new Map([...forms.matchAll(FORM)].map(([, category, text]) => [category, text ?? '']));
+    const text = found.get(wanted) ?? found.get('other') ?? '';
+    return text.replaceAll('#', count.toLocaleString(language));
+  });
+}
+
 /** A message in `language` (falling back to English), with `{placeholders}` filled in as text. */
 export function translate(language: string, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogues[language]?.[key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  // Plain placeholders first, so that they may stand inside a plural's forms.
+  const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    return typeof value === 'number' ? value.toLocaleString(language) : (value ?? '');
+  });
+  return plurals(filled, language, params);
 }

@@ -143,7 +143,7 @@ describe('<peliqan-connections> and <peliqan-connection-status>', () => {
     typeInto(await waitFor(() => byLabel<HTMLInputElement>(element, 'Restricted API key')), 'rk_live_2');
     byRole(element, 'button', 'Connect').click();
     await waitFor(() => rows(element).length === 1 && rows(element)[0]!.includes('● Connected'), 10_000);
-    expect(byRole(element, 'button', 'Show 1 earlier attempts')).to.exist;
+    expect(byRole(element, 'button', 'Show 1 earlier attempt')).to.exist;
   });
 
   it('the badge follows a connection from pending to connected', async () => {

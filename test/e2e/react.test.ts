@@ -114,6 +114,6 @@ describe('dist/custom-elements.json', () => {
     assert.deepEqual(names(elements['peliqan-connector-picker']!.events), ['peliqan-error', 'peliqan-select']);
     assert.ok(names(elements['peliqan-connect-form']!.attributes).includes('status-timeout'));
     assert.ok(names(elements['peliqan-connector-picker']!.attributes).includes('base-url'));
-    assert.deepEqual(names(elements['peliqan-connector-picker']!.cssParts), ['error', 'search', 'tile']);
+    assert.deepEqual(names(elements['peliqan-connector-picker']!.cssParts), ['container', 'error', 'search', 'tile']);
   });
 });

@@ -9,6 +9,8 @@ import { PeliqanElement, define, type ElementState } from '../base.js';
 import { ConnectionEvents } from '../connection-events.js';
 import '../oauth-button/oauth-button.js';
 import { failure } from '../shared.js';
+import { styles } from '../styles.js';
+import { formStyles } from './connect-form.styles.js';
 import { fieldId, renderField } from './fields.js';
 import { credentialActions, formHeader, oauthStep, successView } from './views.js';
 
@@ -32,6 +34,7 @@ import { credentialActions, formHeader, oauthStep, successView } from './views.j
  * @csspart notice - The "Powered by Peliqan" notice of the OAuth step.
  */
 export class PeliqanConnectForm extends PeliqanElement {
+  static override styles = [styles, formStyles];
   static override properties = {
     servertype: {},
     statusTimeout: { attribute: 'status-timeout', type: Number },

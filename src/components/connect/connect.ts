@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { styles } from '../styles.js';
 import type { Servertype } from '../../api/schemas.js';
 import { PeliqanElement, define } from '../base.js';
 import { allowlist } from '../../flow/catalogue.js';
@@ -19,6 +20,18 @@ import '../connect-form/connect-form.js';
  * @fires peliqan-error - Anything failed.
  */
 export class PeliqanConnect extends PeliqanElement {
+  static override styles = [
+    styles,
+    css`
+      .stack {
+        display: grid;
+        gap: var(--_space);
+      }
+      .stack > button {
+        justify-self: start;
+      }
+    `,
+  ];
   static override properties = {
     servertype: {},
     connectors: {},

@@ -88,7 +88,7 @@ export class PeliqanConnectionStatus extends PeliqanElement {
 
   get #servertype(): Servertype | undefined {
     const connection = this.#watched.connection;
-    const wanted = connection?.servertype_id ?? connection?.server_type;
+    const wanted = connection?.servertype_id ?? connection?.server_type ?? undefined;
     if (wanted === undefined) return undefined;
     return this.#catalogue.servertypes.find((each) => connectorMatches(each, wanted));
   }

@@ -82,7 +82,7 @@ export class PeliqanConnections extends PeliqanElement {
   }
 
   #connector(connection: Connection): Servertype | undefined {
-    const wanted = connection.servertype_id ?? connection.server_type;
+    const wanted = connection.servertype_id ?? connection.server_type ?? undefined;
     if (wanted === undefined) return undefined;
     return this.#catalogue.servertypes.find((each) => connectorMatches(each, wanted));
   }

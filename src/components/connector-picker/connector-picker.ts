@@ -3,17 +3,42 @@ import type { Servertype } from '../../api/schemas.js';
 import { CatalogueController, allowlist, offered, searchCatalogue, type CatalogueEntry } from '../../flow/catalogue.js';
 import { PeliqanElement, define } from '../base.js';
 import { connectorIcon } from '../shared.js';
+import { styles } from '../styles.js';
+import { pickerStyles } from './connector-picker.styles.js';
+import { TileWindow } from './tile-window.js';
+
+const categoriesOf = new WeakMap<CatalogueEntry[], string[]>();
+
+/** The categories of a set of connectors, sorted, worked out once per set. */
+function categories(entries: CatalogueEntry[]): string[] {
+  let found = categoriesOf.get(entries);
+  if (!found) {
+    const names = entries.map((entry) => entry.servertype.category).filter((name): name is string => !!name);
+    // Plain string order: a locale-aware sort would start the browser's collation data for a short list.
+    found = [...new Set(names)].sort();
+    categoriesOf.set(entries, found);
+  }
+  return found;
+}
+
+const searchIcon = html`<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" fill="none">
+  <circle cx="8.5" cy="8.5" r="5.75" stroke="currentColor" stroke-width="2" />
+  <path d="m13 13 4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+</svg>`;
 
 /**
- * The connectors the customer may add, as tiles with search, a category filter and arrow-key navigation.
+ * The connectors the customer may add, as tiles with search, a category filter and arrow-key
+ * navigation. Only the rows in view are rendered, so thousands of connectors stay instant.
  * @tagname peliqan-connector-picker
  * @fires peliqan-select - A connector was chosen; `detail.servertype`.
  * @fires peliqan-error - The catalogue could not be loaded.
+ * @csspart container - The picker's outer box (no padding or background of its own).
  * @csspart search - The search field.
  * @csspart tile - A connector tile.
  * @csspart error - The error message.
  */
 export class PeliqanConnectorPicker extends PeliqanElement {
+  static override styles = [styles, pickerStyles];
   static override properties = {
     connectors: {},
     _query: { state: true },
@@ -24,11 +49,13 @@ export class PeliqanConnectorPicker extends PeliqanElement {
   declare connectors?: string;
   declare _query: string;
   declare _category: string;
+  /** The tile that Tab reaches (roving tabindex), as an index into the matching connectors. */
   #focusIndex = 0;
   #catalogue = new CatalogueController(this, {
     client: () => (this.config.ready ? this.client : undefined),
     failed: (error) => this.reportError(error),
   });
+  #window = new TileWindow(this, () => this.renderRoot.querySelector<HTMLElement>('.tiles'));
 
   constructor() {
     super();
@@ -51,14 +78,25 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     else this.setState(this.#catalogue.status);
   }
 
-  #choose(servertype: Servertype): void {
-    this.emit('peliqan-select', { servertype });
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Tiles are rendered by position: when the window moves, the focused button may now show another
+    // connector. Keep focus on the connector it was on.
+    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    if (active?.part.contains('tile') && Number(active.dataset.index) !== this.#focusIndex) {
+      this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.#focusIndex}"]`)?.focus({ preventScroll: true });
+    }
   }
 
-  #onKeydown(event: KeyboardEvent): void {
-    const tiles = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="tile"]')];
-    const current = tiles.indexOf(event.target as HTMLButtonElement);
-    if (current < 0) return;
+  /** Moves focus to the search field. */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
+  }
+
+  #onKeydown(event: KeyboardEvent, count: number): void {
+    const tile = (event.target as HTMLElement).closest<HTMLElement>('[part="tile"]');
+    if (!tile) return;
+    const current = Number(tile.dataset.index);
     const columns = getComputedStyle(event.currentTarget as Element).gridTemplateColumns.split(' ').length;
     const rtl = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
     const moves: Record<string, number> = {
@@ -67,25 +105,26 @@ export class PeliqanConnectorPicker extends PeliqanElement {
       ArrowDown: columns,
       ArrowUp: -columns,
       Home: -current,
-      End: tiles.length - 1 - current,
+      End: count - 1 - current,
     };
     const move = moves[event.key];
     if (move === undefined) return;
     event.preventDefault();
-    const next = Math.min(tiles.length - 1, Math.max(0, current + move));
-    this.#focusIndex = next;
-    tiles.forEach((tile, index) => (tile.tabIndex = index === next ? 0 : -1));
-    tiles[next]?.focus();
+    this.#focusIndex = Math.min(count - 1, Math.max(0, current + move));
+    // The tile may be outside the rendered rows: keep it rendered, then bring it into view.
+    this.#window.pin(this.#focusIndex);
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      const next = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.#focusIndex}"]`);
+      next?.scrollIntoView({ block: 'nearest' });
+      next?.focus();
+    });
   }
 
-  /** Moves focus to the search field. */
-  override focus(): void {
-    this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
-  }
-
-  #emptyText(): string | undefined {
-    if (this._query) return this.t('noMatch', { query: this._query });
-    return this.t('noConnectors');
+  #clear(): void {
+    this._query = '';
+    this._category = '';
+    void this.updateComplete.then(() => this.focus());
   }
 
   override render() {
@@ -94,53 +133,80 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     const waiting = this.catalogueView(this.#catalogue);
     if (waiting) return waiting;
     const entries = this.#offered();
-    const categories = [...new Set(entries.map((entry) => entry.servertype.category).filter(Boolean))].sort();
     const visible = searchCatalogue(entries, this._query, this._category);
-    if (this.#focusIndex >= visible.length) this.#focusIndex = 0;
+    const { first, last } = this.#window.range(visible.length);
+    // Tab must reach a tile that is rendered.
+    if (this.#focusIndex >= visible.length || this.#focusIndex < first || this.#focusIndex >= last) {
+      this.#focusIndex = first;
+    }
     const baseUrl = this.resolved.baseUrl;
-    return html`<div class="root">
+    const kinds = categories(entries);
+    return html`<div class="root picker" part="container">
       <div class="filters">
-        <label>
-          ${this.t('search')}
+        <label class="search">
+          <span class="visually-hidden">${this.t('search')}</span>
+          ${searchIcon}
           <input
             type="search"
             part="search"
             autocomplete="off"
+            spellcheck="false"
+            placeholder=${this.t('searchPlaceholder')}
             .value=${this._query}
             @input=${(event: InputEvent) => (this._query = (event.target as HTMLInputElement).value)}
           />
         </label>
         ${
-          categories.length > 1
+          kinds.length > 1
             ? html`<label>
-              ${this.t('category')}
+              <span class="visually-hidden">${this.t('category')}</span>
               <select @change=${(event: Event) => (this._category = (event.target as HTMLSelectElement).value)}>
                 <option value="">${this.t('allCategories')}</option>
-                ${categories.map(
-                  (category) =>
-                    html`<option .value=${category!} ?selected=${category === this._category}>${category}</option>`,
+                ${kinds.map(
+                  (kind) => html`<option .value=${kind} ?selected=${kind === this._category}>${kind}</option>`,
                 )}
               </select>
             </label>`
             : nothing
         }
       </div>
-      <p role="status">${visible.length ? nothing : this.#emptyText()}</p>
-      <ul aria-label=${this.t('connectors')} @keydown=${this.#onKeydown}>
-        ${visible.map(
-          ({ servertype }, index) =>
-            html`<li>
-              <button
-                part="tile"
-                tabindex=${index === this.#focusIndex ? 0 : -1}
-                @click=${() => this.#choose(servertype)}
-              >
-                ${connectorIcon(servertype, baseUrl)}<span class="name">${servertype.name}</span>
-                <span class="muted">${servertype.category ?? ''}</span>
-              </button>
-            </li>`,
-        )}
+      <p role="status" class="summary">${this.#summary(visible.length, entries.length)}</p>
+      ${visible.length ? nothing : this.#emptyActions()}
+      <ul class="tiles" aria-label=${this.t('connectors')} @keydown=${(event: KeyboardEvent) => this.#onKeydown(event, visible.length)}>
+        ${visible.slice(first, last).map((entry, offset) => this.#tile(entry, first + offset, visible.length, baseUrl))}
       </ul>
+    </div>`;
+  }
+
+  #tile({ servertype }: CatalogueEntry, index: number, count: number, baseUrl: string) {
+    return html`<li aria-setsize=${count} aria-posinset=${index + 1}>
+      <button
+        part="tile"
+        data-index=${index}
+        tabindex=${index === this.#focusIndex ? 0 : -1}
+        @click=${() => this.emit('peliqan-select', { servertype })}
+      >
+        ${connectorIcon(servertype, baseUrl)}
+        <span class="name" title=${servertype.name}>${servertype.name}</span>
+        <span class="category">${servertype.category ?? ''}</span>
+      </button>
+    </li>`;
+  }
+
+  /** How many connectors match, in words (announced as the search changes). */
+  #summary(matching: number, all: number): string {
+    if (!all) return this.t('noConnectors');
+    if (!matching) return this.t('noMatch', { query: this._query || this._category });
+    if (matching === all) return this.t('connectorCount', { count: all });
+    return this.t('matchCount', { count: matching, total: all });
+  }
+
+  /** A search that found nothing offers the way back. */
+  #emptyActions() {
+    if (!this._query && !this._category) return nothing;
+    return html`<div class="empty">
+      <p class="muted">${this.t('noMatchHint')}</p>
+      <button @click=${this.#clear}>${this.t('showAll')}</button>
     </div>`;
   }
 }
