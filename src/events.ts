@@ -27,6 +27,10 @@ export interface PeliqanConnectedDetail {
   connection: Connection;
   servertype: Servertype;
 }
+export interface PeliqanDoneDetail {
+  connectionId: PeliqanId;
+  servertype: Servertype;
+}
 export interface PeliqanCancelDetail {
   connectionId?: PeliqanId;
   servertype: Servertype;
@@ -46,6 +50,7 @@ export interface PeliqanEventDetails {
   'peliqan-popup-blocked': PeliqanPopupBlockedDetail;
   'peliqan-status': PeliqanStatusDetail;
   'peliqan-connected': PeliqanConnectedDetail;
+  'peliqan-done': PeliqanDoneDetail;
   'peliqan-cancel': PeliqanCancelDetail;
   'peliqan-error': PeliqanErrorDetail;
 }

@@ -14,7 +14,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { errorMessageKey } from '../i18n/error-message.js';
 import { translate } from '../i18n/translate.js';
 import { ConfigController, type ResolvedConfig } from './config-controller.js';
-import type { CatalogueController } from '../flow/catalogue.js';
+import type { CatalogueController, ConnectorLookup } from '../flow/catalogue.js';
 import { catalogueNotReady, failure } from './shared.js';
 import { styles } from './styles.js';
 
@@ -143,6 +143,12 @@ export class PeliqanElement extends LitElement {
       retry: this.t('retry'),
       error: (error) => this.errorText(error),
     });
+  }
+
+  /** Loading, an error with Retry, or "not available", for a connector that is not found yet. */
+  protected connectorView(connector: ConnectorLookup, name: string) {
+    if (connector.status !== 'missing') return this.catalogueView(connector.catalogue);
+    return html`<div class="root">${failure(this.t('unknownConnector', { name }))}</div>`;
   }
 
   /** The view of a configuration the widget refuses (`invalid-config`), or undefined. */

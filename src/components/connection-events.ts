@@ -48,6 +48,15 @@ export class ConnectionEvents {
     this.#emit('peliqan-cancel', { connectionId, servertype: this.#servertype(), reason });
   }
 
+  /** The hooks of a flow that reports through these events (`ConnectFlow`, `OAuthFlow`). */
+  flowHooks() {
+    return {
+      created: (created: CreatedConnection) => this.created(created),
+      status: (state: ConnectionState, connection: Connection) => this.status(state, connection),
+      blocked: () => this.blocked(),
+    };
+  }
+
   blocked(): void {
     this.#emit('peliqan-popup-blocked', { servertype: this.#servertype() });
   }

@@ -30,6 +30,10 @@ export const en = {
   testing: 'Testing connection…',
   creating: 'Connecting…',
   connected: 'Connected to {name}',
+  connectedNext: 'Peliqan will now start syncing your {name} data.',
+  done: 'Done',
+  trustNotice:
+    'What you enter here goes encrypted to Peliqan, which connects {name} for this app. This app does not see it.',
   connectAnother: 'Connect another',
   connectTo: 'Connect to {name}',
   unknownConnector: 'The connector “{name}” is not available.',

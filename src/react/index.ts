@@ -24,6 +24,7 @@ const flowEvents = {
   onPeliqanPopupBlocked: event('peliqan-popup-blocked'),
   onPeliqanStatus: event('peliqan-status'),
   onPeliqanConnected: event('peliqan-connected'),
+  onPeliqanDone: event('peliqan-done'),
   onPeliqanCancel: event('peliqan-cancel'),
   onPeliqanError: event('peliqan-error'),
 };
@@ -52,6 +53,7 @@ export const PeliqanConnectForm = createComponent({
     onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated,
     onPeliqanPopupBlocked: flowEvents.onPeliqanPopupBlocked,
     onPeliqanCancel: flowEvents.onPeliqanCancel,
+    onPeliqanDone: flowEvents.onPeliqanDone,
     ...statusEvents,
   },
 });
@@ -74,7 +76,11 @@ export const PeliqanConnections = createComponent({
   tagName: 'peliqan-connections',
   elementClass: ConnectionsElement,
   react: React,
-  events: { onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated, ...statusEvents },
+  events: {
+    onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated,
+    onPeliqanDone: flowEvents.onPeliqanDone,
+    ...statusEvents,
+  },
 });
 
 /** `<peliqan-connection-status>`: one connection's live badge. */

@@ -49,7 +49,8 @@ describe('configuration: language, theme, refused settings, reset', () => {
     );
     const form = nested.querySelector<PeliqanConnectForm>('peliqan-connect-form')!;
     await waitFor(() => form.state === 'ready');
-    expect(byRole(form, 'heading').textContent).to.equal('Connect-tlh Stripe');
+    // Not shown (no slot), still configured by the element around it.
+    expect(form.shadowRoot!.querySelector('h2')!.textContent).to.equal('Connect-tlh Stripe');
 
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake), language: 'tlh' });
     const paged = await fixture<PeliqanConnectorPicker>(html`<peliqan-connector-picker></peliqan-connector-picker>`);

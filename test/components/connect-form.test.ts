@@ -102,7 +102,7 @@ describe('<peliqan-connect-form>', () => {
     expect(region.textContent).to.contain('Testing connection…');
     await expect(element).to.be.accessible();
     await waitFor(() => element.state === 'connected');
-    expect(byRole(element, 'heading').textContent).to.equal('✓ Connected to Pipedrive');
+    expect(byRole(element, 'heading').textContent).to.equal('Connected to Pipedrive');
     await waitFor(() => element.shadowRoot!.activeElement === byRole(element, 'heading'));
     expect(events.map((event) => event.type)).to.deep.equal([
       'peliqan-connection-created',

@@ -54,7 +54,8 @@ describe('<peliqan-connect>', () => {
     byRole(element, 'button', 'Connect').click();
     await waitFor(() => element.getAttribute('state') === 'waiting');
     await waitFor(() => element.getAttribute('state') === 'connected');
-    expect(byRole(element, 'heading').textContent).to.equal('✓ Connected to Stripe');
+    expect(byRole(element, 'heading').textContent).to.equal('Connected to Stripe');
+    expect(allByRole(element, 'button', /Back/).length).to.equal(0, 'no way back from a connection that works');
     expect(events.map((event) => event.type)).to.deep.equal([
       'peliqan-select',
       'peliqan-connection-created',
@@ -119,7 +120,8 @@ describe('<peliqan-connect>', () => {
     );
     const inner = outer.querySelector<PeliqanConnectForm>('peliqan-connect-form')!;
     await waitFor(() => inner.state === 'ready');
-    expect(byRole(inner, 'heading').textContent).to.equal('Connect to Stripe');
+    // Not shown (no slot), still configured by the element around it.
+    expect(inner.shadowRoot!.querySelector('h2')!.textContent).to.equal('Connect to Stripe');
     expect(outer.hasAttribute('token')).to.equal(false);
     expect(inner.hasAttribute('token')).to.equal(false);
   });

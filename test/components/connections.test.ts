@@ -133,6 +133,14 @@ describe('<peliqan-connections> and <peliqan-connection-status>', () => {
     byRole(element, 'button', 'Connect').click();
     await waitFor(() => rows(element).length === 1, 5000);
     await waitFor(() => rows(element)[0]!.includes('Connected'), 8000);
+    // The success screen stays until "Done", its only way out; Done closes the panel.
+    await waitFor(() => byText(element, 'Connected to Stripe'));
+    expect(allByRole(element, 'button', 'Close')).to.have.length(0);
+    const done = recordEvents(element, ['peliqan-done']);
+    byRole(element, 'button', 'Done').click();
+    await waitFor(() => allByRole(element, 'button', 'Done').length === 0);
+    expect(done.map((event) => event.type)).to.deep.equal(['peliqan-done']);
+    expect(byRole(element, 'button', 'Add connection')).to.exist;
   });
 
   it('"Connect again" on a failed row ends in a new connected row, the old one folded', async () => {

@@ -62,16 +62,6 @@ describe('<peliqan-connector-picker> with 2,000 connectors', () => {
     const focused = () => element.shadowRoot!.activeElement as HTMLElement;
     expect(focused().dataset.index).to.equal('0');
     await sendKeys({ press: 'End' });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    console.warn(
-      'DBG',
-      focused()?.tagName,
-      focused()?.dataset.index,
-      tiles(element)
-        .map((t) => t.dataset.index)
-        .slice(0, 3),
-      tiles(element).length,
-    );
     await waitFor(() => focused()?.dataset.index === '1999');
     const box = focused().getBoundingClientRect();
     expect(box.top).to.be.at.least(0);

@@ -111,6 +111,16 @@ describe('trouble found in use (issue 14)', () => {
     typeInto(await waitFor(() => byLabel<HTMLInputElement>(element, 'Host')), `db-${long}.example.com`);
     await new Promise(requestAnimationFrame);
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    // Every label sits above its control, the password's too (it once shared a row with its field).
+    await setViewport({ width: 320, height: 700 });
+    await new Promise(requestAnimationFrame);
+    const form = element.shadowRoot!.querySelector('peliqan-connect-form')!;
+    for (const label of form.shadowRoot!.querySelectorAll<HTMLLabelElement>('.field:not(.checkbox) label')) {
+      const control = form.shadowRoot!.getElementById(label.htmlFor)!;
+      expect(label.getBoundingClientRect().bottom, label.textContent!).to.be.at.most(
+        control.getBoundingClientRect().top,
+      );
+    }
   });
 
   it('a create whose answer was lost is found and followed: one connection, connected', async () => {

@@ -107,6 +107,7 @@ describe('dist/custom-elements.json', () => {
       'peliqan-cancel',
       'peliqan-connected',
       'peliqan-connection-created',
+      'peliqan-done',
       'peliqan-error',
       'peliqan-select',
       'peliqan-status',

@@ -69,7 +69,7 @@ const roles: Record<string, string> = {
 const matches = (text: string, wanted: string | RegExp) =>
   typeof wanted === 'string' ? text === wanted : wanted.test(text);
 
-/** All elements of a role (`button`, `textbox`, …) whose name matches. */
+/** All elements of a role (`button`, `textbox`, …) whose name matches, as far as they are shown. */
 export function allByRole<T extends HTMLElement = HTMLElement>(
   root: ParentNode,
   role: string,
@@ -80,6 +80,7 @@ export function allByRole<T extends HTMLElement = HTMLElement>(
     (element) =>
       element.matches(selector) &&
       !element.closest('[hidden]') &&
+      element.checkVisibility() &&
       (name === undefined || matches(nameOf(element), name)),
   ) as T[];
 }

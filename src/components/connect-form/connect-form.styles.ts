@@ -9,11 +9,11 @@ export const formStyles = css`
   .required {
     color: var(--_muted);
   }
-  .secret {
+  .reveal-group {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
   }
-  .secret input {
+  .reveal-group input {
     border-start-end-radius: 0;
     border-end-end-radius: 0;
   }

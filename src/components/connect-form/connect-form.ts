@@ -1,18 +1,18 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { isOAuthConnector } from '../../api/connectors.js';
 import type { PeliqanError } from '../../api/errors.js';
-import type { CreatedConnection, PeliqanId, Servertype } from '../../api/schemas.js';
+import type { PeliqanId, Servertype } from '../../api/schemas.js';
 import { ConnectorLookup } from '../../flow/catalogue.js';
 import { ConnectFlow } from '../../flow/connect-flow.js';
 import { FormModel } from '../../flow/form-model.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import { PeliqanElement, define, type ElementState } from '../base.js';
 import { ConnectionEvents } from '../connection-events.js';
-import '../oauth-button/oauth-button.js';
-import { failure } from '../shared.js';
+import type { PeliqanOAuthButton } from '../oauth-button/oauth-button.js';
 import { styles } from '../styles.js';
 import { formStyles } from './connect-form.styles.js';
-import { fieldId, renderField } from './fields.js';
-import { credentialActions, formHeader, oauthStep, successView } from './views.js';
+import { fieldId, renderFields } from './fields.js';
+import { OAuthStep } from './oauth-step.js';
+import { credentialActions, formHeader, oauthStep, successView, trustLine } from './views.js';
 
 /**
  * A connector's connect form, rendered from its definition: labelled fields, defaults, help texts,
@@ -23,6 +23,7 @@ import { credentialActions, formHeader, oauthStep, successView } from './views.j
  * @fires peliqan-connection-created - `POST /api/servers` succeeded.
  * @fires peliqan-status - The connection's state changed.
  * @fires peliqan-connected - The connection works (once per connection and page).
+ * @fires peliqan-done - The customer closed the success screen with "Done".
  * @fires peliqan-cancel - The customer gave up while the connection was being tested (`cancel()`).
  * @fires peliqan-popup-blocked - The browser blocked the OAuth sign-in window.
  * @fires peliqan-error - Anything failed; the form stays usable with every value kept.
@@ -39,6 +40,7 @@ export class PeliqanConnectForm extends PeliqanElement {
     servertype: {},
     statusTimeout: { attribute: 'status-timeout', type: Number },
     privateOauth: { attribute: 'private-oauth', type: Boolean },
+    hideTrustNotice: { attribute: 'hide-trust-notice', type: Boolean },
   };
 
   /** The connector: its id or `server_type` slug (attribute), or the definition itself (property). */
@@ -47,12 +49,11 @@ export class PeliqanConnectForm extends PeliqanElement {
   declare statusTimeout: number;
   /** Hide the "Powered by Peliqan" notice (for partners with their own OAuth app). */
   declare privateOauth: boolean;
+  /** Hide the line saying where typed credentials go (for partners who must say it their own way). */
+  declare hideTrustNotice: boolean;
 
   #definition?: Servertype;
-  /** Peliqan answered a credential form with an `oauth_url`: the OAuth step takes over that connection. */
-  #handoff?: CreatedConnection;
-  /** The inner OAuth step's state, while there is one. */
-  #oauthState?: ElementState;
+  #oauth = new OAuthStep(this, () => this.renderRoot.querySelector('peliqan-oauth-button'));
   #error?: PeliqanError;
   #model = new FormModel(this);
   #connector = new ConnectorLookup(this, {
@@ -66,20 +67,15 @@ export class PeliqanConnectForm extends PeliqanElement {
     () => this.#model.redaction().event,
   );
   #flow = new ConnectFlow(this, {
+    ...this.#events.flowHooks(),
     client: () => this.client,
     timeout: () => (this.statusTimeout > 0 ? this.statusTimeout : 120) * 1000,
-    created: (created) => this.#events.created(created),
-    status: (state, connection) => this.#events.status(state, connection),
     connected: (connection, announce) => {
       if (announce) this.#events.connected(connection);
       void this.updateComplete.then(() => this.focus());
     },
     failed: (error, connectionId) => this.#failed(error, connectionId),
-    oauth: (created) => {
-      this.#handoff = created;
-      this.requestUpdate();
-      void this.updateComplete.then(() => this.renderRoot.querySelector('peliqan-oauth-button')?.focus());
-    },
+    oauth: (created) => this.#oauth.take(created),
     cancelled: (connectionId) => this.#events.cancelled('user', connectionId),
   });
 
@@ -87,19 +83,21 @@ export class PeliqanConnectForm extends PeliqanElement {
     super();
     this.statusTimeout = 120;
     this.privateOauth = false;
+    this.hideTrustNotice = false;
   }
 
   /** Clears the form and any finished connection, ready for another one. */
   reset(): void {
     this.#flow.reset();
-    this.#definition = this.#handoff = this.#oauthState = this.#error = undefined;
+    this.#oauth.reset();
+    this.#definition = this.#error = undefined;
     this.requestUpdate();
   }
 
   /** Gives up on the connection being tested or signed in to, if any (`peliqan-cancel`); values stay. */
   cancel(): void {
     this.#flow.cancel();
-    this.renderRoot.querySelector('peliqan-oauth-button')?.cancel();
+    this.#oauth.cancel();
   }
 
   /** Moves focus to the step's heading (the connector's name), from where Tab reaches the first field. */
@@ -124,14 +122,9 @@ export class PeliqanConnectForm extends PeliqanElement {
   #elementState(): ElementState {
     if (this.resolved.problem) return 'error';
     if (!this.#definition) return this.#connector.status === 'loading' ? 'loading' : 'error';
-    if (this.#oauthStep && this.#oauthState) return this.#oauthState;
+    if (this.#oauth.active(this.#definition) && this.#oauth.state) return this.#oauth.state;
     const phase = this.#flow.phase;
     return phase === 'idle' ? 'ready' : phase;
-  }
-
-  /** Whether the OAuth step runs this connector: by its definition, or because Peliqan said so. */
-  get #oauthStep(): boolean {
-    return Boolean(this.#handoff || (this.#definition && isOAuthConnector(this.#definition)));
   }
 
   #failed(error: unknown, connectionId?: PeliqanId): PeliqanError | undefined {
@@ -163,15 +156,14 @@ export class PeliqanConnectForm extends PeliqanElement {
   #submit(event: Event): void {
     event.preventDefault();
     const servertype = this.#definition;
-    if (!servertype || this.#flow.busy || this.#oauthStep) return;
+    if (!servertype || this.#flow.busy || this.#oauth.active(servertype)) return;
     const values = this.#validValues();
     if (values) this.#flow.submit(servertype, values);
   }
 
   #followOAuth(event: Event): void {
-    this.#oauthState = (event.target as PeliqanElement).state;
-    this.requestUpdate();
-    if (this.#oauthState === 'connected') void this.updateComplete.then(() => this.focus());
+    this.#oauth.follow(event.target as PeliqanOAuthButton);
+    if (this.#oauth.state === 'connected') void this.updateComplete.then(() => this.focus());
   }
 
   override render() {
@@ -179,47 +171,54 @@ export class PeliqanConnectForm extends PeliqanElement {
     if (blocked) return blocked;
     const servertype = this.#definition;
     if (!servertype) return this.#missingView();
-    const header = (text: string) => formHeader(servertype, this.resolved.baseUrl, text);
-    if (this.state === 'connected') return successView(header(`✓ ${this.t('connected', { name: servertype.name })}`));
+    const baseUrl = this.resolved.baseUrl;
+    if (this.state === 'connected') {
+      const t = (key: MessageKey, params?: Record<string, string | number>) => this.t(key, params);
+      return successView({ servertype, baseUrl, t, done: () => this.#done(), another: () => this.#another() });
+    }
     const helptext = servertype.settings?.connect_form?.helptext?.trim();
-    const model = this.#model;
-    const locked = this.#flow.busy || this.#handoff !== undefined || ['submitting', 'waiting'].includes(this.state);
-    return html`<form class="root" novalidate @submit=${this.#submit}>
-      ${header(this.t('connectTo', { name: servertype.name }))}
+    const locked = this.#flow.busy || this.#oauth.busy;
+    return html`<form class="root" part="container" novalidate @submit=${this.#submit}>
+      ${formHeader(servertype, baseUrl, this.t('connectTo', { name: servertype.name }))}
       ${helptext ? html`<p class="help">${helptext}</p>` : nothing}
-      ${model.fields.map((field, index) =>
-        renderField(field, {
-          index,
-          value: model.values[field.key],
-          error: model.errors[field.key],
-          revealed: model.revealed.has(field.key),
-          locked,
-          revealLabel: this.t('show', { label: field.label }),
-          change: (value) => model.set(field.key, value),
-          toggleReveal: () => model.toggleReveal(field.key),
-        }),
-      )}
-      ${this.#oauthStep ? this.#oauthView(servertype) : this.#credentialView()}
+      ${renderFields(this.#model, locked, (label) => this.t('show', { label }))}
+      ${this.#oauth.active(servertype) ? this.#oauthView(servertype) : this.#credentialView(servertype)}
     </form>`;
   }
 
-  #missingView() {
-    if (this.#connector.status === 'missing') {
-      return html`<div class="root">${failure(this.t('unknownConnector', { name: String(this.servertype) }))}</div>`;
-    }
-    return this.catalogueView(this.#connector.catalogue) ?? html`<div class="root"></div>`;
+  /** "Done": the partner's page decides what comes next (close a dialog, go back). */
+  #done(): void {
+    const connectionId = this.#flow.connectionId ?? this.#oauth.connectionId;
+    if (connectionId !== undefined) this.emit('peliqan-done', { connectionId, servertype: this.#definition! });
   }
 
-  #credentialView() {
+  /**
+   * "Connect another": an enclosing `<peliqan-connect>` goes back to its picker (it cancels the
+   * private event); on its own the form starts again, empty, for the same connector.
+   */
+  #another(): void {
+    const goOn = this.dispatchEvent(new Event('peliqan-another', { bubbles: true, cancelable: true }));
+    if (!goOn) return;
+    const servertype = this.servertype;
+    this.reset();
+    this.servertype = typeof servertype === 'object' ? { ...servertype } : servertype;
+  }
+
+  #missingView() {
+    return this.connectorView(this.#connector, String(this.servertype)) ?? html`<div class="root"></div>`;
+  }
+
+  #credentialView(servertype: Servertype) {
     const flow = this.#flow;
+    const trust = this.hideTrustNotice ? nothing : trustLine(this.t('trustNotice', { name: servertype.name }));
     const unreachable = flow.phase === 'failed' && this.#error?.code === 'network' && flow.connectionId !== undefined;
-    return credentialActions({
+    return html`${trust}${credentialActions({
       formError: this.#model.formError,
       checkAgain: unreachable ? { label: this.t('checkAgain'), run: () => this.#checkAgain() } : undefined,
       busy: flow.busy,
       progress: this.t(flow.phase === 'waiting' ? 'testing' : 'creating'),
       connectLabel: this.t('connect'),
-    });
+    })}`;
   }
 
   #checkAgain(): void {
@@ -232,7 +231,7 @@ export class PeliqanConnectForm extends PeliqanElement {
     return oauthStep({
       servertype,
       formError: this.#model.formError,
-      handoff: this.#handoff,
+      handoff: this.#oauth.handoff,
       continueLabel: this.t('continueTo', { name: servertype.name }),
       prepare: () => this.#validValues(),
       statusTimeout: this.statusTimeout,

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FormField } from '../../api/connectors.js';
-import type { FieldValue } from '../../flow/form-model.js';
+import type { FieldValue, FormModel } from '../../flow/form-model.js';
 
 /** What a field needs from its form. */
 export interface FieldContext {
@@ -22,6 +22,22 @@ export interface FieldContext {
   change(value: FieldValue): void;
   /** The customer pressed the show/hide toggle. */
   toggleReveal(): void;
+}
+
+/** Every field of a form model; `locked` while the connection is being tested. */
+export function renderFields(model: FormModel, locked: boolean, revealLabel: (label: string) => string) {
+  return model.fields.map((field, index) =>
+    renderField(field, {
+      index,
+      value: model.values[field.key],
+      error: model.errors[field.key],
+      revealed: model.revealed.has(field.key),
+      locked,
+      revealLabel: revealLabel(field.label),
+      change: (value) => model.set(field.key, value),
+      toggleReveal: () => model.toggleReveal(field.key),
+    }),
+  );
 }
 
 /** The id of a field's control; its help text and error hang off it. */
@@ -85,7 +101,7 @@ function textControl(field: FormField, context: FieldContext, inputmode?: 'numer
 function secretControl(field: FormField, context: FieldContext): TemplateResult {
   const { id, described, invalid } = common(field, context);
   // No spell check: Chrome's enhanced spell check can send a revealed password to a server.
-  return html`<div class="secret">
+  return html`<div class="reveal-group">
     <input
       id=${id}
       part="input"

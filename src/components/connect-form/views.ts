@@ -1,15 +1,49 @@
 /** The connect form's steps around its fields: the heading, the credential actions, the OAuth step, success. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CreatedConnection, Servertype } from '../../api/schemas.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import { connectorIcon, failure, spinner, type Action } from '../shared.js';
 
 /** The connector's icon and a heading that takes focus at each new step. */
 export const formHeader = (servertype: Servertype, baseUrl: string, text: string) =>
   html`<div class="head">${connectorIcon(servertype, baseUrl)}<h2 tabindex="-1">${text}</h2></div>`;
 
-/** The connection works. */
-export const successView = (header: TemplateResult) =>
-  html`<div class="root ok" role="status" part="status">${header}</div>`;
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** What the success screen needs. */
+export interface SuccessView {
+  servertype: Servertype;
+  baseUrl: string;
+  t: Translate;
+  done(): void;
+  another(): void;
+}
+
+/**
+ * The connection works: the connector, "Connected to …", what happens next, Done and Connect another.
+ * The heading takes focus, so that screen readers say it.
+ */
+export function successView({ servertype, baseUrl, t, done, another }: SuccessView): TemplateResult {
+  const name = servertype.name;
+  // "What happens next" is a line partners may reword through `registerMessages` (connectedNext).
+  return html`<div class="root success" part="container">
+    <span class="badge-icon">${connectorIcon(servertype, baseUrl)}</span>
+    <h2 tabindex="-1" part="status">${t('connected', { name })}</h2>
+    <p class="muted">${t('connectedNext', { name })}</p>
+    <div class="actions">
+      <button class="primary" part="button" @click=${done}>${t('done')}</button>
+      <button @click=${another}>${t('connectAnother')}</button>
+    </div>
+  </div>`;
+}
+
+const lock = html`<svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" fill="none">
+  <rect x="4" y="9" width="12" height="8" rx="2" stroke="currentColor" stroke-width="1.75" />
+  <path d="M7 9V6.5a3 3 0 0 1 6 0V9" stroke="currentColor" stroke-width="1.75" />
+</svg>`;
+
+/** The trust line of a credential form: where what is typed goes. */
+export const trustLine = (text: string) => html`<p class="trust" part="notice">${lock}<span>${text}</span></p>`;
 
 /** What the credential actions show. */
 export interface CredentialView {
@@ -22,15 +56,18 @@ export interface CredentialView {
   connectLabel: string;
 }
 
-/** The form's message, the Connect button, and the progress beside it (in a live region that is always there). */
+/**
+ * The form's message and the Connect button, which shows the progress itself while busy; a live
+ * region that is always there says it to screen readers.
+ */
 export function credentialActions(view: CredentialView) {
   return html`${failure(view.formError, view.checkAgain)}
-    <div class="row">
+    <div class="actions">
       <button type="submit" class="primary" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>
-        ${view.connectLabel}
+        ${view.busy ? html`${spinner()} ${view.progress}` : view.connectLabel}
       </button>
-      <span role="status" part="status">${view.busy ? html`${spinner()} ${view.progress}` : nothing}</span>
-    </div>`;
+    </div>
+    <p role="status" class="visually-hidden">${view.busy ? view.progress : nothing}</p>`;
 }
 
 /** What the OAuth step needs from the form. */

@@ -16,8 +16,18 @@ import '../connect-form/connect-form.js';
  * @fires peliqan-connection-created - `POST /api/servers` succeeded.
  * @fires peliqan-status - The connection's state changed.
  * @fires peliqan-connected - The connection works (once per connection and page).
+ * @fires peliqan-done - The customer closed the success screen with "Done".
  * @fires peliqan-cancel - The customer went Back while the connection was being tested.
  * @fires peliqan-error - Anything failed.
+ * @csspart container - The outer box of the picker and the form.
+ * @csspart search - The picker's search field.
+ * @csspart tile - A connector tile.
+ * @csspart field - A form field with its label, help and error.
+ * @csspart input - An input, select or text area.
+ * @csspart button - The form's main button.
+ * @csspart status - The progress or success message.
+ * @csspart error - An error message.
+ * @csspart notice - The "Powered by Peliqan" notice, and the trust line.
  */
 export class PeliqanConnect extends PeliqanElement {
   static override styles = [
@@ -37,6 +47,7 @@ export class PeliqanConnect extends PeliqanElement {
     connectors: {},
     statusTimeout: { attribute: 'status-timeout', type: Number },
     privateOauth: { attribute: 'private-oauth', type: Boolean },
+    hideTrustNotice: { attribute: 'hide-trust-notice', type: Boolean },
     _chosen: { state: true },
     _connected: { state: true },
   };
@@ -49,6 +60,8 @@ export class PeliqanConnect extends PeliqanElement {
   declare statusTimeout: number;
   /** Hide the "Powered by Peliqan" notice (for partners with their own OAuth app). */
   declare privateOauth: boolean;
+  /** Hide the line saying where typed credentials go. */
+  declare hideTrustNotice: boolean;
   declare _chosen?: Servertype;
   declare _connected: boolean;
 
@@ -56,6 +69,7 @@ export class PeliqanConnect extends PeliqanElement {
     super();
     this.statusTimeout = 120;
     this.privateOauth = false;
+    this.hideTrustNotice = false;
     this._connected = false;
   }
 
@@ -84,12 +98,20 @@ export class PeliqanConnect extends PeliqanElement {
     this.#focusStep();
   }
 
-  #another(): void {
-    if (this.#fixed) {
-      this._connected = false;
-      this.renderRoot.querySelector<PeliqanConnectForm>('peliqan-connect-form')?.reset();
-    } else this.#back();
-    this.#focusStep();
+  /** The form's "Connect another": back to the picker, or (a fixed connector) an empty form again. */
+  #another(event: Event): void {
+    if (this.#fixed) return;
+    event.preventDefault();
+    this.#back();
+  }
+
+  /** Escape goes back one step: from the form to the picker (not while a select or dialog has it). */
+  #escape(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.defaultPrevented || !this._chosen || this.#fixed || this._connected) return;
+    const from = event.composedPath()[0];
+    if (from instanceof HTMLSelectElement) return;
+    event.preventDefault();
+    this.#back();
   }
 
   #focusStep(): void {
@@ -106,27 +128,25 @@ export class PeliqanConnect extends PeliqanElement {
     const servertype = this._chosen ?? this.#fixed;
     if (!servertype) {
       return html`<peliqan-connector-picker
-        exportparts="search, tile, error"
+        exportparts="container, search, tile, error"
         .connectors=${this.connectors}
         @peliqan-select=${this.#pick}
         @peliqan-state-change=${this.#follow}
       ></peliqan-connector-picker>`;
     }
-    const back = this._chosen && !this.#fixed;
-    return html`<div class="stack">
+    // No way back from a connection that works: "Connect another" is the way on.
+    const back = this._chosen && !this.#fixed && !this._connected;
+    return html`<div class="stack" @keydown=${this.#escape}>
       ${back ? html`<button class="link" @click=${this.#back}>← ${this.t('back')}</button>` : nothing}
       <peliqan-connect-form
-        exportparts="field, input, button, status, error, notice"
+        exportparts="container, field, input, button, status, error, notice"
         .servertype=${servertype}
         status-timeout=${this.statusTimeout}
         ?private-oauth=${this.privateOauth}
+        ?hide-trust-notice=${this.hideTrustNotice}
         @peliqan-state-change=${this.#follow}
+        @peliqan-another=${this.#another}
       ></peliqan-connect-form>
-      ${
-        this._connected
-          ? html`<button class="primary" @click=${this.#another}>${this.t('connectAnother')}</button>`
-          : nothing
-      }
     </div>`;
   }
 }

@@ -163,6 +163,7 @@ export class PeliqanConnectionStatus extends PeliqanElement {
       aria-label=${this.t('connectAgain')}
       @close=${this.#dialogClosed}
       @peliqan-connected=${this.#connected}
+      @peliqan-done=${() => this.#dialog()?.close()}
     >
       ${this.#dialogOpen ? flow : nothing}
       <form method="dialog"><button>${this.t('cancel')}</button></form>

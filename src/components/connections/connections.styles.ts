@@ -109,6 +109,10 @@ export const connectionsStyles = css`
   .panel > peliqan-connect {
     justify-self: stretch;
   }
+  /* Once connected, the success screen's "Done" closes the panel: one way out, not two. */
+  .panel > peliqan-connect[state='connected'] + button {
+    display: none;
+  }
   @media (max-width: 30em) {
     .connection {
       grid-template-columns: auto minmax(0, 1fr);

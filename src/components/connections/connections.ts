@@ -20,6 +20,7 @@ import { connectPanel, groupView, logsPanel, type RowContext } from './rows.js';
  * @fires peliqan-status - A watched connection changed state (not on the first load).
  * @fires peliqan-connected - A connection turned connected (once per connection and page).
  * @fires peliqan-connection-created - A connection was made from the list (bubbles from the inner flow).
+ * @fires peliqan-done - The customer closed a success screen in the list with "Done".
  * @fires peliqan-error - Anything failed.
  * @csspart row - One connection.
  * @csspart status - A status badge.
@@ -31,12 +32,15 @@ export class PeliqanConnections extends PeliqanElement {
   static override properties = {
     statusTimeout: { attribute: 'status-timeout', type: Number },
     privateOauth: { attribute: 'private-oauth', type: Boolean },
+    hideTrustNotice: { attribute: 'hide-trust-notice', type: Boolean },
   };
 
   /** Seconds a new connection's flow waits for a final status. Default 120. */
   declare statusTimeout: number;
   /** Hide the "Powered by Peliqan" notice of the OAuth step (for partners with their own OAuth app). */
   declare privateOauth: boolean;
+  /** Hide the line saying where typed credentials go, in the forms the list opens. */
+  declare hideTrustNotice: boolean;
 
   #adding = false;
   /** Groups whose "Connect again" flow is open in place of their row. */
@@ -68,6 +72,7 @@ export class PeliqanConnections extends PeliqanElement {
     super();
     this.statusTimeout = 120;
     this.privateOauth = false;
+    this.hideTrustNotice = false;
   }
 
   /** Loads the list again. */
@@ -124,7 +129,7 @@ export class PeliqanConnections extends PeliqanElement {
       return html`<div class="root">${failure(list.error && this.errorText(list.error), retry)}</div>`;
     }
     const groups = list.groups;
-    return html`<div class="root connections">
+    return html`<div class="root connections" part="container">
       <div class="head">
         <h2>${this.t('connectionsTitle')}</h2>
         <div class="actions">
@@ -203,7 +208,8 @@ export class PeliqanConnections extends PeliqanElement {
 
   /** `<peliqan-connect>` in place: for a new connection (no key), or again for a failed one. */
   #panel(key: string | undefined, servertype?: string) {
-    const options = { statusTimeout: this.statusTimeout, privateOauth: this.privateOauth, closeLabel: this.t('close') };
+    const { statusTimeout, privateOauth, hideTrustNotice } = this;
+    const options = { statusTimeout, privateOauth, hideTrustNotice, closeLabel: this.t('close') };
     return connectPanel(servertype, options, {
       close: () => this.#closePanel(key),
       created: () => this.#list.load(),

@@ -83,19 +83,23 @@ export function groupView(group: ConnectionGroup, context: GroupContext): Templa
 /** `<peliqan-connect>` in a panel of the list: a new connection (no `servertype`), or one again. */
 export function connectPanel(
   servertype: string | undefined,
-  options: { statusTimeout: number; privateOauth: boolean; closeLabel: string },
+  options: { statusTimeout: number; privateOauth: boolean; hideTrustNotice: boolean; closeLabel: string },
   on: { close(): void; created(): void; connected(): void },
 ): TemplateResult {
+  // Escape closes the panel unless the flow inside used it to go back a step.
+  const escape = (event: KeyboardEvent) => event.key === 'Escape' && !event.defaultPrevented && on.close();
   return html`<div
     class="panel"
-    @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && on.close()}
+    @keydown=${escape}
     @peliqan-connection-created=${on.created}
     @peliqan-connected=${on.connected}
+    @peliqan-done=${on.close}
   >
     <peliqan-connect
       servertype=${servertype ?? nothing}
       status-timeout=${options.statusTimeout}
       ?private-oauth=${options.privateOauth}
+      ?hide-trust-notice=${options.hideTrustNotice}
     ></peliqan-connect>
     <button @click=${on.close}>${options.closeLabel}</button>
   </div>`;

@@ -7,7 +7,6 @@ import { OAuthFlow } from '../../flow/oauth-flow.js';
 import { POPUP_NAME, popupFeatures, type SignInWindow } from '../../flow/popup.js';
 import { PeliqanElement, define, type ElementState } from '../base.js';
 import { ConnectionEvents } from '../connection-events.js';
-import { failure } from '../shared.js';
 import { oauthStep } from './views.js';
 
 /**
@@ -67,9 +66,7 @@ export class PeliqanOAuthButton extends PeliqanElement {
     client: () => this.client,
     timeout: () => (this.statusTimeout > 0 ? this.statusTimeout : 120) * 1000,
     open: () => window.open('about:blank', POPUP_NAME, popupFeatures(window)) as SignInWindow | null,
-    created: (created) => this.#events.created(created),
-    blocked: () => this.#events.blocked(),
-    status: (state, connection) => this.#events.status(state, connection),
+    ...this.#events.flowHooks(),
     connected: (connection, announce) => announce && this.#events.connected(connection),
     failed: (error, connectionId) => (this.#error = this.reportError(error, connectionId)),
     cancelled: (reason, connectionId) => this.#events.cancelled(reason, connectionId),
@@ -89,6 +86,11 @@ export class PeliqanOAuthButton extends PeliqanElement {
 
   get #name(): string {
     return this.#servertype?.name ?? this.t('theProvider');
+  }
+
+  /** The connection being signed in to, once there is one. */
+  get activeConnectionId(): PeliqanId | undefined {
+    return this.#flow.connectionId;
   }
 
   /** Gives up on the sign-in under way, if any (`peliqan-cancel`). */
@@ -163,13 +165,10 @@ export class PeliqanOAuthButton extends PeliqanElement {
   override render() {
     const blocked = this.configProblemView();
     if (blocked) return blocked;
-    const waiting = typeof this.servertype === 'string' ? this.catalogueView(this.#connector.catalogue) : undefined;
+    const waiting = typeof this.servertype === 'string' && this.connectorView(this.#connector, this.servertype);
     if (waiting) return waiting;
-    if (this.#connector.status === 'missing') {
-      return html`<div class="root">${failure(this.t('unknownConnector', { name: String(this.servertype) }))}</div>`;
-    }
     const error = this.#error;
-    return html`<div class="root oauth">
+    return html`<div class="root oauth" part="container">
       ${oauthStep({
         flow: this.#flow,
         t: (key, params) => this.t(key, params),
