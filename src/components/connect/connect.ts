@@ -80,6 +80,8 @@ export class PeliqanConnect extends PeliqanElement {
   }
 
   #follow(event: Event): void {
+    // The picker waiting behind a form does not speak for the flow.
+    if ((event.target as HTMLElement).hidden) return;
     const state = (event.target as PeliqanElement).state;
     this._connected = state === 'connected';
     this.setState(state);
@@ -95,6 +97,9 @@ export class PeliqanConnect extends PeliqanElement {
     this.renderRoot.querySelector<PeliqanConnectForm>('peliqan-connect-form')?.cancel();
     this._chosen = undefined;
     this._connected = false;
+    this.setState(
+      this.renderRoot.querySelector<PeliqanConnectorPicker>('peliqan-connector-picker')?.state ?? 'loading',
+    );
     this.#focusStep();
   }
 
@@ -114,10 +119,15 @@ export class PeliqanConnect extends PeliqanElement {
     this.#back();
   }
 
+  /** Moves focus into the current step: the picker's search, or the form's heading. */
+  override focus(): void {
+    this.#focusStep();
+  }
+
   #focusStep(): void {
     void this.updateComplete.then(async () => {
       const step = this.renderRoot.querySelector<PeliqanConnectForm | PeliqanConnectorPicker>(
-        'peliqan-connect-form, peliqan-connector-picker',
+        'peliqan-connect-form, peliqan-connector-picker:not([hidden])',
       );
       await step?.updateComplete;
       step?.focus();
@@ -126,14 +136,20 @@ export class PeliqanConnect extends PeliqanElement {
 
   override render() {
     const servertype = this._chosen ?? this.#fixed;
-    if (!servertype) {
-      return html`<peliqan-connector-picker
-        exportparts="container, search, tile, error"
-        .connectors=${this.connectors}
-        @peliqan-select=${this.#pick}
-        @peliqan-state-change=${this.#follow}
-      ></peliqan-connector-picker>`;
-    }
+    // The picker stays (hidden) behind the form, so that Back finds the search and scroll as they were.
+    const picker = this.#fixed
+      ? nothing
+      : html`<peliqan-connector-picker
+          exportparts="container, search, tile, error"
+          ?hidden=${servertype !== undefined}
+          .connectors=${this.connectors}
+          @peliqan-select=${this.#pick}
+          @peliqan-state-change=${this.#follow}
+        ></peliqan-connector-picker>`;
+    return html`${picker}${servertype ? this.#formStep(servertype) : nothing}`;
+  }
+
+  #formStep(servertype: string | Servertype) {
     // No way back from a connection that works: "Connect another" is the way on.
     const back = this._chosen && !this.#fixed && !this._connected;
     return html`<div class="stack" @keydown=${this.#escape}>

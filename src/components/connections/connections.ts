@@ -111,12 +111,30 @@ export class PeliqanConnections extends PeliqanElement {
     const slug = connector?.server_type ?? connection.server_type ?? String(connection.servertype_id ?? '');
     this.#again.set(group.key, slug);
     this.requestUpdate();
+    this.#focusPanel(group.key);
   }
 
   #closePanel(key?: string): void {
+    // Focus inside the panel would be lost with it: back to what opened it.
+    const hadFocus = this.matches(':focus-within');
     if (key === undefined) this.#adding = false;
     else this.#again.delete(key);
     this.requestUpdate();
+    if (hadFocus) void this.updateComplete.then(() => this.#opener(key)?.focus());
+  }
+
+  /** The button that opens a panel: "Add connection", or the first button of the group's row. */
+  #opener(key?: string): HTMLElement | null {
+    if (key === undefined) return this.renderRoot.querySelector('.head .primary');
+    return this.renderRoot.querySelector(`[data-group="${CSS.escape(key)}"] button`);
+  }
+
+  /** A panel just opened: focus goes into its flow. */
+  #focusPanel(key?: string): void {
+    const selector = key === undefined ? '.connections > .panel' : `[data-group="${CSS.escape(key)}"] .panel`;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`${selector} peliqan-connect`)?.focus(),
+    );
   }
 
   override render() {
@@ -150,8 +168,10 @@ export class PeliqanConnections extends PeliqanElement {
   }
 
   #openAdd(): void {
-    this.#adding = !this.#adding;
+    if (this.#adding) return this.#closePanel();
+    this.#adding = true;
     this.requestUpdate();
+    this.#focusPanel();
   }
 
   #rowContext(): RowContext {
@@ -170,7 +190,7 @@ export class PeliqanConnections extends PeliqanElement {
 
   #group(group: ConnectionGroup) {
     const again = this.#again.get(group.key);
-    if (again !== undefined) return html`<li>${this.#panel(group.key, again)}</li>`;
+    if (again !== undefined) return html`<li data-group=${group.key}>${this.#panel(group.key, again)}</li>`;
     return groupView(group, {
       ...this.#rowContext(),
       unfolded: this.#unfolded.has(group.key),

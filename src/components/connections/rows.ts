@@ -74,7 +74,7 @@ export function groupView(group: ConnectionGroup, context: GroupContext): Templa
         html`<li data-id=${String(connection.id)}>${connectionRow(connection, context)} ${context.logs(connection)}</li>`,
     )}
   </ul>`;
-  return html`<li data-id=${String(group.latest.id)}>
+  return html`<li data-id=${String(group.latest.id)} data-group=${group.key}>
     ${connectionRow(group.latest, context)} ${context.logs(group.latest)} ${earlier.length ? toggle : nothing}
     ${unfolded ? attempts : nothing}
   </li>`;

@@ -51,6 +51,8 @@ export class PeliqanConnectorPicker extends PeliqanElement {
   declare _category: string;
   /** The tile that Tab reaches (roving tabindex), as an index into the matching connectors. */
   #focusIndex = 0;
+  /** focus() came while the catalogue was loading: the search takes focus when it appears. */
+  #focusWhenReady = false;
   #catalogue = new CatalogueController(this, {
     client: () => (this.config.ready ? this.client : undefined),
     failed: (error) => this.reportError(error),
@@ -86,11 +88,14 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     if (active?.part.contains('tile') && Number(active.dataset.index) !== this.#focusIndex) {
       this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.#focusIndex}"]`)?.focus({ preventScroll: true });
     }
+    if (this.#focusWhenReady) this.focus();
   }
 
-  /** Moves focus to the search field. */
+  /** Moves focus to the search field (once it is there, if the catalogue is still loading). */
   override focus(): void {
-    this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
+    const search = this.renderRoot.querySelector<HTMLInputElement>('input');
+    this.#focusWhenReady = !search;
+    search?.focus();
   }
 
   #onKeydown(event: KeyboardEvent, count: number): void {
