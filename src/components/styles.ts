@@ -110,8 +110,10 @@ export const styles = css`
   input,
   select,
   textarea {
-    /* 16 px at least: iOS Safari zooms the page into a smaller field when it takes focus. */
+    /* 16 px at least: iOS Safari zooms the page into a smaller field when it takes focus. Regular
+       weight, whatever the label around it. */
     font-size: max(1rem, 16px);
+    font-weight: 400;
     inline-size: 100%;
     min-inline-size: 0;
   }
