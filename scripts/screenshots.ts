@@ -1,11 +1,13 @@
 /**
  * Drives the demo in Chromium and saves a screenshot of each state, for people to look at:
  *   npx tsx scripts/screenshots.ts [outDir] [--only=list,oauth,credential,picker] [--width=1280,360]
- *     [--theme=light,dark,brand] [--language=en]
+ *     [--theme=light,dark,brand] [--language=en] [--dir=ltr,rtl] [--sheets=docs/screens]
+ * With --sheets, the states of each width / theme / language / direction are also laid out on one
+ * captioned contact sheet (JPEG) in that folder: what docs/screens holds.
  * Starts its own demo server on free ports. Nothing here asserts: the tests do that.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromeArgs, chromePath } from './chrome-path.mjs';
 
@@ -17,7 +19,11 @@ const only = option('only', 'picker,credential,oauth,list');
 const widths = option('width', '1280,360').map(Number);
 const themes = option('theme', 'light');
 const languages = option('language', 'en');
+const directions = option('dir', 'ltr');
+const sheets = args.find((arg) => arg.startsWith('--sheets='))?.split('=')[1];
 mkdirSync(out, { recursive: true });
+/** The pictures taken, by contact sheet. */
+const taken = new Map<string, { name: string; path: string }[]>();
 
 const port = 5400 + Math.floor(Math.random() * 500);
 const fakePort = port + 1000;
@@ -47,17 +53,41 @@ const browser: Browser = await chromium.launch({
   ignoreDefaultArgs: ['--disable-popup-blocking'],
 });
 
-/** Saves the widget's card (or the whole page) as `<name>.png`. */
-async function shoot(page: Page, name: string, what = 'main'): Promise<void> {
+/** Saves the widget's card (or the whole page) as `<tag>-<name>.png`. */
+async function shoot(page: Page, tag: string, name: string, what = 'main'): Promise<void> {
   await page.waitForTimeout(200);
-  await page
-    .locator(what)
-    .first()
-    .screenshot({ path: `${out}/${name}.png`, animations: 'disabled' });
-  console.log(`${out}/${name}.png`);
+  const path = `${out}/${tag}-${name}.png`;
+  await page.locator(what).first().screenshot({ path, animations: 'disabled' });
+  taken.set(tag, [...(taken.get(tag) ?? []), { name, path }]);
+  console.log(path);
 }
 
-async function open(width: number, theme: string, language: string): Promise<Page> {
+/** One captioned JPEG per width / theme / language / direction, the states side by side. */
+async function contactSheets(folder: string): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  for (const [tag, shots] of taken) {
+    const narrow = tag.startsWith('3');
+    const figures = shots.map(
+      ({ name, path }) =>
+        `<figure><img src="data:image/png;base64,${readFileSync(path).toString('base64')}"><figcaption>${name}</figcaption></figure>`,
+    );
+    const page = await browser.newPage({ viewport: { width: narrow ? 1500 : 1400, height: 800 } });
+    await page.setContent(`<!doctype html><style>
+      body { margin: 16px; font: 14px system-ui, sans-serif; background: #e5e7eb; color: #111827; }
+      h1 { font-size: 18px; margin: 0 0 12px; }
+      main { display: grid; grid-template-columns: repeat(${narrow ? 5 : 3}, 1fr); gap: 16px; align-items: start; }
+      figure { margin: 0; background: #fff; padding: 8px; border-radius: 6px; }
+      img { inline-size: 100%; display: block; }
+      figcaption { margin-block-start: 6px; font-weight: 600; }
+    </style><h1>${tag}</h1><main>${figures.join('')}</main>`);
+    await page.waitForLoadState('load');
+    await page.screenshot({ path: `${folder}/${tag}.jpg`, fullPage: true, type: 'jpeg', quality: 70 });
+    console.log(`${folder}/${tag}.jpg`);
+    await page.close();
+  }
+}
+
+async function open(width: number, theme: string, language: string, dir = 'ltr'): Promise<Page> {
   await fetch(`${demo}demo/reset`, { method: 'POST' });
   const page = await browser.newPage({
     viewport: { width, height: 900 },
@@ -67,118 +97,117 @@ async function open(width: number, theme: string, language: string): Promise<Pag
   await page.goto(demo);
   await page.getByLabel('Theme').selectOption(theme);
   await page.getByLabel('Language').selectOption(language);
+  // The demo has no right-to-left language: the page is turned around the way an Arabic or Hebrew
+  // partner page would be, to see the widget follow.
+  await page.evaluate((direction) => (document.documentElement.dir = direction), dir);
   await page.locator('peliqan-connections[state="ready"]').waitFor();
   return page;
 }
 
 const card = 'section.card >> nth=0';
+// Found by part, state and structure rather than by their English words: the same run works in
+// every language.
+const list = (page: Page) => page.locator('peliqan-connections');
+const addButton = (page: Page) => list(page).locator('.head .primary');
+const tile = (page: Page, connector: RegExp) =>
+  page.locator('peliqan-connector-picker [part="tile"]').filter({ hasText: connector }).first();
+const submit = (page: Page) => list(page).locator('peliqan-connect-form button[type="submit"]');
+const oauthButton = (page: Page) => list(page).locator('peliqan-oauth-button button.primary').first();
+const formIn = (page: Page, state: string) => list(page).locator(`peliqan-connect-form[state="${state}"]`);
+const oauthIn = (page: Page, state: string) => list(page).locator(`peliqan-oauth-button[state="${state}"]`);
 const addConnection = async (page: Page, connector: RegExp) => {
-  await page
-    .locator('peliqan-connections')
-    .getByRole('button', { name: /Add connection|Verbinding toevoegen|Ajouter|hinzufügen/ })
-    .click();
-  await page.locator('peliqan-connector-picker').getByRole('button', { name: connector }).first().click();
+  await addButton(page).click();
+  await tile(page, connector).click();
 };
 
 try {
   for (const width of widths) {
     for (const theme of themes) {
       for (const language of languages) {
-        const tag = `${width}-${theme}-${language}`;
-        if (only.includes('list')) {
-          const page = await open(width, theme, language);
-          await shoot(page, `${tag}-list`, card);
-          await page.getByRole('button', { name: /Logs/ }).first().click();
-          await page.locator('peliqan-connections .logs li').first().waitFor();
-          await shoot(page, `${tag}-logs`, card);
-          await page.close();
-        }
-        if (only.includes('picker')) {
-          const page = await open(width, theme, language);
-          await page
-            .locator('peliqan-connections')
-            .getByRole('button', { name: /Add connection/ })
-            .click();
-          await page.getByRole('button', { name: /Stripe/ }).waitFor();
-          await shoot(page, `${tag}-picker`, card);
-          await page.getByRole('searchbox').fill('post');
-          await shoot(page, `${tag}-search`, card);
-          await page.getByRole('searchbox').fill('zzzz');
-          await shoot(page, `${tag}-no-match`, card);
-          await page.close();
-        }
-        if (only.includes('credential')) {
-          const page = await open(width, theme, language);
-          await addConnection(page, /Postgres/);
-          await shoot(page, `${tag}-form`, card);
-          await page.getByRole('button', { name: 'Connect', exact: true }).click();
-          await shoot(page, `${tag}-invalid`, card);
-          const field = (name: string) => page.getByRole('textbox', { name, exact: true });
-          await field('Host').fill('db.acme.example');
-          await field('Username').fill('reporting');
-          await field('Password').fill('invalid');
-          await field('Database').fill('sales');
-          await page.getByRole('button', { name: 'Connect', exact: true }).click();
-          await page.getByText('Testing connection…').first().waitFor();
-          await shoot(page, `${tag}-testing`, card);
-          await page.locator('peliqan-connect-form[state="failed"]').waitFor();
-          await shoot(page, `${tag}-failed`, card);
-          await field('Password').fill('correct-horse');
-          await page.getByRole('button', { name: 'Connect', exact: true }).click();
-          await page.locator('peliqan-connect-form[state="connected"]').waitFor();
-          await shoot(page, `${tag}-connected`, card);
-          await page.close();
-        }
-        if (only.includes('oauth')) {
-          const page = await open(width, theme, language);
-          await addConnection(page, /HubSpot/);
-          await page.locator('peliqan-connections').getByText('Powered by Peliqan').waitFor();
-          await shoot(page, `${tag}-oauth-notice`, card);
-          const [popup] = await Promise.all([
-            page.waitForEvent('popup'),
-            page.getByRole('button', { name: 'Connect HubSpot' }).click(),
-          ]);
-          await page.getByRole('button', { name: 'Reopen window' }).waitFor();
-          await shoot(page, `${tag}-oauth-waiting`, card);
-          await popup.getByRole('button', { name: 'Deny' }).click();
-          await page.locator('peliqan-oauth-button[state="failed"]').waitFor();
-          await shoot(page, `${tag}-oauth-denied`, card);
-          // Blocked. Playwright's headless Chromium lets every window through, so for this picture the
-          // page is told the browser refused it (the browser tests meet the real popup blocker).
-          await page.getByRole('button', { name: 'Back' }).click();
-          await page
-            .locator('peliqan-connector-picker')
-            .getByRole('button', { name: /HubSpot/ })
-            .click();
-          const realOpen = await page.evaluateHandle(() => window.open);
-          await page.evaluate(() => (window.open = () => null));
-          await page.locator('peliqan-connections').getByRole('button', { name: 'Connect HubSpot' }).click();
-          await page.evaluate((original) => (window.open = original), realOpen);
-          await page.getByRole('button', { name: 'Open sign-in window' }).waitFor();
-          await shoot(page, `${tag}-oauth-blocked`, card);
-          const [second] = await Promise.all([
-            page.waitForEvent('popup'),
-            page.getByRole('button', { name: 'Open sign-in window' }).click(),
-          ]);
-          await page.waitForTimeout(3_500);
-          await second.close();
-          await page.getByText(/The sign-in window was closed/).waitFor();
-          await shoot(page, `${tag}-oauth-closed`, card);
-          await page.close();
-          const fresh = await open(width, theme, language);
-          await addConnection(fresh, /HubSpot/);
-          const [third] = await Promise.all([
-            fresh.waitForEvent('popup'),
-            fresh.getByRole('button', { name: 'Connect HubSpot' }).click(),
-          ]);
-          await third.getByRole('button', { name: 'Allow' }).click();
-          await fresh.locator('peliqan-connect-form[state="connected"]').waitFor();
-          await shoot(fresh, `${tag}-oauth-connected`, card);
-          await fresh.close();
+        for (const dir of directions) {
+          const tag = `${width}-${theme}-${language}${dir === 'rtl' ? '-rtl' : ''}`;
+          if (only.includes('list')) {
+            const page = await open(width, theme, language, dir);
+            await shoot(page, tag, 'list', card);
+            await list(page).locator('.connection button[aria-expanded]').first().click();
+            await page.locator('peliqan-connections .logs li').first().waitFor();
+            await shoot(page, tag, 'logs', card);
+            await page.close();
+          }
+          if (only.includes('picker')) {
+            const page = await open(width, theme, language, dir);
+            await addButton(page).click();
+            await tile(page, /Stripe/).waitFor();
+            await shoot(page, tag, 'picker', card);
+            await page.getByRole('searchbox').fill('post');
+            await shoot(page, tag, 'search', card);
+            await page.getByRole('searchbox').fill('zzzz');
+            await shoot(page, tag, 'no-match', card);
+            await page.close();
+          }
+          if (only.includes('credential')) {
+            const page = await open(width, theme, language, dir);
+            await addConnection(page, /Postgres/);
+            await shoot(page, tag, 'form', card);
+            await submit(page).click();
+            await shoot(page, tag, 'invalid', card);
+            const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+            await field('Host').fill('db.acme.example');
+            await field('Username').fill('reporting');
+            await field('Password').fill('invalid');
+            await field('Database').fill('sales');
+            await submit(page).click();
+            await formIn(page, 'waiting').waitFor();
+            await shoot(page, tag, 'testing', card);
+            await formIn(page, 'failed').waitFor();
+            await shoot(page, tag, 'failed', card);
+            await field('Password').fill('correct-horse');
+            await submit(page).click();
+            await formIn(page, 'connected').waitFor();
+            await shoot(page, tag, 'connected', card);
+            await page.close();
+          }
+          if (only.includes('oauth')) {
+            const page = await open(width, theme, language, dir);
+            await addConnection(page, /HubSpot/);
+            await list(page).locator('peliqan-oauth-button [part~="notice"]').waitFor();
+            await shoot(page, tag, 'oauth-notice', card);
+            const [popup] = await Promise.all([page.waitForEvent('popup'), oauthButton(page).click()]);
+            await oauthIn(page, 'waiting').waitFor();
+            await page.waitForTimeout(500);
+            await shoot(page, tag, 'oauth-waiting', card);
+            await popup.getByRole('button', { name: 'Deny' }).click();
+            await oauthIn(page, 'failed').waitFor();
+            await shoot(page, tag, 'oauth-denied', card);
+            // Blocked. Playwright's headless Chromium lets every window through, so for this picture the
+            // page is told the browser refused it (the browser tests meet the real popup blocker).
+            await list(page).locator('peliqan-connect button.link').click();
+            await tile(page, /HubSpot/).click();
+            const realOpen = await page.evaluateHandle(() => window.open);
+            await page.evaluate(() => (window.open = () => null));
+            await oauthButton(page).click();
+            await page.evaluate((original) => (window.open = original), realOpen);
+            await list(page).locator('peliqan-oauth-button [role="alert"]').waitFor();
+            await shoot(page, tag, 'oauth-blocked', card);
+            const [second] = await Promise.all([page.waitForEvent('popup'), oauthButton(page).click()]);
+            await page.waitForTimeout(3_500);
+            await second.close();
+            await oauthIn(page, 'cancelled').waitFor();
+            await shoot(page, tag, 'oauth-closed', card);
+            await page.close();
+            const fresh = await open(width, theme, language, dir);
+            await addConnection(fresh, /HubSpot/);
+            const [third] = await Promise.all([fresh.waitForEvent('popup'), oauthButton(fresh).click()]);
+            await third.getByRole('button', { name: 'Allow' }).click();
+            await formIn(fresh, 'connected').waitFor();
+            await shoot(fresh, tag, 'oauth-connected', card);
+            await fresh.close();
+          }
         }
       }
     }
   }
+  if (sheets) await contactSheets(sheets);
   await control('reset');
 } catch (error) {
   console.error(error);
