@@ -1,6 +1,10 @@
+import { de } from './de.js';
 import { en, type MessageKey, type Messages } from './messages.js';
+import { fr } from './fr.js';
+import { nl } from './nl.js';
 
-const catalogues: Record<string, Messages> = { en };
+/** The built-in languages (product spec §3); `registerMessages()` adds others and rewords single keys. */
+const catalogues: Record<string, Messages> = { en, nl, fr, de };
 
 /** Adds (or overrides) messages for a language, e.g. a partner's own wording. */
 export function registerMessages(language: string, messages: Messages): void {

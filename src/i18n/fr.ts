@@ -1,0 +1,100 @@
+import type { MessageKey } from './messages.js';
+
+/**
+ * French, with "vous". A connection is a "connexion", a connector a "connecteur"; signing in is
+ * "s’identifier" so that it is never confused with a connection. French typography: guillemets with
+ * no-break spaces inside, and one before a colon, written `\u00a0` so that they stay visible here.
+ * French plurals: `one` is 0 and 1, `many` the round millions ("1 000 000 de connecteurs").
+ */
+export const fr: Record<MessageKey, string> = {
+  search: 'Rechercher un connecteur',
+  searchPlaceholder: 'Rechercher par nom ou catégorie',
+  connectorCount: '{count, plural, one {# connecteur} many {# de connecteurs} other {# connecteurs}}',
+  matchCount:
+    '{count, plural, one {# connecteur sur {total} correspond} many {# de connecteurs sur {total} correspondent} other {# connecteurs sur {total} correspondent}}',
+  noMatchHint: 'Essayez un autre mot ou parcourez tous les connecteurs.',
+  showAll: 'Afficher tous les connecteurs',
+  category: 'Catégorie',
+  allCategories: 'Toutes les catégories',
+  loadingConnectors: 'Chargement des connecteurs…',
+  noMatch: 'Aucun connecteur ne correspond à «\u00a0{query}\u00a0»',
+  noConnectors: 'Aucun connecteur disponible',
+  connectors: 'Connecteurs',
+  retry: 'Réessayer',
+  connect: 'Connecter',
+  back: 'Retour',
+  required: 'obligatoire',
+  fieldRequired: 'Renseignez le champ {label}.',
+  fieldNumber: 'Le champ {label} doit contenir un nombre.',
+  fieldInteger: 'Le champ {label} doit contenir un nombre entier.',
+  fieldMin: 'Le champ {label} doit valoir au moins {min}.',
+  fieldMax: 'Le champ {label} doit valoir au plus {max}.',
+  checkAgain: 'Vérifier à nouveau',
+  fixFields: 'Certains champs nécessitent votre attention.',
+  show: 'Afficher {label}',
+  testing: 'Test de la connexion…',
+  creating: 'Connexion en cours…',
+  connected: 'Connecté à {name}',
+  connectedNext: 'Peliqan va maintenant commencer à synchroniser vos données {name}.',
+  done: 'Terminé',
+  trustNotice:
+    'Ce que vous saisissez ici est envoyé chiffré à Peliqan, qui connecte {name} pour cette application. Celle-ci ne le voit pas.',
+  connectAnother: 'En connecter un autre',
+  connectTo: 'Connexion à {name}',
+  unknownConnector: 'Le connecteur «\u00a0{name}\u00a0» n’est pas disponible.',
+  failed: 'Connexion impossible\u00a0: {reason}',
+  // Stands for {name} when the connector is not known yet: the sentences below read right with it
+  // (they put {name} after "à", "chez" or "pour", never after "de", which would need "d’" before a vowel).
+  theProvider: 'votre fournisseur',
+  poweredBy: 'Propulsé par Peliqan',
+  oauthNotice:
+    'Chez {name}, il vous sera demandé d’autoriser Peliqan à accéder à vos données. Peliqan conserve la connexion pour cette application.',
+  connectWith: 'Connecter {name}',
+  signIn: 'S’identifier',
+  continueTo: 'Continuer vers {name}',
+  openingWindow: 'Ouverture de la fenêtre d’identification pour {name}…',
+  popupBlocked: 'Votre navigateur a bloqué la fenêtre d’identification.',
+  openWindow: 'Ouvrir la fenêtre',
+  waitingFor: 'En attente de votre identification chez {name}…',
+  waitingUnobservable: 'En attente de la fin de l’identification chez {name}…',
+  windowClosedChecking: 'La fenêtre d’identification a été fermée. Nous vérifions si la connexion a été établie…',
+  windowClosed: 'La fenêtre d’identification a été fermée avant que {name} ne confirme la connexion.',
+  reopenWindow: 'Rouvrir la fenêtre',
+  cancel: 'Annuler',
+  cancelled: 'Annulé. Rien n’a été connecté.',
+  tryAgain: 'Réessayer',
+  connectionsTitle: 'Connexions',
+  loadingConnections: 'Chargement des connexions…',
+  noConnections: 'Aucune connexion pour l’instant.',
+  connectionCount: '{count, plural, one {# connexion} many {# de connexions} other {# connexions}}',
+  refresh: 'Actualiser',
+  addConnection: 'Ajouter une connexion',
+  close: 'Fermer',
+  statusConnected: 'Connecté',
+  statusPending: 'En attente',
+  statusFailed: 'Échec',
+  connectAgain: 'Reconnecter',
+  showEarlier:
+    '{count, plural, one {Afficher # tentative précédente} many {Afficher # de tentatives précédentes} other {Afficher # tentatives précédentes}}',
+  hideEarlier:
+    '{count, plural, one {Masquer # tentative précédente} many {Masquer # de tentatives précédentes} other {Masquer # tentatives précédentes}}',
+  logs: 'Journal',
+  logsFor: 'Journal de la connexion {name}',
+  loadingLogs: 'Chargement du journal…',
+  noLogs: 'Aucune entrée dans le journal pour l’instant.',
+  closeLogs: 'Fermer le journal',
+  levelError: 'Erreur',
+  levelWarning: 'Avertissement',
+  levelInfo: 'Info',
+  levelDebug: 'Débogage',
+  'invalid-config':
+    'Cette page n’est pas configurée correctement pour connecter des données. Veuillez en informer le support de ce site.',
+  unauthorized: 'Votre session a expiré. Rechargez la page et réessayez.',
+  tokenFailed: 'Nous n’avons pas pu démarrer la connexion. Réessayez dans un instant.',
+  network: 'Le service de connexion est injoignable. Vérifiez votre connexion Internet et réessayez.',
+  refused: 'Le service de connexion a refusé cette demande\u00a0: {reason}',
+  serviceTrouble: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
+  'invalid-oauth-url': 'L’adresse d’identification n’est pas sûre\u00a0: elle n’a donc pas été ouverte.',
+  timeout:
+    'La connexion n’a pas été confirmée à temps. Elle pourrait encore apparaître plus tard parmi vos connexions.',
+};
