@@ -4,12 +4,14 @@
 
 /**
  * gzip -9 bytes that `npm test` refuses to go over. Raised from 32 768 (product spec §2: "if the
- * ceiling itself is ever in the way, raise it with the measured breakdown") when the OAuth step and
- * the connection list landed: lit 5 972 + zod/mini with our schemas 5 837 + our code 22 031 = 33 840
- * (esbuild, gzip -9), with nl/fr/de (~2.1 KB) still to come. 40 KiB still fails on any accident of
- * the kind the ceiling is for: a whole zod locale is ~70 KB.
+ * ceiling itself is ever in the way, raise it with the measured breakdown"), first to 40 960 when the
+ * OAuth step and the connection list landed, then to 45 056 with nl/fr/de, the success screen and the
+ * picker's windowing (#18). Breakdown of the whole file (esbuild, gzip -9, each part measured as what
+ * removing it saves): lit 5 417 + zod/mini with our schemas 5 043 + nl/fr/de 4 152 + our code 27 662
+ * = 42 274; terser packs the shipped file to ~40 900. 44 KiB still fails on any accident of the kind
+ * the ceiling is for: a whole zod locale is ~70 KB.
  */
-export const CEILING = 40_960;
+export const CEILING = 45_056;
 /** gzip -9 bytes we aim for: half of Paragon's in-page SDK, with all six elements and four languages. */
 export const TARGET = 27_648;
 /** The file both figures are about. */

@@ -146,6 +146,14 @@ export const styles = css`
     text-decoration: underline;
     text-underline-offset: 3px;
   }
+  /* An arrow that points back in the reading direction: to the right under dir="rtl" (:dir() is in
+     Safari 16.4 and Firefox; Chrome before 120 keeps the left arrow, still next to the word "Back"). */
+  .arrow {
+    display: inline-block;
+  }
+  .arrow:dir(rtl) {
+    scale: -1 1;
+  }
   .link:hover {
     background: none;
     text-decoration-thickness: 2px;

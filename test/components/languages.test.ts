@@ -13,7 +13,7 @@ const LANGUAGES = [
     all: '40 connectors',
     one: '1 van 40 connectors komt overeen',
     heading: 'Verbinden met Postgres',
-    back: '← Terug',
+    back: 'Terug',
     connect: 'Verbinden',
     show: 'Password tonen',
     trust: 'Wat je hier invult, gaat versleuteld naar Peliqan',
@@ -30,7 +30,7 @@ const LANGUAGES = [
     all: '40 connecteurs',
     one: '1 connecteur sur 40 correspond',
     heading: 'Connexion à Postgres',
-    back: '← Retour',
+    back: 'Retour',
     connect: 'Connecter',
     show: 'Afficher Password',
     trust: 'Ce que vous saisissez ici est envoyé chiffré à Peliqan',
@@ -47,7 +47,7 @@ const LANGUAGES = [
     all: '40 Connectors',
     one: '1 von 40 Connectors passt',
     heading: 'Mit Postgres verbinden',
-    back: '← Zurück',
+    back: 'Zurück',
     connect: 'Verbinden',
     show: 'Password anzeigen',
     trust: 'Was Sie hier eingeben, geht verschlüsselt an Peliqan',
@@ -104,6 +104,7 @@ describe('languages: Dutch, French and German, lang, dates, right to left', () =
       await waitFor(() => byRole(element, 'heading', words.heading));
       const back = byRole(element, 'button', words.back);
       expect(box(back).left, 'Back at the start: the left').to.be.closeTo(box(element).left, 1);
+      expect(getComputedStyle(back.querySelector('.arrow')!).scale, 'the arrow points left').to.equal('none');
       const password = byLabel(element, 'Password');
       const show = byRole(element, 'button', words.show);
       expect(box(show).left, 'the show button at the end of its input: the right').to.be.closeTo(
@@ -199,8 +200,10 @@ describe('languages: Dutch, French and German, lang, dates, right to left', () =
 
     byRole(element, 'button', /^Postgres/).click();
     await waitFor(() => byRole(element, 'heading', 'Verbinden met Postgres'));
-    const back = byRole(element, 'button', '← Terug');
+    const back = byRole(element, 'button', 'Terug');
     expect(box(back).right, 'Back at the start: the right').to.be.closeTo(box(element).right, 1);
+    const arrow = back.querySelector('.arrow')!;
+    expect(getComputedStyle(arrow).scale, 'the arrow points back: to the right').to.equal('-1 1');
     const password = byLabel(element, 'Password');
     const show = byRole(element, 'button', 'Password tonen');
     expect(box(show).right, 'the show button at the end of its input: the left').to.be.closeTo(box(password).left, 1);

@@ -60,7 +60,7 @@ describe('<peliqan-oauth-button> and the OAuth step (real windows, the provider 
   it('shows the "Powered by Peliqan" notice and "Connect HubSpot" before any request', async () => {
     const element = await button();
     expect(byText(element, 'Powered by Peliqan')).to.exist;
-    expect(byText(element, /HubSpot will ask you to let Peliqan access your data/)).to.exist;
+    expect(byText(element, /Next, HubSpot will ask you to let Peliqan access your data/)).to.exist;
     expect(byRole(element, 'button', 'Connect HubSpot')).to.exist;
     expect(await posts()).to.deep.equal([]);
     await expect(element).to.be.accessible();

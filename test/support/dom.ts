@@ -21,8 +21,12 @@ export function deepAll(root: ParentNode): Element[] {
 
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').replace(/ \*$/, '').trim();
 
-/** The text a node shows: a slot shows what is assigned to it, else its own default content. */
+/**
+ * The text a node gives its accessible name: a slot gives what is assigned to it, else its own
+ * default content; what is `aria-hidden` gives nothing.
+ */
 function shownText(node: Node): string {
+  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
   if (node instanceof HTMLSlotElement) {
     const assigned = node.assignedNodes({ flatten: true });
     if (assigned.length) return assigned.map(shownText).join('');

@@ -153,7 +153,13 @@ export class PeliqanConnect extends PeliqanElement {
     // No way back from a connection that works: "Connect another" is the way on.
     const back = this._chosen && !this.#fixed && !this._connected;
     return html`<div class="stack" @keydown=${this.#escape}>
-      ${back ? html`<button class="link" @click=${this.#back}>← ${this.t('back')}</button>` : nothing}
+      ${
+        back
+          ? html`<button class="link" @click=${this.#back}>
+            <span class="arrow" aria-hidden="true">←</span> ${this.t('back')}
+          </button>`
+          : nothing
+      }
       <peliqan-connect-form
         exportparts="container, field, input, button, status, error, notice"
         .servertype=${servertype}
