@@ -112,7 +112,7 @@ const addButton = (page: Page) => list(page).locator('.head .primary');
 const tile = (page: Page, connector: RegExp) =>
   page.locator('peliqan-connector-picker [part="tile"]').filter({ hasText: connector }).first();
 const submit = (page: Page) => list(page).locator('peliqan-connect-form button[type="submit"]');
-const oauthButton = (page: Page) => list(page).locator('peliqan-oauth-button button.primary').first();
+const oauthButton = (page: Page) => list(page).locator('peliqan-oauth-button button.primary:visible').first();
 const formIn = (page: Page, state: string) => list(page).locator(`peliqan-connect-form[state="${state}"]`);
 const oauthIn = (page: Page, state: string) => list(page).locator(`peliqan-oauth-button[state="${state}"]`);
 const addConnection = async (page: Page, connector: RegExp) => {
