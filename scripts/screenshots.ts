@@ -35,6 +35,8 @@ const server = spawn('npx', ['tsx', 'demo/serve.ts'], {
     PELIQAN_FAKE_OAUTH_PORT: String(port + 1001),
   },
   stdio: ['ignore', 'pipe', 'inherit'],
+  // Its own process group, so that the demo under npx and tsx ends with this script.
+  detached: true,
 });
 await new Promise<void>((resolve) =>
   server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('demo') && resolve()),
@@ -192,7 +194,10 @@ try {
             const [second] = await Promise.all([page.waitForEvent('popup'), oauthButton(page).click()]);
             await page.waitForTimeout(3_500);
             await second.close();
-            await oauthIn(page, 'cancelled').waitFor();
+            await page.waitForTimeout(500);
+            await shoot(page, tag, 'oauth-closed-checking', card);
+            // A window closed after the first 3 s gets a grace period (up to 30 s) for a late answer.
+            await oauthIn(page, 'cancelled').waitFor({ timeout: 45_000 });
             await shoot(page, tag, 'oauth-closed', card);
             await page.close();
             const fresh = await open(width, theme, language, dir);
@@ -214,5 +219,5 @@ try {
   process.exitCode = 1;
 } finally {
   await browser.close();
-  server.kill();
+  process.kill(-server.pid!);
 }

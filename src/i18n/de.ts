@@ -21,7 +21,7 @@ export const de: Record<MessageKey, string> = {
   connect: 'Verbinden',
   back: 'Zurück',
   required: 'erforderlich',
-  fieldRequired: 'Bitte füllen Sie {label} aus.',
+  fieldRequired: 'Bitte füllen Sie das Feld „{label}“ aus.',
   fieldNumber: '{label} muss eine Zahl sein.',
   fieldInteger: '{label} muss eine ganze Zahl sein.',
   fieldMin: '{label} muss mindestens {min} sein.',
@@ -42,7 +42,7 @@ export const de: Record<MessageKey, string> = {
   failed: 'Verbindung fehlgeschlagen: {reason}',
   // Stands for {name} when the connector is not known yet. In the dative, because every sentence that
   // may get it puts {name} after "bei", "mit" or "von".
-  theProvider: 'dem Anbieter',
+  theProvider: 'Ihrem Anbieter',
   poweredBy: 'Bereitgestellt von Peliqan',
   oauthNotice:
     'Bei {name} werden Sie gebeten, Peliqan Zugriff auf Ihre Daten zu gewähren. Peliqan verwaltet die Verbindung für diese App.',
@@ -92,5 +92,5 @@ export const de: Record<MessageKey, string> = {
   serviceTrouble: 'Bei uns ist etwas schiefgelaufen. Versuchen Sie es gleich noch einmal.',
   'invalid-oauth-url': 'Die Anmeldeadresse ist nicht sicher und wurde daher nicht geöffnet.',
   timeout:
-    'Die Verbindung wurde nicht rechtzeitig bestätigt. Sie kann später noch unter Ihren Verbindungen erscheinen.',
+    'Die Verbindung wurde nicht rechtzeitig bestätigt. Möglicherweise erscheint sie später noch unter Ihren Verbindungen.',
 };

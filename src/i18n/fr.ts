@@ -40,7 +40,7 @@ export const fr: Record<MessageKey, string> = {
   trustNotice:
     'Ce que vous saisissez ici est envoyé chiffré à Peliqan, qui connecte {name} pour cette application. Celle-ci ne le voit pas.',
   connectAnother: 'En connecter un autre',
-  connectTo: 'Connexion à {name}',
+  connectTo: 'Connecter {name}',
   unknownConnector: 'Le connecteur «\u00a0{name}\u00a0» n’est pas disponible.',
   failed: 'Connexion impossible\u00a0: {reason}',
   // Stands for {name} when the connector is not known yet: the sentences below read right with it
@@ -54,7 +54,7 @@ export const fr: Record<MessageKey, string> = {
   continueTo: 'Continuer vers {name}',
   openingWindow: 'Ouverture de la fenêtre d’identification pour {name}…',
   popupBlocked: 'Votre navigateur a bloqué la fenêtre d’identification.',
-  openWindow: 'Ouvrir la fenêtre',
+  openWindow: 'Ouvrir la fenêtre d’identification',
   waitingFor: 'En attente de votre identification chez {name}…',
   waitingUnobservable: 'En attente de la fin de l’identification chez {name}…',
   windowClosedChecking: 'La fenêtre d’identification a été fermée. Nous vérifions si la connexion a été établie…',
@@ -70,7 +70,7 @@ export const fr: Record<MessageKey, string> = {
   refresh: 'Actualiser',
   addConnection: 'Ajouter une connexion',
   close: 'Fermer',
-  statusConnected: 'Connecté',
+  statusConnected: 'Connectée',
   statusPending: 'En attente',
   statusFailed: 'Échec',
   connectAgain: 'Reconnecter',

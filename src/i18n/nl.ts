@@ -32,7 +32,7 @@ export const nl: Record<MessageKey, string> = {
   fixFields: 'Sommige velden hebben je aandacht nodig.',
   show: '{label} tonen',
   testing: 'Verbinding wordt getest…',
-  creating: 'Verbinden…',
+  creating: 'Verbinding maken…',
   connected: 'Verbonden met {name}',
   connectedNext: 'Peliqan begint nu met het synchroniseren van je gegevens uit {name}.',
   done: 'Klaar',

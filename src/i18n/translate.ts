@@ -31,8 +31,9 @@ function pluralCategory(language: string, count: number): string {
  * `{count, plural, one {# connector} other {# connectors}}`: the form for the number, `#` being the
  * number written for the language. Only this one construct of ICU's message format is understood.
  */
-const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
-const FORM = /(\w+) \{([^{}]*)\}/g;
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+/** One form of a plural: its category and its text, which may hold `{placeholders}`. */
+const FORM = /(\w+) \{((?:[^{}]|\{\w+\})*)\}/g;
 
 function plurals(template: string, language: string, params: Record<string, string | number>): string {
   return template.replace(PLURAL, (_, name: string, forms: string) => {
@@ -47,10 +48,10 @@ function plurals(template: string, language: string, params: Record<string, stri
 /** A message in `language` (falling back to English), with `{placeholders}` filled in as text. */
 export function translate(language: string, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogues[language]?.[key] ?? en[key];
-  // Plain placeholders first, so that they may stand inside a plural's forms.
-  const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  // Plurals first, then the plain placeholders (which may stand inside a plural's forms): a value
+  // the customer typed, such as a search for "{q, plural, other {x}}", is only ever shown as text.
+  return plurals(template, language, params).replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     return typeof value === 'number' ? value.toLocaleString(language) : (value ?? '');
   });
-  return plurals(filled, language, params);
 }

@@ -71,24 +71,23 @@ export const PeliqanOAuthButton = createComponent({
   },
 });
 
-/** `<peliqan-connections>`: the customer's connections. */
+/**
+ * `<peliqan-connections>`: the customer's connections. Its Add connection and Connect again run a whole
+ * flow inside, whose events bubble out of it.
+ */
 export const PeliqanConnections = createComponent({
   tagName: 'peliqan-connections',
   elementClass: ConnectionsElement,
   react: React,
-  events: {
-    onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated,
-    onPeliqanDone: flowEvents.onPeliqanDone,
-    ...statusEvents,
-  },
+  events: flowEvents,
 });
 
-/** `<peliqan-connection-status>`: one connection's live badge. */
+/** `<peliqan-connection-status>`: one connection's live badge (its Connect again runs a whole flow). */
 export const PeliqanConnectionStatus = createComponent({
   tagName: 'peliqan-connection-status',
   elementClass: StatusElement,
   react: React,
-  events: statusEvents,
+  events: flowEvents,
 });
 
 /** `<peliqan-connector-picker>`: the connectors as searchable tiles. */

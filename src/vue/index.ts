@@ -26,6 +26,9 @@ type Settings =
   'baseUrl' | 'token' | 'tokenProvider' | 'tokenUrl' | 'tokenCredentials' | 'catalogueUrl' | 'language' | 'theme';
 type EventName = keyof PeliqanEventDetails;
 
+/** A number property can also be written as an attribute: `status-timeout="90"`. */
+type AsAttributes<T> = { [K in keyof T]: T[K] extends number ? T[K] | `${number}` : T[K] };
+
 /**
  * An element as the template checker sees it: the element (for template refs), its settings and the
  * given properties as optional props, and the given events with their `CustomEvent` type.
@@ -36,12 +39,13 @@ type VueElement<
   Events extends EventName,
 > = new () => Element & {
   /** @deprecated Types the element's props in templates; not on the element. */
-  $props: HTMLAttributes & Partial<Pick<Element, Props | Settings>> & PublicProps;
+  $props: HTMLAttributes & Partial<AsAttributes<Pick<Element, Props | Settings>>> & PublicProps;
   /** @deprecated Types the element's events in templates; not on the element. */
   $emit: EmitFn<{ [K in Events]: (event: CustomEvent<PeliqanEventDetails[K]>) => void }>;
 };
 
-// The events of each element: the same sets as the React wrappers' `onPeliqan…` props.
+// The events of each element: the same sets as the React wrappers' `onPeliqan…` props. The list and the
+// badge run a whole flow inside (Add connection, Connect again), whose events bubble out of them.
 type StatusEvents = 'peliqan-status' | 'peliqan-connected' | 'peliqan-error';
 type FormEvents = 'peliqan-connection-created' | 'peliqan-popup-blocked' | 'peliqan-cancel' | StatusEvents;
 
@@ -66,8 +70,8 @@ declare module 'vue' {
     'peliqan-connections': VueElement<
       PeliqanConnections,
       'statusTimeout' | 'privateOauth' | 'hideTrustNotice',
-      'peliqan-connection-created' | 'peliqan-done' | StatusEvents
+      EventName
     >;
-    'peliqan-connection-status': VueElement<PeliqanConnectionStatus, 'connectionId' | 'privateOauth', StatusEvents>;
+    'peliqan-connection-status': VueElement<PeliqanConnectionStatus, 'connectionId' | 'privateOauth', EventName>;
   }
 }

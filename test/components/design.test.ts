@@ -91,8 +91,8 @@ describe('design', () => {
     expect(style(part).backgroundColor).to.equal('rgb(250, 250, 250)');
   });
 
-  for (const width of [320, 640, 1024]) {
-    it(`at ${width} px, connector names wrap between words and every tile in the grid is as tall as the others`, async () => {
+  for (const width of [320, 640, 660, 1024]) {
+    it(`at ${width} px, connector names wrap between words, none is cut off, every tile is as tall as the others`, async () => {
       const element = await picker(width);
       const tiles = [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part="tile"]')];
       expect(tiles.length).to.be.greaterThan(5);
@@ -100,6 +100,7 @@ describe('design', () => {
       expect([...heights]).to.have.length(1);
       for (const name of element.shadowRoot!.querySelectorAll('.name')) {
         const text = [...name.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent)!;
+        const room = name.getBoundingClientRect();
         let at = 0;
         for (const word of text.textContent!.split(' ')) {
           const range = document.createRange();
@@ -107,6 +108,10 @@ describe('design', () => {
           range.setEnd(text, at + word.length);
           // A word broken over two lines has two boxes.
           expect(range.getClientRects().length, word).to.equal(1);
+          // A word too long for its tile would be cut off at the tile's edge ("ActiveCampaig").
+          const box = range.getBoundingClientRect();
+          expect(box.right, `${word} fits in its tile`).to.be.at.most(room.right + 0.5);
+          expect(box.left, `${word} fits in its tile`).to.be.at.least(room.left - 0.5);
           at += word.length + 1;
         }
       }

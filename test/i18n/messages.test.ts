@@ -132,6 +132,12 @@ describe('plurals and numbers in each language', () => {
     );
     assert.equal(translate('nl', 'fieldMax', { label: 'Rijen', max: 50000 }), 'Rijen mag hoogstens 50.000 zijn.');
   });
+
+  test('what the customer typed is shown as typed, never read as a plural or a placeholder', () => {
+    for (const query of ['{q, plural, other {boom}}', '{count}', '# {total}']) {
+      assert.equal(translate('en', 'noMatch', { query }), `No connector matches “${query}”`);
+    }
+  });
 });
 
 describe('choosing and extending a language', () => {

@@ -43,7 +43,7 @@ export const pickerStyles = css`
     /* The rows change under a scroll: the browser must not "anchor" the scroll to one of them. */
     overflow-anchor: none;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12.5rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
     gap: var(--_space);
     padding: 0;
     list-style: none;
@@ -73,8 +73,10 @@ export const pickerStyles = css`
   .name {
     font-weight: 500;
     line-height: 1.25;
-    /* Names wrap between words, never inside one ("ActiveCampaign"); two lines at most. */
-    overflow-wrap: normal;
+    /* Names wrap between words, never inside one ("ActiveCampaign"): tiles are wide enough for the
+       catalogue's long words. Only a word longer than a whole line breaks, rather than being cut off.
+       Two lines at most. */
+    overflow-wrap: break-word;
     word-break: normal;
     display: -webkit-box;
     -webkit-box-orient: vertical;
