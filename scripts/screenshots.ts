@@ -83,7 +83,7 @@ async function contactSheets(folder: string): Promise<void> {
       figcaption { margin-block-start: 6px; font-weight: 600; }
     </style><h1>${tag}</h1><main>${figures.join('')}</main>`);
     await page.waitForLoadState('load');
-    await page.screenshot({ path: `${folder}/${tag}.jpg`, fullPage: true, type: 'jpeg', quality: 70 });
+    await page.screenshot({ path: `${folder}/${tag}.jpg`, fullPage: true, type: 'jpeg', quality: 60 });
     console.log(`${folder}/${tag}.jpg`);
     await page.close();
   }
