@@ -61,6 +61,7 @@ export interface ConnectionsHooks {
 export class ConnectionsController implements ReactiveController {
   status: 'loading' | 'ready' | 'error' = 'loading';
   connections: Connection[] = [];
+  /** Why the last load failed: the list's error when nothing was loaded, else a failed refresh. */
   error?: PeliqanError;
   #host: ReactiveControllerHost;
   #hooks: ConnectionsHooks;
@@ -122,7 +123,9 @@ export class ConnectionsController implements ReactiveController {
       (error: unknown) => {
         if (abort.signal.aborted || isAbortError(error)) return;
         this.error = this.#hooks.failed(error);
-        this.status = 'error';
+        // A list already shown stays, with what the customer has open in it (a flow mid-test): only
+        // a first load that fails has nothing to show but the error.
+        if (this.status !== 'ready') this.status = 'error';
         this.#host.requestUpdate();
       },
     );

@@ -143,6 +143,27 @@ describe('<peliqan-connections> and <peliqan-connection-status>', () => {
     expect(byRole(element, 'button', 'Add connection')).to.exist;
   });
 
+  it('a refresh that fails keeps the rows and the flow the customer is in, with Retry', async () => {
+    const { tokenUrl, seed } = customer();
+    await seed('pipedrive', 'Sales', 'OK');
+    const element = await list(tokenUrl);
+    byRole(element, 'button', 'Add connection').click();
+    (await waitFor(() => byRole(element, 'button', /^Stripe/))).click();
+    const key = await waitFor(() => byLabel<HTMLInputElement>(element, 'Restricted API key'));
+    typeInto(key, 'rk_live_kept');
+    // Peliqan's list goes away; the customer's connection is made, and the list refreshes to show it.
+    await fake.faults({ status: { 'GET /api/servers': 500 }, testDelay: 1500 });
+    byRole(element, 'button', 'Connect').click();
+    const alert = await waitFor(() => byRole(element, 'alert'), 8000);
+    expect(rows(element)[0]).to.include('Sales');
+    expect(element.state).to.equal('ready');
+    // The flow in the panel carried on: it reaches its success screen.
+    await waitFor(() => byText(element, 'Connected to Stripe'), 10_000);
+    await fake.faults({ status: {} });
+    byRole(alert, 'button', 'Retry').click();
+    await waitFor(() => allByRole(element, 'alert').length === 0 && rows(element).length === 2, 5000);
+  });
+
   it('"Connect again" on a failed row ends in a new connected row, the old one folded', async () => {
     const { tokenUrl, seed } = customer();
     await seed('stripe', 'Stripe', 'ERROR', 'Key revoked');

@@ -157,6 +157,7 @@ export class PeliqanConnections extends PeliqanElement {
           </button>
         </div>
       </div>
+      ${list.error ? failure(this.errorText(list.error), { label: this.t('retry'), run: () => list.load() }) : nothing}
       ${this.#adding ? this.#panel(undefined) : nothing}
       <p role="status" class=${groups.length ? 'visually-hidden' : 'muted'}>
         ${groups.length ? this.t('connectionCount', { count: list.connections.length }) : this.t('noConnections')}
