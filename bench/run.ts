@@ -10,7 +10,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { chromeArgs, chromePath } from '../scripts/chrome-path.mjs';
+import { chromeArgs, chromePath, playwrightChromeArgs } from '../scripts/chrome-path.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
 import { CEILING, TARGET } from '../.size-limit.mjs';
 import { tokenBurst } from './token-burst.js';
@@ -375,7 +375,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     ignoreDefaultArgs: ['--disable-popup-blocking'],
     executablePath: chromePath(),
-    args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+    args: playwrightChromeArgs,
   });
   // BENCH_ONLY=picker,flow,list,leaks,burst (any of them) for quick before/after runs; all by default.
   const only = (process.env.BENCH_ONLY ?? 'picker,flow,list,leaks,burst').split(',');

@@ -30,3 +30,6 @@ export const chromeArgs = [
   '--no-first-run',
   '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
+
+/** The same flags for Playwright, which sets headless mode itself. */
+export const playwrightChromeArgs = chromeArgs.filter((arg) => !arg.startsWith('--headless'));

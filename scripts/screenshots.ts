@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromeArgs, chromePath } from './chrome-path.mjs';
+import { chromePath, playwrightChromeArgs } from './chrome-path.mjs';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) =>
@@ -51,7 +51,7 @@ const control = (path: string, body: unknown = {}) =>
 
 const browser: Browser = await chromium.launch({
   executablePath: chromePath(),
-  args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+  args: playwrightChromeArgs,
   ignoreDefaultArgs: ['--disable-popup-blocking'],
 });
 

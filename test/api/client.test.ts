@@ -1,7 +1,7 @@
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { PeliqanClient, sharedClient, isPeliqanError, type PeliqanError } from '../../src/api/index.js';
-import { countingFetch, useFake, wait } from '../support/fake.js';
+import { PeliqanClient, sharedClient } from '../../src/api/index.js';
+import { countingFetch, rejection, useFake, wait } from '../support/fake.js';
 
 const fake = await useFake();
 const tokenUrl = () => `${fake.url}/__fake/token?external_id=acme`;
@@ -20,16 +20,6 @@ function client(options: Partial<ConstructorParameters<typeof PeliqanClient>[0]>
 }
 
 const routeCount = (route: string) => fake.requests.filter((request) => request.route === route).length;
-
-async function rejection(promise: Promise<unknown>): Promise<PeliqanError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isPeliqanError(error), `expected a PeliqanError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 beforeEach(() => fake.reset());
 

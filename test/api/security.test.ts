@@ -4,21 +4,11 @@
  */
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { PeliqanClient, acquireClient, isPeliqanError, resetClients, type PeliqanError } from '../../src/api/index.js';
-import { useFake } from '../support/fake.js';
+import { PeliqanClient, acquireClient, resetClients } from '../../src/api/index.js';
+import { rejection, useFake } from '../support/fake.js';
 
 const fake = await useFake();
 beforeEach(() => fake.reset());
-
-async function rejection(promise: Promise<unknown>): Promise<PeliqanError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isPeliqanError(error), `expected a PeliqanError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 /** A fetch that records every call and answers with `answer` (or the real network). */
 function recordingFetch(answer?: (url: string, init?: RequestInit) => Response | Promise<Response>) {

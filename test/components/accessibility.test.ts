@@ -14,7 +14,7 @@ import type {
   PeliqanConnectorPicker,
   PeliqanOAuthButton,
 } from '../../src/index.js';
-import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
+import { startFake, freshTokenUrl, newCustomer, type BrowserFake } from '../support/browser.js';
 import { byLabel, byRole, byText, deepAll, realClick, typeInto, waitFor } from '../support/dom.js';
 
 type Looks = 'light' | 'dark' | 'brand';
@@ -248,13 +248,7 @@ describe('accessibility: axe in every state, light, dark and brand', () => {
   });
 
   describe('<peliqan-connections> and <peliqan-connection-status>', () => {
-    function customer() {
-      const tokenUrl = freshTokenUrl(fake);
-      const externalId = new URL(tokenUrl).searchParams.get('external_id')!;
-      const seed = (servertype: string, name: string, health_status: string | null, health_message?: string) =>
-        fake.seed({ externalId, servertype, name, health_status, health_message });
-      return { tokenUrl, seed };
-    }
+    const customer = () => newCustomer(fake);
     const list = async (tokenUrl: string) => {
       const element = await onPage<PeliqanConnections>(
         html`<peliqan-connections base-url=${fake.url} token-url=${tokenUrl}></peliqan-connections>`,

@@ -8,7 +8,7 @@ import {
   type PeliqanConnectorPicker,
   type PeliqanConnectForm,
 } from '../../src/index.js';
-import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
+import { startFake, newCustomer, type BrowserFake } from '../support/browser.js';
 import { allByRole, byLabel, byRole, byText, recordEvents, typeInto, waitFor } from '../support/dom.js';
 
 describe('<peliqan-connections> and <peliqan-connection-status>', () => {
@@ -21,14 +21,7 @@ describe('<peliqan-connections> and <peliqan-connection-status>', () => {
     await executeServerCommand('page-visibility', { hidden: false });
   });
 
-  /** A customer of their own, with connections seeded in the fake. */
-  function customer() {
-    const tokenUrl = freshTokenUrl(fake);
-    const externalId = new URL(tokenUrl).searchParams.get('external_id')!;
-    const seed = (servertype: string, name: string, health_status: string | null, health_message?: string) =>
-      fake.seed({ externalId, servertype, name, health_status, health_message });
-    return { tokenUrl, seed };
-  }
+  const customer = () => newCustomer(fake);
   const setStatus = (id: number, health_status: string) =>
     fetch(`${fake.url}/__fake/connections/${id}`, { method: 'POST', body: JSON.stringify({ health_status }) });
   const checksOf = async (id: number) =>

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromeArgs, chromePath } from '../../scripts/chrome-path.mjs';
+import { chromePath, playwrightChromeArgs } from '../../scripts/chrome-path.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../../src/fake/index.js';
 
 const bundle = readFileSync(new URL('../../dist/peliqan-embed.js', import.meta.url));
@@ -53,7 +53,7 @@ before(async () => {
   browser = await chromium.launch({
     ignoreDefaultArgs: ['--disable-popup-blocking'],
     executablePath: chromePath(),
-    args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+    args: playwrightChromeArgs,
   });
 });
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
-import { chromeArgs, chromePath } from '../../scripts/chrome-path.mjs';
+import { chromePath, playwrightChromeArgs } from '../../scripts/chrome-path.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../../src/fake/index.js';
 
 let fake: FakePeliqan;
@@ -42,7 +42,7 @@ before(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await chromium.launch({
     executablePath: chromePath(),
-    args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+    args: playwrightChromeArgs,
   });
 });
 

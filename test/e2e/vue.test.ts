@@ -16,7 +16,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import ts from 'typescript';
 import { compileScript, parse } from 'vue/compiler-sfc';
-import { chromeArgs, chromePath } from '../../scripts/chrome-path.mjs';
+import { chromePath, playwrightChromeArgs } from '../../scripts/chrome-path.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../../src/fake/index.js';
 import type { PeliqanConnectorPicker } from '../../src/index.js';
 
@@ -88,7 +88,7 @@ before(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: chromePath(),
-    args: chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+    args: playwrightChromeArgs,
   });
 });
 
@@ -110,16 +110,21 @@ async function open(app: 'sfc' | 'in-browser'): Promise<{ page: Page; problems: 
   return { page, problems };
 }
 
+/** The app passes its allowlist to the picker, and a click on a tile reaches the app's typed handler. */
+async function allowlistAndSelect(app: 'sfc' | 'in-browser'): Promise<void> {
+  const { page, problems } = await open(app);
+  await page.getByRole('button', { name: /MySQL/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /Postgres/ }).count(), 0, 'the allowlist reached the element');
+  await page.getByRole('button', { name: /Stripe/ }).click();
+  await page.locator('#chosen', { hasText: 'chose' }).waitFor({ timeout: 5_000 });
+  assert.equal(await page.locator('#chosen').textContent(), 'chose Stripe');
+  assert.deepEqual(problems, []);
+  await page.close();
+}
+
 describe('Vue 3, single-file component compiled ahead', () => {
   test('renders the picker with the allowlist Vue passes, and a click gives the app a typed peliqan-select', async () => {
-    const { page, problems } = await open('sfc');
-    await page.getByRole('button', { name: /MySQL/ }).waitFor();
-    assert.equal(await page.getByRole('button', { name: /Postgres/ }).count(), 0, 'the allowlist reached the element');
-    await page.getByRole('button', { name: /Stripe/ }).click();
-    await page.locator('#chosen', { hasText: 'chose' }).waitFor({ timeout: 5_000 });
-    assert.equal(await page.locator('#chosen').textContent(), 'chose Stripe');
-    assert.deepEqual(problems, []);
-    await page.close();
+    await allowlistAndSelect('sfc');
   });
 
   test('re-renders the picker when the Vue state it is bound to changes', async () => {
@@ -157,14 +162,7 @@ describe('Vue 3, single-file component compiled ahead', () => {
 
 describe('Vue 3, template compiled in the browser', () => {
   test('app.config.compilerOptions.isCustomElement leaves the tags to the browser; the handler gets the event', async () => {
-    const { page, problems } = await open('in-browser');
-    await page.getByRole('button', { name: /MySQL/ }).waitFor();
-    assert.equal(await page.getByRole('button', { name: /Postgres/ }).count(), 0, 'the allowlist reached the element');
-    await page.getByRole('button', { name: /Stripe/ }).click();
-    await page.locator('#chosen', { hasText: 'chose' }).waitFor({ timeout: 5_000 });
-    assert.equal(await page.locator('#chosen').textContent(), 'chose Stripe');
-    assert.deepEqual(problems, []);
-    await page.close();
+    await allowlistAndSelect('in-browser');
   });
 });
 

@@ -44,3 +44,12 @@ export async function startFake(options: FakePeliqanOptions = {}): Promise<Brows
 let counter = 0;
 /** A token URL no other test uses, so the test gets its own shared client (and its own catalogue request). */
 export const freshTokenUrl = (fake: BrowserFake): string => fake.tokenUrl(`customer_${Date.now()}_${++counter}`);
+
+/** A customer of their own (a fresh token URL), with a way to seed connections in their account. */
+export function newCustomer(fake: BrowserFake) {
+  const tokenUrl = freshTokenUrl(fake);
+  const externalId = new URL(tokenUrl).searchParams.get('external_id')!;
+  const seed = (servertype: string, name: string, health_status: string | null, health_message?: string) =>
+    fake.seed({ externalId, servertype, name, health_status, health_message });
+  return { tokenUrl, seed };
+}

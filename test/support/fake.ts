@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import { after } from 'node:test';
+import { isPeliqanError, type PeliqanError } from '../../src/api/index.js';
 import { startFakePeliqan, type FakePeliqan, type FakePeliqanOptions } from '../../src/fake/index.js';
 
 /** A fake Peliqan for one test file, closed when the file's tests end. */
@@ -52,4 +54,15 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
     if (Date.now() > deadline) throw new Error(`Still not so after ${timeoutMs} ms`);
     await wait(10);
   }
+}
+
+/** The `PeliqanError` a call fails with (the test fails if it succeeds or throws anything else). */
+export async function rejection(promise: Promise<unknown>): Promise<PeliqanError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isPeliqanError(error), `expected a PeliqanError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the call to fail');
 }
