@@ -2,7 +2,7 @@
  * What the widget reads out of a connector definition: its form fields (peliqan-api.md §4), whether it
  * uses OAuth, and a safe icon URL. Each of Peliqan's unknowns is decided in exactly one function here.
  */
-import { fieldSchema, type ConnectField, type PeliqanId, type Servertype } from './schemas.js';
+import { fieldSchema, type ConnectField, type Connection, type PeliqanId, type Servertype } from './schemas.js';
 
 /** How a field is rendered. */
 export type FieldKind = 'text' | 'number' | 'secret' | 'textarea' | 'select' | 'checkbox';
@@ -83,6 +83,10 @@ export const connectorMatches = (servertype: Servertype, wanted: string | number
   const value = String(wanted).trim().toLowerCase();
   return value !== '' && (String(servertype.id ?? '') === value || servertype.server_type?.toLowerCase() === value);
 };
+
+/** [assumed] The connector a connection was made with: its `servertype_id`, else its `server_type` slug. */
+export const connectorKey = (connection: Connection): string | number | undefined =>
+  connection.servertype_id ?? connection.server_type ?? undefined;
 
 const read = new WeakMap<Servertype, FormField[]>();
 

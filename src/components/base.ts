@@ -14,8 +14,8 @@ import type { MessageKey } from '../i18n/messages.js';
 import { errorMessageKey } from '../i18n/error-message.js';
 import { translate } from '../i18n/translate.js';
 import { ConfigController, type ResolvedConfig } from './config-controller.js';
-import type { CatalogueController, ConnectorLookup } from '../flow/catalogue.js';
-import { catalogueNotReady, failure } from './shared.js';
+import type { ConnectorLookup } from '../flow/catalogue.js';
+import { failure, notReady, type Loadable } from './shared.js';
 import { styles } from './styles.js';
 
 /** What every element reflects as its read-only `state` attribute (product spec §3). */
@@ -136,10 +136,10 @@ export class PeliqanElement extends LitElement {
     return this.t(errorMessageKey(error), { reason: withoutEndStop(reason) });
   }
 
-  /** Loading, or the error with Retry, for a catalogue that is not ready; undefined once it is. */
-  protected catalogueView(catalogue: CatalogueController) {
-    return catalogueNotReady(catalogue, {
-      loading: this.t('loadingConnectors'),
+  /** Loading, or the error with Retry, for a catalogue (or a list) not ready yet; undefined once it is. */
+  protected notReadyView(source: Loadable, loading: MessageKey = 'loadingConnectors') {
+    return notReady(source, {
+      loading: this.t(loading),
       retry: this.t('retry'),
       error: (error) => this.errorText(error),
     });
@@ -147,7 +147,7 @@ export class PeliqanElement extends LitElement {
 
   /** Loading, an error with Retry, or "not available", for a connector that is not found yet. */
   protected connectorView(connector: ConnectorLookup, name: string) {
-    if (connector.status !== 'missing') return this.catalogueView(connector.catalogue);
+    if (connector.status !== 'missing') return this.notReadyView(connector.catalogue);
     return html`<div class="root">${failure(this.t('unknownConnector', { name }))}</div>`;
   }
 

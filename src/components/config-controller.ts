@@ -45,6 +45,7 @@ export class ConfigController implements ReactiveController {
   #leaseSettings: unknown[] = [];
   #stopListening?: () => void;
   #resolved?: ResolvedConfig;
+  #locale?: string;
 
   constructor(host: ConfigHost) {
     this.#host = host;
@@ -53,13 +54,14 @@ export class ConfigController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#resolved = undefined;
+    this.invalidate();
     this.#stopListening = onConfigure(() => this.#host.requestUpdate());
   }
 
   /** Forgets the worked-out settings: the element's own, or some that it inherits, are changing. */
   invalidate(): void {
     this.#resolved = undefined;
+    this.#locale = undefined;
   }
 
   hostDisconnected(): void {
@@ -134,10 +136,16 @@ export class ConfigController implements ReactiveController {
     return prefersDark?.matches ? 'dark' : 'light';
   }
 
-  /** The language messages are shown in: the setting, else the nearest `lang`, else English. */
+  /**
+   * The language messages are shown in: the setting, else the nearest `lang`, else English. Worked
+   * out once per update, like the settings: a render asks for every message it shows.
+   */
   get locale(): string {
-    const host = this.#host;
-    const lang = (host.closest('[lang]') as HTMLElement | null)?.lang ?? enclosing(host)?.locale;
-    return knownLanguage(this.resolve().language) ?? knownLanguage(lang) ?? 'en';
+    if (this.#locale === undefined) {
+      const host = this.#host;
+      const lang = (host.closest('[lang]') as HTMLElement | null)?.lang ?? enclosing(host)?.locale;
+      this.#locale = knownLanguage(this.resolve().language) ?? knownLanguage(lang) ?? 'en';
+    }
+    return this.#locale;
   }
 }

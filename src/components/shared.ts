@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { safeIconUrl } from '../api/connectors.js';
 import type { PeliqanError } from '../api/errors.js';
 import type { Servertype } from '../api/schemas.js';
-import type { CatalogueController } from '../flow/catalogue.js';
 
 /**
  * A connector's icon: only an `http(s):` or relative URL, else its initial. Decorative either way.
@@ -37,15 +36,22 @@ export function failure(text: string | undefined, action?: Action) {
   </div>`;
 }
 
-/** What a catalogue that is not ready shows: loading, or the error with Retry; undefined once ready. */
-export function catalogueNotReady(
-  catalogue: CatalogueController,
+/** Something an element loads before it can show it: the catalogue, the list of connections. */
+export interface Loadable {
+  status: 'loading' | 'ready' | 'error';
+  error?: PeliqanError;
+  load(): void;
+}
+
+/** What a load that is not ready shows: loading, or the error with Retry; undefined once ready. */
+export function notReady(
+  source: Loadable,
   words: { loading: string; retry: string; error: (error: PeliqanError) => string },
 ) {
-  if (catalogue.status === 'loading') return html`<div class="root">${busy(words.loading)}</div>`;
-  if (catalogue.status === 'error') {
-    const retry = { label: words.retry, run: () => catalogue.load() };
-    return html`<div class="root">${failure(catalogue.error && words.error(catalogue.error), retry)}</div>`;
+  if (source.status === 'loading') return html`<div class="root">${busy(words.loading)}</div>`;
+  if (source.status === 'error') {
+    const retry = { label: words.retry, run: () => source.load() };
+    return html`<div class="root">${failure(source.error && words.error(source.error), retry)}</div>`;
   }
   return undefined;
 }

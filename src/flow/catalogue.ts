@@ -99,9 +99,10 @@ export class CatalogueController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The definitions, sorted. */
-  get servertypes(): Servertype[] {
-    return this.entries.map((entry) => entry.servertype);
+  /** The connector named by an id or `server_type` slug, once the catalogue has it. */
+  connectorOf(wanted: string | number | undefined): Servertype | undefined {
+    if (wanted === undefined) return undefined;
+    return this.entries.find((entry) => connectorMatches(entry.servertype, wanted))?.servertype;
   }
 
   hostConnected(): void {
@@ -185,8 +186,8 @@ export class ConnectorLookup {
   get servertype(): Servertype | undefined {
     const wanted = this.#wanted();
     if (typeof wanted === 'object') return wanted;
-    if (wanted === undefined || this.catalogue.status !== 'ready') return undefined;
-    return this.catalogue.servertypes.find((each) => connectorMatches(each, wanted));
+    if (this.catalogue.status !== 'ready') return undefined;
+    return this.catalogue.connectorOf(wanted);
   }
 
   /** `loading` (nothing named yet, or the catalogue on its way), `ready`, `missing` or `error`. */

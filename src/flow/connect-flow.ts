@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PeliqanClient } from '../api/client.js';
-import { connectorId, connectorMatches } from '../api/connectors.js';
+import { connectorId, connectorKey, connectorMatches } from '../api/connectors.js';
 import { PeliqanError, isAbortError, isPeliqanError } from '../api/errors.js';
 import type { Connection, CreatedConnection, PeliqanId, Servertype } from '../api/schemas.js';
 import { connectionMessage, connectionState, type ConnectionState } from '../api/status.js';
@@ -148,7 +148,7 @@ export class ConnectFlow implements ReactiveController {
       const mine = (await client.listConnections({ signal })).filter((connection) => {
         const made = connection.created_at ? Date.parse(connection.created_at) : NaN;
         const recent = Number.isNaN(made) || made >= started - RECOVERY_WINDOW_MS;
-        const wanted = connection.servertype_id ?? connection.server_type ?? undefined;
+        const wanted = connectorKey(connection);
         return recent && wanted !== undefined && connectorMatches(servertype, wanted);
       });
       return mine.sort(newestFirst)[0];

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckedList, PeliqanClient } from '../api/client.js';
+import { connectorKey } from '../api/connectors.js';
 import { PeliqanError, isAbortError } from '../api/errors.js';
 import { logLine, type LogLine } from '../api/logs.js';
 import type { Connection, PeliqanId } from '../api/schemas.js';
@@ -19,7 +20,7 @@ export interface ConnectionGroup {
 
 /** [assumed] Which attempts belong together: same connector, same name. */
 export const attemptKey = (connection: Connection): string =>
-  JSON.stringify([connection.servertype_id ?? connection.server_type ?? '', connection.name ?? '']);
+  JSON.stringify([connectorKey(connection) ?? '', connection.name ?? '']);
 
 /**
  * The list's rows, newest first: one group per connector and name whose latest attempt leads, with
@@ -78,9 +79,14 @@ export class ConnectionsController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The rows to show, newest first, earlier failed attempts folded. */
+  #grouped?: { of: Connection[]; groups: ConnectionGroup[] };
+
+  /** The rows to show, newest first, earlier failed attempts folded (worked out once per list read). */
   get groups(): ConnectionGroup[] {
-    return groupAttempts(this.connections);
+    if (this.#grouped?.of !== this.connections) {
+      this.#grouped = { of: this.connections, groups: groupAttempts(this.connections) };
+    }
+    return this.#grouped.groups;
   }
 
   hostConnected(): void {

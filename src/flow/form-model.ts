@@ -3,13 +3,13 @@ import { formFields, type FormField } from '../api/connectors.js';
 import type { PeliqanError } from '../api/errors.js';
 import { redaction, type Redaction } from '../api/redact.js';
 import type { Servertype } from '../api/schemas.js';
-import type { MessageKey } from '../i18n/messages.js';
+import type { Translate } from '../i18n/messages.js';
 
 /** A field's value: text, or a checkbox's state. */
 export type FieldValue = string | boolean;
 
-/** Words for a message key (the element's `t()`), so the model can word its field errors. */
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** The model words its field errors with the element's `t()`. */
+export type { Translate };
 
 const isEmpty = (value: FieldValue | undefined) => value === undefined || value === '';
 

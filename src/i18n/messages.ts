@@ -91,5 +91,8 @@ export const en = {
 
 /** The keys of the message catalogue. */
 export type MessageKey = keyof typeof en;
+
+/** Words for a message key in an element's language (the element's `t()`). */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 /** A language's messages; missing ones fall back to English. */
 export type Messages = Partial<Record<MessageKey, string>>;

@@ -96,6 +96,8 @@ describe('<peliqan-connections> and <peliqan-connection-status>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const earlier = element.shadowRoot!.querySelectorAll('.earlier > li');
     expect([...earlier].map((item) => item.textContent!.includes('Bad key'))).to.deep.equal([true, true]);
+    // Earlier attempts are history: "Connect again" belongs to the newest attempt of a group only.
+    expect(allByRole(element, 'button', 'Connect again')).to.have.length(0);
   });
 
   it('opens and closes the logs by keyboard: newest first, times and levels in words', async () => {

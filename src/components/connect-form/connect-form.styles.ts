@@ -65,12 +65,6 @@ export const formStyles = css`
     flex: none;
     margin-block-start: 2px;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: center;
-  }
   .success {
     display: grid;
     justify-items: start;
@@ -94,7 +88,7 @@ export const formStyles = css`
     font-size: 0.75rem;
     font-weight: 700;
   }
-  .success .actions {
+  .success .row {
     margin-block-start: var(--_space);
   }
 `;

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { isOAuthConnector } from '../../api/connectors.js';
 import type { CreatedConnection, PeliqanId, Servertype } from '../../api/schemas.js';
 import type { ElementState } from '../base.js';
@@ -10,7 +10,7 @@ import '../oauth-button/oauth-button.js';
  * answer to a credential form carried an `oauth_url` — the answer decides), and what the inner
  * `<peliqan-oauth-button>` is doing, for the form to follow.
  */
-export class OAuthStep implements ReactiveController {
+export class OAuthStep {
   /** A connection Peliqan answered with an `oauth_url` although the form looked like a credential one. */
   handoff?: CreatedConnection;
   /** The inner step's state, once it has one. */
@@ -23,10 +23,7 @@ export class OAuthStep implements ReactiveController {
   constructor(host: ReactiveControllerHost, button: () => PeliqanOAuthButton | null) {
     this.#host = host;
     this.#button = button;
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** Whether the OAuth step runs this connector. */
   active(servertype: Servertype | undefined): boolean {

@@ -1,14 +1,12 @@
 /** The connect form's steps around its fields: the heading, the credential actions, the OAuth step, success. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CreatedConnection, Servertype } from '../../api/schemas.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import type { Translate } from '../../i18n/messages.js';
 import { connectorIcon, failure, spinner, type Action } from '../shared.js';
 
 /** The connector's icon and a heading that takes focus at each new step. */
 export const formHeader = (servertype: Servertype, baseUrl: string, text: string) =>
   html`<div class="head">${connectorIcon(servertype, baseUrl)}<h2 tabindex="-1">${text}</h2></div>`;
-
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** What the success screen needs. */
 export interface SuccessView {
@@ -30,7 +28,7 @@ export function successView({ servertype, baseUrl, t, done, another }: SuccessVi
     <span class="badge-icon">${connectorIcon(servertype, baseUrl)}</span>
     <h2 tabindex="-1" part="status">${t('connected', { name })}</h2>
     <p class="muted">${t('connectedNext', { name })}</p>
-    <div class="actions">
+    <div class="row">
       <button class="primary" part="button" @click=${done}>${t('done')}</button>
       <button @click=${another}>${t('connectAnother')}</button>
     </div>
@@ -62,7 +60,7 @@ export interface CredentialView {
  */
 export function credentialActions(view: CredentialView) {
   return html`${failure(view.formError, view.checkAgain)}
-    <div class="actions">
+    <div class="row">
       <button type="submit" class="primary" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>
         ${view.busy ? html`${spinner()} ${view.progress}` : view.connectLabel}
       </button>

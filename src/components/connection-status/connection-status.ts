@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { connectorMatches } from '../../api/connectors.js';
+import { connectorKey } from '../../api/connectors.js';
 import type { PeliqanId, Servertype } from '../../api/schemas.js';
 import { connectionMessage } from '../../api/status.js';
 import { CatalogueController } from '../../flow/catalogue.js';
@@ -7,7 +7,6 @@ import { WatchedConnection } from '../../flow/connections.js';
 import { PeliqanElement, define, type ElementState } from '../base.js';
 import { ConnectionEvents } from '../connection-events.js';
 import '../connect/connect.js';
-import { words } from '../connections/rows.js';
 import { spinner } from '../shared.js';
 import { statusBadge } from '../status-badge.js';
 import { badgeStyles } from '../status-badge.styles.js';
@@ -88,9 +87,7 @@ export class PeliqanConnectionStatus extends PeliqanElement {
 
   get #servertype(): Servertype | undefined {
     const connection = this.#watched.connection;
-    const wanted = connection?.servertype_id ?? connection?.server_type ?? undefined;
-    if (wanted === undefined) return undefined;
-    return this.#catalogue.servertypes.find((each) => connectorMatches(each, wanted));
+    return connection && this.#catalogue.connectorOf(connectorKey(connection));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -140,11 +137,7 @@ export class PeliqanConnectionStatus extends PeliqanElement {
     const failed = watched.state === 'failed';
     const servertype = this.#servertype;
     return html`<span class="status-line" role="status">
-        ${statusBadge(
-          watched.state,
-          words((key) => this.t(key)),
-          connectionMessage(watched.connection),
-        )}
+        ${statusBadge(watched.state, (key, params) => this.t(key, params), connectionMessage(watched.connection))}
       </span>
       ${
         failed && servertype

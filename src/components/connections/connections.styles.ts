@@ -63,10 +63,6 @@ export const connectionsStyles = css`
   .logs .head {
     justify-content: space-between;
   }
-  h3 {
-    font-size: 1em;
-    font-weight: 600;
-  }
   .log {
     display: grid;
     gap: 4px;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { connectorMatches } from '../../api/connectors.js';
+import { connectorKey } from '../../api/connectors.js';
 import type { Connection, Servertype } from '../../api/schemas.js';
 import { CatalogueController } from '../../flow/catalogue.js';
 import { ConnectionsController, LogsController, type ConnectionGroup } from '../../flow/connections.js';
@@ -7,7 +7,7 @@ import { formatTimestamp } from '../../i18n/dates.js';
 import { PeliqanElement, define } from '../base.js';
 import { ConnectionEvents } from '../connection-events.js';
 import '../connect/connect.js';
-import { busy, failure } from '../shared.js';
+import { failure } from '../shared.js';
 import { badgeStyles } from '../status-badge.styles.js';
 import { styles } from '../styles.js';
 import { connectionsStyles } from './connections.styles.js';
@@ -87,9 +87,7 @@ export class PeliqanConnections extends PeliqanElement {
   }
 
   #connector(connection: Connection): Servertype | undefined {
-    const wanted = connection.servertype_id ?? connection.server_type ?? undefined;
-    if (wanted === undefined) return undefined;
-    return this.#catalogue.servertypes.find((each) => connectorMatches(each, wanted));
+    return this.#catalogue.connectorOf(connectorKey(connection));
   }
 
   #toggleLogs(connection: Connection): void {
@@ -141,12 +139,10 @@ export class PeliqanConnections extends PeliqanElement {
     const blocked = this.configProblemView();
     if (blocked) return blocked;
     const list = this.#list;
-    if (list.status === 'loading') return html`<div class="root">${busy(this.t('loadingConnections'))}</div>`;
-    if (list.status === 'error') {
-      const retry = { label: this.t('retry'), run: () => list.load() };
-      return html`<div class="root">${failure(list.error && this.errorText(list.error), retry)}</div>`;
-    }
+    const waiting = this.notReadyView(list, 'loadingConnections');
+    if (waiting) return waiting;
     const groups = list.groups;
+    const context = this.#rowContext();
     return html`<div class="root connections" part="container">
       <div class="head">
         <h2>${this.t('connectionsTitle')}</h2>
@@ -163,7 +159,7 @@ export class PeliqanConnections extends PeliqanElement {
         ${groups.length ? this.t('connectionCount', { count: list.connections.length }) : this.t('noConnections')}
       </p>
       <ul class="rows" aria-label=${this.t('connectionsTitle')}>
-        ${groups.map((group) => this.#group(group))}
+        ${groups.map((group) => this.#group(group, context))}
       </ul>
     </div>`;
   }
@@ -175,25 +171,23 @@ export class PeliqanConnections extends PeliqanElement {
     this.#focusPanel();
   }
 
-  #rowContext(): RowContext {
+  /** What every row needs from the list, made once per render. */
+  #rowContext(): Omit<RowContext, 'connectAgain'> {
     return {
       t: (key, params) => this.t(key, params),
       baseUrl: this.resolved.baseUrl,
       connector: (connection) => this.#connector(connection),
       logsOpen: (connection) => this.#logs.view(connection.id) !== undefined,
       toggleLogs: (connection) => this.#toggleLogs(connection),
-      connectAgain: (connection) => {
-        const group = this.#list.groups.find((each) => each.latest.id === connection.id);
-        if (group) this.#connectAgain(group);
-      },
     };
   }
 
-  #group(group: ConnectionGroup) {
+  #group(group: ConnectionGroup, context: Omit<RowContext, 'connectAgain'>) {
     const again = this.#again.get(group.key);
     if (again !== undefined) return html`<li data-group=${group.key}>${this.#panel(group.key, again)}</li>`;
     return groupView(group, {
-      ...this.#rowContext(),
+      ...context,
+      connectAgain: () => this.#connectAgain(group),
       unfolded: this.#unfolded.has(group.key),
       toggleFold: () => this.#fold(group.key),
       logs: (connection) => this.#logsFor(connection),

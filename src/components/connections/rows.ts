@@ -4,11 +4,9 @@ import type { LogLine } from '../../api/logs.js';
 import type { Connection, Servertype } from '../../api/schemas.js';
 import { connectionMessage, connectionState } from '../../api/status.js';
 import type { ConnectionGroup, LogsView } from '../../flow/connections.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import type { MessageKey, Translate } from '../../i18n/messages.js';
 import { busy, connectorIcon, failure } from '../shared.js';
 import { statusBadge } from '../status-badge.js';
-
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** What a row needs from the list. */
 export interface RowContext {
@@ -18,7 +16,8 @@ export interface RowContext {
   connector(connection: Connection): Servertype | undefined;
   logsOpen(connection: Connection): boolean;
   toggleLogs(connection: Connection): void;
-  connectAgain(connection: Connection): void;
+  /** Opens the flow again for the connector and name of this row's group (its latest attempt only). */
+  connectAgain?(): void;
 }
 
 /** One connection: icon, name, connector, live status badge, and its actions. */
@@ -38,12 +37,12 @@ export function connectionRow(connection: Connection, context: RowContext): Temp
       <span class="muted">${connector?.name ?? connection.server_type ?? ''}</span>
     </div>
     <div class="state">
-      ${statusBadge(state, words(t), connectionMessage(connection))}
+      ${statusBadge(state, t, connectionMessage(connection))}
     </div>
     <div class="actions">
       ${
-        state === 'failed'
-          ? html`<button class="primary" @click=${() => context.connectAgain(connection)}>${t('connectAgain')}</button>`
+        state === 'failed' && context.connectAgain
+          ? html`<button class="primary" @click=${context.connectAgain}>${t('connectAgain')}</button>`
           : nothing
       }
       <button aria-expanded=${logsOpen ? 'true' : 'false'} @click=${() => context.toggleLogs(connection)}>
@@ -71,7 +70,9 @@ export function groupView(group: ConnectionGroup, context: GroupContext): Templa
   const attempts = html`<ul class="earlier">
     ${earlier.map(
       (connection) =>
-        html`<li data-id=${String(connection.id)}>${connectionRow(connection, context)} ${context.logs(connection)}</li>`,
+        html`<li data-id=${String(connection.id)}>
+          ${connectionRow(connection, { ...context, connectAgain: undefined })} ${context.logs(connection)}
+        </li>`,
     )}
   </ul>`;
   return html`<li data-id=${String(group.latest.id)} data-group=${group.key}>
@@ -106,12 +107,6 @@ export function connectPanel(
 }
 
 /** The badge's words in the element's language. */
-export const words = (t: Translate) => ({
-  connected: t('statusConnected'),
-  pending: t('statusPending'),
-  failed: t('statusFailed'),
-});
-
 const LEVELS: Record<string, MessageKey> = {
   error: 'levelError',
   critical: 'levelError',

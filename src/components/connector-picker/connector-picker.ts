@@ -70,8 +70,16 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     return this.#offered().map((entry) => entry.servertype);
   }
 
+  #offeredFor?: { entries: CatalogueEntry[]; connectors?: string; offered: CatalogueEntry[] };
+
+  /** The connectors on offer, worked out again only when the catalogue or the allowlist changes. */
   #offered(): CatalogueEntry[] {
-    return offered(this.#catalogue.entries, allowlist(this.connectors));
+    const entries = this.#catalogue.entries;
+    const cached = this.#offeredFor;
+    if (cached?.entries === entries && cached.connectors === this.connectors) return cached.offered;
+    const result = offered(entries, allowlist(this.connectors));
+    this.#offeredFor = { entries, connectors: this.connectors, offered: result };
+    return result;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -135,7 +143,7 @@ export class PeliqanConnectorPicker extends PeliqanElement {
   override render() {
     const blocked = this.configProblemView();
     if (blocked) return blocked;
-    const waiting = this.catalogueView(this.#catalogue);
+    const waiting = this.notReadyView(this.#catalogue);
     if (waiting) return waiting;
     const entries = this.#offered();
     const visible = searchCatalogue(entries, this._query, this._category);

@@ -1,5 +1,5 @@
 import { html, type PropertyValues } from 'lit';
-import { connectorId } from '../../api/connectors.js';
+import { connectorId, connectorKey } from '../../api/connectors.js';
 import type { PeliqanError } from '../../api/errors.js';
 import type { PeliqanId, Servertype } from '../../api/schemas.js';
 import { ConnectorLookup } from '../../flow/catalogue.js';
@@ -127,7 +127,7 @@ export class PeliqanOAuthButton extends PeliqanElement {
     const abort = (this.#deriving = new AbortController());
     this.client.connection(this.connectionId as PeliqanId, { signal: abort.signal }).then(
       (connection) => {
-        const id = connection.servertype_id ?? connection.server_type;
+        const id = connectorKey(connection);
         if (!abort.signal.aborted && id !== undefined) this.#derived = String(id);
         this.requestUpdate();
       },

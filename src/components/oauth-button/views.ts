@@ -1,10 +1,8 @@
 /** What `<peliqan-oauth-button>` shows in each phase of the OAuth step. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { OAuthFlow } from '../../flow/oauth-flow.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import type { Translate } from '../../i18n/messages.js';
 import { failure, spinner } from '../shared.js';
-
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** What the view needs from the element besides the flow. */
 export interface OAuthStepView {
