@@ -7,9 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromePath, playwrightChromeArgs } from '../../scripts/chrome-path.mjs';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, listen } from './harness.js';
 import { startFakePeliqan, type FakePeliqan } from '../../src/fake/index.js';
 
 const bundle = readFileSync(new URL('../../dist/peliqan-embed.js', import.meta.url));
@@ -47,14 +46,9 @@ before(async () => {
       response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(scripts[path]);
     else response.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end(page(path === '/module'));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listen(server);
   // Playwright turns the popup blocker off by default; a real browser has it on.
-  browser = await chromium.launch({
-    ignoreDefaultArgs: ['--disable-popup-blocking'],
-    executablePath: chromePath(),
-    args: playwrightChromeArgs,
-  });
+  browser = await launchChromium({ ignoreDefaultArgs: ['--disable-popup-blocking'] });
 });
 
 after(async () => {

@@ -6,10 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
-import { chromePath, playwrightChromeArgs } from '../../scripts/chrome-path.mjs';
+import { type Browser } from 'playwright-core';
+import { launchChromium, listen } from './harness.js';
 import { startFakePeliqan, type FakePeliqan } from '../../src/fake/index.js';
 
 let fake: FakePeliqan;
@@ -38,12 +37,8 @@ before(async () => {
         `<!doctype html><html lang="en" data-base-url="${fake.url}" data-token-url="${fake.url}/__fake/token?external_id=react"><body><div id="root"></div><script type="module" src="/app.js"></script></body></html>`,
       );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: chromePath(),
-    args: playwrightChromeArgs,
-  });
+  url = `${await listen(server)}/`;
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -11,12 +11,11 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import ts from 'typescript';
 import { compileScript, parse } from 'vue/compiler-sfc';
-import { chromePath, playwrightChromeArgs } from '../../scripts/chrome-path.mjs';
+import { launchChromium, listen } from './harness.js';
 import { startFakePeliqan, type FakePeliqan } from '../../src/fake/index.js';
 import type { PeliqanConnectorPicker } from '../../src/index.js';
 
@@ -84,12 +83,8 @@ before(async () => {
         `<!doctype html><html lang="en" data-base-url="${fake.url}" data-token-url="${fake.url}/__fake/token?external_id=vue"><body><div id="app"></div><script type="module" src="${request.url}.js"></script></body></html>`,
       );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: chromePath(),
-    args: playwrightChromeArgs,
-  });
+  url = await listen(server);
+  browser = await launchChromium();
 });
 
 after(async () => {
