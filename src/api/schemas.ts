@@ -11,9 +11,10 @@ import * as z from 'zod/mini';
 // (`script-src 'self'`) and reports a violation even though zod catches it.
 z.config({ jitless: true });
 
-/** An attribute that may be missing or null. */
-const maybe = <T extends z.core.SomeType>(schema: T) => z.nullish(schema);
-const text = maybe(z.string());
+/** An attribute that may be missing or null: Peliqan's "not set". Use it for every optional attribute. */
+export const maybe = z.nullish;
+/** A text attribute that may be missing or null. */
+export const text = maybe(z.string());
 const flag = maybe(z.boolean());
 const anything = z.optional(z.unknown());
 

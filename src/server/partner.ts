@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { PeliqanClient } from '../api/client.js';
 import type { CallOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
-import { idSchema, servertypeSchema, tokenResponseSchema, type Servertype } from '../api/schemas.js';
+import { idSchema, servertypeSchema, text, tokenResponseSchema, type Servertype } from '../api/schemas.js';
 import type { SubAccountProfile } from '../api/sub-account.js';
 import { tokenOf } from '../api/token.js';
 import { isSecureUrl } from '../api/urls.js';
@@ -64,7 +64,7 @@ export type { SubAccountProfile } from '../api/sub-account.js';
 /** Which sub-account: Peliqan's id, or the partner's own customer id. */
 export type AccountRef = { accountId: number | string } | { externalId: string };
 
-const accountSchema = z.looseObject({ id: idSchema, external_id: z.optional(z.nullable(z.string())) });
+const accountSchema = z.looseObject({ id: idSchema, external_id: text });
 /** A sub-account as Peliqan answers it (at least its `id`). */
 export type SubAccount = z.infer<typeof accountSchema>;
 
