@@ -71,6 +71,12 @@ export const servertypeSchema = z
   );
 
 /**
+ * Whether a catalogue entry passes `servertypeSchema`: the one check of "a connector the widget can
+ * show". The entry itself is kept as sent (unknown fields included), not zod's copy of it.
+ */
+export const isServertype = (entry: unknown): entry is Servertype => servertypeSchema.safeParse(entry).success;
+
+/**
  * A connection ("server") from `GET /api/servers`, `GET /api/server/<id>`, or the answer to
  * `POST /api/servers` (which carries `oauth_url` for OAuth connectors).
  */

@@ -8,13 +8,7 @@ import { PeliqanClient } from '../api/client.js';
 import { formFields, isOAuthConnector } from '../api/connectors.js';
 import { isPeliqanError } from '../api/errors.js';
 import { logLine } from '../api/logs.js';
-import {
-  connectionSchema,
-  servertypeSchema,
-  tokenResponseSchema,
-  unwrapList,
-  type Servertype,
-} from '../api/schemas.js';
+import { connectionSchema, isServertype, tokenResponseSchema, unwrapList, type Servertype } from '../api/schemas.js';
 import { connectionState } from '../api/status.js';
 import { tokenOf } from '../api/token.js';
 import { PeliqanPartner, subAccountPath, type PartnerPaths } from './partner.js';
@@ -165,9 +159,11 @@ type Key = keyof typeof ASSUMPTIONS;
 /** Records what was found about one assumption. */
 type Note = (key: Key, verdict: Verdict, evidence: string) => void;
 
-/** What the partner's read of the connector catalogue says about the assumptions on connectors. */
-function noteCatalogue(entries: unknown[], note: Note): void {
-  const valid = entries.filter((entry): entry is Servertype => servertypeSchema.safeParse(entry).success);
+/**
+ * What the partner's read of the connector catalogue says about the assumptions on connectors: `entries`
+ * as read, `valid` the ones that pass the widget's schema.
+ */
+function noteCatalogue(entries: unknown[], valid: Servertype[], note: Note): void {
   const invalid = entries.length - valid.length;
   note(
     'catalogueEntries',
@@ -334,8 +330,8 @@ export async function checkAssumptions(options: CheckOptions): Promise<Finding[]
   let catalogue: Servertype[] = [];
   try {
     const entries = await readList(asPartner, '/api/servertypes');
-    catalogue = entries.filter((entry): entry is Servertype => servertypeSchema.safeParse(entry).success);
-    noteCatalogue(entries, note);
+    catalogue = entries.filter(isServertype);
+    noteCatalogue(entries, catalogue, note);
   } catch (error) {
     for (const key of ['catalogueEntries', 'formFields', 'fieldTypes', 'secrets', 'oauthConnectors'] as const) {
       note(key, 'not checked', `GET /api/servertypes with the partner token failed: ${failed(error)}`);

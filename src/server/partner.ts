@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { PeliqanClient } from '../api/client.js';
 import type { CallOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
-import { idSchema, servertypeSchema, text, tokenResponseSchema, type Servertype } from '../api/schemas.js';
+import { idSchema, isServertype, text, tokenResponseSchema, type Servertype } from '../api/schemas.js';
 import type { SubAccountProfile } from '../api/sub-account.js';
 import { tokenOf } from '../api/token.js';
 import { isSecureUrl } from '../api/urls.js';
@@ -132,7 +132,7 @@ export class PeliqanPartner {
    */
   async servertypes(options: CallOptions = {}): Promise<Servertype[]> {
     const entries = await this.#client.list('/api/servertypes', undefined, options);
-    return entries.filter((entry): entry is Servertype => servertypeSchema.safeParse(entry).success);
+    return entries.filter(isServertype);
   }
 
   /** The tenant client for a sub-account token (from `identityToken` or `integrateToken`). */
