@@ -6,9 +6,16 @@
 import * as z from 'zod/mini';
 import { PeliqanClient } from '../api/client.js';
 import { formFields, isOAuthConnector } from '../api/connectors.js';
-import { isPeliqanError } from '../api/errors.js';
+import { PeliqanError, isPeliqanError } from '../api/errors.js';
 import { logLine } from '../api/logs.js';
-import { connectionSchema, isServertype, tokenResponseSchema, unwrapList, type Servertype } from '../api/schemas.js';
+import {
+  connectionSchema,
+  isServertype,
+  listPage,
+  tokenResponseSchema,
+  type ListPage,
+  type Servertype,
+} from '../api/schemas.js';
 import { connectionState } from '../api/status.js';
 import { tokenOf } from '../api/token.js';
 import { PeliqanPartner, subAccountPath, type PartnerPaths } from './partner.js';
@@ -111,13 +118,10 @@ export const CHECK_ACCOUNT = 'peliqan-embed-check';
 const anything = z.unknown();
 const LOOKS_SECRET = /(api|access|secret|private|client)[ _-]?key|token|secret|password|passphrase/i;
 
-/** How a list came: bare, or in which envelope; undefined when it is no list at all. */
-function envelopeOf(json: unknown): string | undefined {
-  if (Array.isArray(json)) return 'bare';
-  const object = json as { data?: unknown; results?: unknown } | undefined;
-  if (Array.isArray(object?.data)) return '{data}';
-  if (Array.isArray(object?.results)) return '{results}';
-  return undefined;
+/** How a list came, named from what `listPage` read in `json`: bare, or in which envelope. */
+function envelopeOf(json: unknown, page: ListPage): string {
+  if (page.items === json) return 'bare';
+  return page.items === (json as { data?: unknown }).data ? '{data}' : '{results}';
 }
 
 /**
@@ -314,10 +318,13 @@ export async function checkAssumptions(options: CheckOptions): Promise<Finding[]
   const findings = new Map<Key, Finding>();
   const note: Note = (key, verdict, evidence) => findings.set(key, { ...ASSUMPTIONS[key], verdict, evidence });
   const envelopes = new Set<string>();
+  // The first page as the client's list reader sees it, noting its envelope; no list fails as in the client.
   const readList = async (client: PeliqanClient, path: string) => {
     const json = await client.request(path, { schema: anything });
-    envelopes.add(envelopeOf(json) ?? `not a list at ${path}`);
-    return (unwrapList(json) as unknown[] | undefined) ?? [];
+    const page = listPage(json);
+    envelopes.add(page ? envelopeOf(json, page) : `not a list at ${path}`);
+    if (!page) throw new PeliqanError('invalid-response', `Not a list at ${path}`);
+    return page.items;
   };
 
   try {
