@@ -13,6 +13,7 @@ import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PeliqanPartner, createTokenHandler, toNodeHandler } from '../src/server/index.js';
+import { percentile } from './stats.js';
 
 /** A row as `bench/run.ts` prints it: group, what, value, unit. */
 export type BurstRow = [group: string, what: string, value: number | string, unit: string];
@@ -31,8 +32,6 @@ const DEFAULT_BURSTS: Burst[] = [
   { requests: 1_000, customers: 100 },
   { requests: 5_000, customers: 1_000 },
 ];
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 /** The fake Peliqan in a child process; resolves with its URL once it listens. */
 async function startFakeProcess(): Promise<{ url: string; child: ChildProcess }> {
@@ -129,7 +128,6 @@ async function runBurst(
 
   const accounts = await subAccountsPerCustomer(fakeUrl, partnerToken);
   const duplicated = [...accounts.values()].filter((count) => count > 1).length;
-  const sorted = latencies.sort((a, b) => a - b);
   const errors = requests - (statuses.get('200') ?? 0);
   const breakdown = [...statuses]
     .filter(([status]) => status !== '200')
@@ -138,8 +136,8 @@ async function runBurst(
   const upstream = upstreamDelay ? `, Peliqan ${upstreamDelay} ms` : '';
   const label = `${requests} concurrent for ${customers} customers${upstream}, maxConcurrency ${partner.queue.maxConcurrency}`;
   return [
-    ['token burst', `${label}: p50`, Math.round(percentile(sorted, 0.5)), 'ms'],
-    ['token burst', `${label}: p99`, Math.round(percentile(sorted, 0.99)), 'ms'],
+    ['token burst', `${label}: p50`, Math.round(percentile(latencies, 0.5)), 'ms'],
+    ['token burst', `${label}: p99`, Math.round(percentile(latencies, 0.99)), 'ms'],
     ['token burst', `${label}: errors`, errors ? `${errors} (${breakdown})` : 0, 'requests'],
     [
       'token burst',
