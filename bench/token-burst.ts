@@ -12,6 +12,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as z from 'zod/mini';
+import { PeliqanClient } from '../src/api/index.js';
 import { PeliqanPartner, createTokenHandler, toNodeHandler } from '../src/server/index.js';
 import { percentile } from './stats.js';
 
@@ -55,14 +57,12 @@ async function startFakeProcess(): Promise<{ url: string; child: ChildProcess }>
 /** How many sub-accounts the fake holds per external id, read through the partner list endpoint. */
 async function subAccountsPerCustomer(url: string, partnerToken: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  let next: string | null = `${url}/api/partner/sub-accounts/`;
-  while (next) {
-    const response = await fetch(next, { headers: { Authorization: `JWT ${partnerToken}` } });
-    const page = (await response.json()) as { external_id: string }[] | { data?: unknown; next?: string | null };
-    const accounts = (Array.isArray(page) ? page : (page.data ?? [])) as { external_id: string }[];
-    for (const account of accounts) counts.set(account.external_id, (counts.get(account.external_id) ?? 0) + 1);
-    next = Array.isArray(page) ? null : (page.next ?? null);
-  }
+  // The client's list reader: any envelope, following `next` (up to MAX_PAGES).
+  const accounts = await new PeliqanClient({ baseUrl: url, token: partnerToken }).list(
+    '/api/partner/sub-accounts/',
+    z.looseObject({ external_id: z.string() }),
+  );
+  for (const account of accounts) counts.set(account.external_id, (counts.get(account.external_id) ?? 0) + 1);
   return counts;
 }
 
