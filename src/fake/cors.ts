@@ -27,7 +27,7 @@ export function isLoopbackOrigin(origin: string): boolean {
   }
 }
 
-export function originAllowed(origin: string, policy: OriginPolicy): boolean {
+function originAllowed(origin: string, policy: OriginPolicy): boolean {
   if (policy.allowed === '*') return true;
   return (policy.loopback && isLoopbackOrigin(origin)) || policy.allowed.includes(origin);
 }
@@ -42,9 +42,12 @@ export function corsHeaders(origin: string | undefined, policy: OriginPolicy): H
   };
 }
 
+/** Whether `cors` (from `corsHeaders`) lets the request's origin in: the one decision, made there. */
+export const corsAllows = (cors: HeaderMap): boolean => 'Access-Control-Allow-Origin' in cors;
+
 /** The answer to a CORS preflight: 204 with what may be sent for an allowed origin, else 403. */
 export function answerPreflight(response: ServerResponse, cors: HeaderMap): void {
-  if (!('Access-Control-Allow-Origin' in cors)) {
+  if (!corsAllows(cors)) {
     response.writeHead(403);
     response.end();
     return;
