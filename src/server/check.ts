@@ -18,7 +18,7 @@ import {
 } from '../api/schemas.js';
 import { connectionState } from '../api/status.js';
 import { tokenOf } from '../api/token.js';
-import { PeliqanPartner, subAccountPath, type PartnerPaths } from './partner.js';
+import { DEFAULT_TIMEOUT, PeliqanPartner, subAccountPath, type PartnerPaths } from './partner.js';
 import { isDuplicateAccount, isMissingAccount } from './subaccount.js';
 import type { PeliqanTenant } from './tenant.js';
 
@@ -313,8 +313,14 @@ async function noteCustomer(
 export async function checkAssumptions(options: CheckOptions): Promise<Finding[]> {
   const { baseUrl, partnerToken, paths, write = false, fetch: fetcher, say = () => {} } = options;
   const partner = new PeliqanPartner({ baseUrl, partnerToken, paths, fetch: fetcher, retryDelay: 200 });
-  // The partner endpoints' raw answers, to see which keys Peliqan uses.
-  const asPartner = new PeliqanClient({ baseUrl, token: partnerToken, fetch: partner.queue.fetch });
+  // The partner endpoints' raw answers, to see which keys Peliqan uses; paced and timed as the partner's calls.
+  const asPartner = new PeliqanClient({
+    baseUrl,
+    token: partnerToken,
+    fetch: fetcher,
+    timeout: DEFAULT_TIMEOUT,
+    admit: partner.queue.admit,
+  });
   const findings = new Map<Key, Finding>();
   const note: Note = (key, verdict, evidence) => findings.set(key, { ...ASSUMPTIONS[key], verdict, evidence });
   const envelopes = new Set<string>();
