@@ -13,6 +13,7 @@ import puppeteer from 'puppeteer-core';
 import { chromeArgs, chromePath, playwrightChromeArgs } from '../scripts/chrome-path.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
 import { CEILING, TARGET } from '../.size-limit.mjs';
+import { percentile } from './stats.js';
 import { tokenBurst } from './token-burst.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -31,8 +32,6 @@ const stats = (values: number[]): Figure => {
   const sorted = [...values].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
 };
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** A tab; tsx names the functions it compiles with a `__name` helper, which the page needs too. */

@@ -12,7 +12,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as z from 'zod/mini';
+import { PeliqanClient } from '../src/api/index.js';
 import { PeliqanPartner, createTokenHandler, toNodeHandler } from '../src/server/index.js';
+import { percentile } from './stats.js';
 
 /** A row as `bench/run.ts` prints it: group, what, value, unit. */
 export type BurstRow = [group: string, what: string, value: number | string, unit: string];
@@ -31,8 +34,6 @@ const DEFAULT_BURSTS: Burst[] = [
   { requests: 1_000, customers: 100 },
   { requests: 5_000, customers: 1_000 },
 ];
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 /** The fake Peliqan in a child process; resolves with its URL once it listens. */
 async function startFakeProcess(): Promise<{ url: string; child: ChildProcess }> {
@@ -56,14 +57,12 @@ async function startFakeProcess(): Promise<{ url: string; child: ChildProcess }>
 /** How many sub-accounts the fake holds per external id, read through the partner list endpoint. */
 async function subAccountsPerCustomer(url: string, partnerToken: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  let next: string | null = `${url}/api/partner/sub-accounts/`;
-  while (next) {
-    const response = await fetch(next, { headers: { Authorization: `JWT ${partnerToken}` } });
-    const page = (await response.json()) as { external_id: string }[] | { data?: unknown; next?: string | null };
-    const accounts = (Array.isArray(page) ? page : (page.data ?? [])) as { external_id: string }[];
-    for (const account of accounts) counts.set(account.external_id, (counts.get(account.external_id) ?? 0) + 1);
-    next = Array.isArray(page) ? null : (page.next ?? null);
-  }
+  // The client's list reader: any envelope, following `next` (up to MAX_PAGES).
+  const accounts = await new PeliqanClient({ baseUrl: url, token: partnerToken }).list(
+    '/api/partner/sub-accounts/',
+    z.looseObject({ external_id: z.string() }),
+  );
+  for (const account of accounts) counts.set(account.external_id, (counts.get(account.external_id) ?? 0) + 1);
   return counts;
 }
 
@@ -129,7 +128,6 @@ async function runBurst(
 
   const accounts = await subAccountsPerCustomer(fakeUrl, partnerToken);
   const duplicated = [...accounts.values()].filter((count) => count > 1).length;
-  const sorted = latencies.sort((a, b) => a - b);
   const errors = requests - (statuses.get('200') ?? 0);
   const breakdown = [...statuses]
     .filter(([status]) => status !== '200')
@@ -138,8 +136,8 @@ async function runBurst(
   const upstream = upstreamDelay ? `, Peliqan ${upstreamDelay} ms` : '';
   const label = `${requests} concurrent for ${customers} customers${upstream}, maxConcurrency ${partner.queue.maxConcurrency}`;
   return [
-    ['token burst', `${label}: p50`, Math.round(percentile(sorted, 0.5)), 'ms'],
-    ['token burst', `${label}: p99`, Math.round(percentile(sorted, 0.99)), 'ms'],
+    ['token burst', `${label}: p50`, Math.round(percentile(latencies, 0.5)), 'ms'],
+    ['token burst', `${label}: p99`, Math.round(percentile(latencies, 0.99)), 'ms'],
     ['token burst', `${label}: errors`, errors ? `${errors} (${breakdown})` : 0, 'requests'],
     [
       'token burst',

@@ -29,11 +29,23 @@ export interface ClientOptions extends TokenOptions {
   catalogueUrl?: string;
   /** First retry delay in ms (doubled each try, with jitter). Default 500. */
   retryDelay?: number;
-  /** Milliseconds before a request is given up as a network failure. Default 30 000. */
+  /**
+   * Milliseconds from sending a request (once `admit` lets it go) until it is given up as a network
+   * failure. Default 30 000.
+   */
   timeout?: number;
+  /**
+   * Waits for each request to Peliqan's API (not to `tokenUrl` or `catalogueUrl`) to have its turn: calls
+   * `send` once the request may go and returns what it returns. The timeout starts inside `send`, so the
+   * wait is not counted. The partner toolkit paces its calls to Peliqan with `UpstreamQueue.admit`.
+   */
+  admit?: Admission;
   /** A token source to share with other clients (same token settings); made from the options otherwise. */
   tokens?: TokenSource;
 }
+
+/** A gate before each request: runs `send` when the request may go; may reject on `signal`'s abort. */
+export type Admission = <T>(send: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
 
 /** Options every call takes. */
 export interface CallOptions {
@@ -180,7 +192,6 @@ export class PeliqanClient {
   /** Sends one request with the token, refreshing it once on a 401 and retrying GETs; a 2xx answer. */
   async #exchange(url: string, { method = 'GET', body, signal }: Omit<RequestOptions<unknown>, 'schema'>) {
     const retries = method === 'GET';
-    const fetcher = this.#options.fetch ?? fetch;
     // Where the token and the customer's typed credentials go: never in clear text (product spec §3).
     if (!isSecureUrl(this.baseUrl)) {
       throw new PeliqanError('invalid-config', `base-url must be https: (http: only for localhost): ${this.baseUrl}`);
@@ -191,7 +202,7 @@ export class PeliqanClient {
       const headers: Record<string, string> = { Accept: 'application/json', Authorization: `JWT ${token}` };
       if (body) headers['Content-Type'] = 'application/json';
       const init = { method, headers, body: body && JSON.stringify(body) };
-      const response = await send(fetcher, url, init, this.#options.timeout ?? 30_000, signal);
+      const response = await this.#send(url, init, signal);
       if (response instanceof Response && response.ok) return response;
       if (response instanceof Response && response.status === 401 && !refreshed) {
         // The token expired (or was revoked) before the request was handled: get one new token and
@@ -213,6 +224,13 @@ export class PeliqanClient {
       await discard(response);
       await sleep(wait ?? backoffDelay(attempt, this.#options.retryDelay ?? 500), signal);
     }
+  }
+
+  /** One request to Peliqan once `admit` lets it go, timed from then: the answer, or the network failure. */
+  #send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response | PeliqanError> {
+    const { fetch: fetcher = fetch, timeout = 30_000, admit } = this.#options;
+    const go = () => send(fetcher, url, init, timeout, signal);
+    return admit ? admit(go, signal) : go();
   }
 
   /** A new token after `refused` got a 401; with no way to get one, Peliqan's own 401 is the error. */

@@ -3,7 +3,7 @@
  * beyond configuring zod to run without `eval`; it touches no DOM, so it is safe under SSR.
  */
 export { PeliqanClient, DEFAULT_BASE_URL, MAX_PAGES } from './client.js';
-export type { ClientOptions, CallOptions, NewConnection, RequestOptions, CheckedList } from './client.js';
+export type { Admission, ClientOptions, CallOptions, NewConnection, RequestOptions, CheckedList } from './client.js';
 export { sharedClient, acquireClient, resetClients } from './shared-client.js';
 export type { ClientLease } from './shared-client.js';
 export { isSecureUrl } from './urls.js';

@@ -30,7 +30,8 @@ function forms(value: string): string[] {
   return [...new Set([value, json, html])];
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `text` written as a regular expression that matches it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A function that masks every whole-token occurrence of `values` (and their escaped forms). */
 export function maskValues(values: string[]): (text: string) => string {

@@ -11,9 +11,10 @@ import * as z from 'zod/mini';
 // (`script-src 'self'`) and reports a violation even though zod catches it.
 z.config({ jitless: true });
 
-/** An attribute that may be missing or null. */
-const maybe = <T extends z.core.SomeType>(schema: T) => z.nullish(schema);
-const text = maybe(z.string());
+/** An attribute that may be missing or null: Peliqan's "not set". Use it for every optional attribute. */
+export const maybe = z.nullish;
+/** A text attribute that may be missing or null. */
+export const text = maybe(z.string());
 const flag = maybe(z.boolean());
 const anything = z.optional(z.unknown());
 
@@ -68,6 +69,12 @@ export const servertypeSchema = z
       'A connector needs an id or a server_type',
     ),
   );
+
+/**
+ * Whether a catalogue entry passes `servertypeSchema`: the one check of "a connector the widget can
+ * show". The entry itself is kept as sent (unknown fields included), not zod's copy of it.
+ */
+export const isServertype = (entry: unknown): entry is Servertype => servertypeSchema.safeParse(entry).success;
 
 /**
  * A connection ("server") from `GET /api/servers`, `GET /api/server/<id>`, or the answer to

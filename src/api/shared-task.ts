@@ -27,6 +27,14 @@ export class SharedTask<T> {
     return this.#run?.settled ? this.#run.value : undefined;
   }
 
+  /**
+   * Whether a job is under way that `get()` would join: started, not yet settled, and not abandoned by
+   * its waiters (an abandoned job may still be winding down, but nobody can join it any more).
+   */
+  get running(): boolean {
+    return this.#run !== undefined && !this.#run.settled;
+  }
+
   /** Waits for the shared job, starting it if none is running or kept. */
   get(signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();

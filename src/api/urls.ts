@@ -5,6 +5,9 @@
  */
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** True for a machine's own loopback names, as `URL.hostname` writes them: localhost, 127.0.0.1, [::1]. */
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK.has(hostname);
+
 /** True when `url` is an absolute `https:` URL, or `http:` on localhost / 127.0.0.1 / [::1]. */
 export function isSecureUrl(url: string | URL | undefined | null): boolean {
   if (!url) return false;
@@ -15,5 +18,5 @@ export function isSecureUrl(url: string | URL | undefined | null): boolean {
     return false;
   }
   if (parsed.protocol === 'https:') return true;
-  return parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname);
+  return parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname);
 }

@@ -3,7 +3,6 @@
  * (peliqan-api.md §4): slot keys (`host`, `username`, `password`, `param1`…), `show: false` slots,
  * defaults, help texts, and three ways of marking OAuth. Icons are served by the fake itself.
  */
-import { isOAuthConnector } from '../api/connectors.js';
 
 /** A connector definition as the fake serves it (`icon_url` is filled in per server). */
 export interface FakeServertype {
@@ -650,12 +649,6 @@ export const defaultCatalogue = (): FakeServertype[] =>
     description: `Sync your ${entry.name} data.`,
     ...entry,
   }));
-
-/**
- * Whether the fake treats a connector as OAuth: by the widget's own rule, so that the fake and the
- * widget can never disagree about which connectors answer with an `oauth_url`.
- */
-export const fakeUsesOAuth = (servertype: FakeServertype): boolean => isOAuthConnector(servertype);
 
 /**
  * A large synthetic catalogue for benchmarks and scale tests: the real entries followed by numbered

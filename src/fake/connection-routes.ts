@@ -1,8 +1,8 @@
 /** The end-customer's connector catalogue and connections (peliqan-api.md §3–§5). */
 import { randomBytes } from 'node:crypto';
-import { formFields } from '../api/connectors.js';
+import { formFields, isOAuthConnector } from '../api/connectors.js';
 import { requireAccount } from './auth.js';
-import { fakeUsesOAuth, type FakeServertype } from './catalogue.js';
+import type { FakeServertype } from './catalogue.js';
 import { HttpProblem } from './http.js';
 import { list } from './lists.js';
 import type { RouteAnswer, RouteContext } from './router.js';
@@ -86,7 +86,8 @@ export function createConnection(context: RouteContext): RouteAnswer {
   );
   const name = typeof body.name === 'string' && body.name ? body.name : servertype.name;
   const connection = state.addConnection(account, servertype, name, values);
-  if (fakeUsesOAuth(servertype)) return [201, startOAuth(state, connection, servertype)];
+  // The widget's own rule, so that the fake and the widget never disagree on who gets an `oauth_url`.
+  if (isOAuthConnector(servertype)) return [201, startOAuth(state, connection, servertype)];
   testCredentials(state, connection, values);
   return [201, publicConnection(connection)];
 }

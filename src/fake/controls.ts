@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { publicConnection } from './connection-routes.js';
-import { originAllowed } from './cors.js';
+import { corsAllows } from './cors.js';
 import {
   BodyTooLarge,
   HttpProblem,
@@ -81,7 +81,8 @@ export async function answerControl(
   const method = request.method ?? 'GET';
   const origin = request.headers.origin;
   try {
-    if (origin && !originAllowed(origin, state.settings.origins)) {
+    // `cors` holds the decision on this origin: no CORS headers, not allowed.
+    if (origin && !corsAllows(cors)) {
       throw new HttpProblem(403, 'ERROR_FORBIDDEN', `The fake's controls do not answer pages on ${origin}.`);
     }
     const match = matchRoute(CONTROL_ROUTES, method, url.pathname);

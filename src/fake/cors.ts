@@ -4,6 +4,7 @@
  * the same browser can neither read its answers nor drive its controls.
  */
 import type { ServerResponse } from 'node:http';
+import { isLoopbackHost } from '../api/urls.js';
 import type { HeaderMap } from './http.js';
 
 /** The origins the fake answers besides loopback pages, or `'*'` for any origin at all. */
@@ -15,20 +16,18 @@ export interface OriginPolicy {
   loopback: boolean;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** `http(s)://localhost`, `127.0.0.1` or `[::1]`, on any port. */
 export function isLoopbackOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
     // An Origin header is exactly scheme://host[:port]; anything else is not a browser's.
-    return /^https?:$/.test(url.protocol) && LOOPBACK_HOSTS.has(url.hostname) && url.origin === origin;
+    return /^https?:$/.test(url.protocol) && isLoopbackHost(url.hostname) && url.origin === origin;
   } catch {
     return false;
   }
 }
 
-export function originAllowed(origin: string, policy: OriginPolicy): boolean {
+function originAllowed(origin: string, policy: OriginPolicy): boolean {
   if (policy.allowed === '*') return true;
   return (policy.loopback && isLoopbackOrigin(origin)) || policy.allowed.includes(origin);
 }
@@ -43,9 +42,12 @@ export function corsHeaders(origin: string | undefined, policy: OriginPolicy): H
   };
 }
 
+/** Whether `cors` (from `corsHeaders`) lets the request's origin in: the one decision, made there. */
+export const corsAllows = (cors: HeaderMap): boolean => 'Access-Control-Allow-Origin' in cors;
+
 /** The answer to a CORS preflight: 204 with what may be sent for an allowed origin, else 403. */
 export function answerPreflight(response: ServerResponse, cors: HeaderMap): void {
-  if (!('Access-Control-Allow-Origin' in cors)) {
+  if (!corsAllows(cors)) {
     response.writeHead(403);
     response.end();
     return;

@@ -2,6 +2,7 @@
  * Routes as data: a method, a path pattern, the route's key and its handler, so that one table serves
  * both to find a request's route (and so its fault key, e.g. `GET /api/server/:id`) and to answer it.
  */
+import { escapeRegExp } from '../api/redact.js';
 import type { FakeState } from './state.js';
 import type { FakeAccount, FakeAuth, FakeRequest } from './types.js';
 
@@ -55,8 +56,6 @@ export function route<Context = RouteContext>(
     handle,
   };
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The route a request takes, with its path parameters, and the methods its path takes at all. */
 export interface RouteMatch<Context> {

@@ -6,18 +6,19 @@
 import * as z from 'zod/mini';
 import { PeliqanClient } from '../api/client.js';
 import { formFields, isOAuthConnector } from '../api/connectors.js';
-import { isPeliqanError } from '../api/errors.js';
+import { PeliqanError, isPeliqanError } from '../api/errors.js';
 import { logLine } from '../api/logs.js';
 import {
   connectionSchema,
-  servertypeSchema,
+  isServertype,
+  listPage,
   tokenResponseSchema,
-  unwrapList,
+  type ListPage,
   type Servertype,
 } from '../api/schemas.js';
 import { connectionState } from '../api/status.js';
 import { tokenOf } from '../api/token.js';
-import { PeliqanPartner, subAccountPath, type PartnerPaths } from './partner.js';
+import { DEFAULT_TIMEOUT, PeliqanPartner, subAccountPath, type PartnerPaths } from './partner.js';
 import { isDuplicateAccount, isMissingAccount } from './subaccount.js';
 import type { PeliqanTenant } from './tenant.js';
 
@@ -117,13 +118,10 @@ export const CHECK_ACCOUNT = 'peliqan-embed-check';
 const anything = z.unknown();
 const LOOKS_SECRET = /(api|access|secret|private|client)[ _-]?key|token|secret|password|passphrase/i;
 
-/** How a list came: bare, or in which envelope; undefined when it is no list at all. */
-function envelopeOf(json: unknown): string | undefined {
-  if (Array.isArray(json)) return 'bare';
-  const object = json as { data?: unknown; results?: unknown } | undefined;
-  if (Array.isArray(object?.data)) return '{data}';
-  if (Array.isArray(object?.results)) return '{results}';
-  return undefined;
+/** How a list came, named from what `listPage` read in `json`: bare, or in which envelope. */
+function envelopeOf(json: unknown, page: ListPage): string {
+  if (page.items === json) return 'bare';
+  return page.items === (json as { data?: unknown }).data ? '{data}' : '{results}';
 }
 
 /**
@@ -165,9 +163,11 @@ type Key = keyof typeof ASSUMPTIONS;
 /** Records what was found about one assumption. */
 type Note = (key: Key, verdict: Verdict, evidence: string) => void;
 
-/** What the partner's read of the connector catalogue says about the assumptions on connectors. */
-function noteCatalogue(entries: unknown[], note: Note): void {
-  const valid = entries.filter((entry): entry is Servertype => servertypeSchema.safeParse(entry).success);
+/**
+ * What the partner's read of the connector catalogue says about the assumptions on connectors: `entries`
+ * as read, `valid` the ones that pass the widget's schema.
+ */
+function noteCatalogue(entries: unknown[], valid: Servertype[], note: Note): void {
   const invalid = entries.length - valid.length;
   note(
     'catalogueEntries',
@@ -313,15 +313,24 @@ async function noteCustomer(
 export async function checkAssumptions(options: CheckOptions): Promise<Finding[]> {
   const { baseUrl, partnerToken, paths, write = false, fetch: fetcher, say = () => {} } = options;
   const partner = new PeliqanPartner({ baseUrl, partnerToken, paths, fetch: fetcher, retryDelay: 200 });
-  // The partner endpoints' raw answers, to see which keys Peliqan uses.
-  const asPartner = new PeliqanClient({ baseUrl, token: partnerToken, fetch: partner.queue.fetch });
+  // The partner endpoints' raw answers, to see which keys Peliqan uses; paced and timed as the partner's calls.
+  const asPartner = new PeliqanClient({
+    baseUrl,
+    token: partnerToken,
+    fetch: fetcher,
+    timeout: DEFAULT_TIMEOUT,
+    admit: partner.queue.admit,
+  });
   const findings = new Map<Key, Finding>();
   const note: Note = (key, verdict, evidence) => findings.set(key, { ...ASSUMPTIONS[key], verdict, evidence });
   const envelopes = new Set<string>();
+  // The first page as the client's list reader sees it, noting its envelope; no list fails as in the client.
   const readList = async (client: PeliqanClient, path: string) => {
     const json = await client.request(path, { schema: anything });
-    envelopes.add(envelopeOf(json) ?? `not a list at ${path}`);
-    return (unwrapList(json) as unknown[] | undefined) ?? [];
+    const page = listPage(json);
+    envelopes.add(page ? envelopeOf(json, page) : `not a list at ${path}`);
+    if (!page) throw new PeliqanError('invalid-response', `Not a list at ${path}`);
+    return page.items;
   };
 
   try {
@@ -334,8 +343,8 @@ export async function checkAssumptions(options: CheckOptions): Promise<Finding[]
   let catalogue: Servertype[] = [];
   try {
     const entries = await readList(asPartner, '/api/servertypes');
-    catalogue = entries.filter((entry): entry is Servertype => servertypeSchema.safeParse(entry).success);
-    noteCatalogue(entries, note);
+    catalogue = entries.filter(isServertype);
+    noteCatalogue(entries, catalogue, note);
   } catch (error) {
     for (const key of ['catalogueEntries', 'formFields', 'fieldTypes', 'secrets', 'oauthConnectors'] as const) {
       note(key, 'not checked', `GET /api/servertypes with the partner token failed: ${failed(error)}`);

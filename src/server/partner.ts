@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { PeliqanClient } from '../api/client.js';
 import type { CallOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
-import { idSchema, servertypeSchema, tokenResponseSchema, type Servertype } from '../api/schemas.js';
+import { idSchema, isServertype, text, tokenResponseSchema, type Servertype } from '../api/schemas.js';
 import type { SubAccountProfile } from '../api/sub-account.js';
 import { tokenOf } from '../api/token.js';
 import { isSecureUrl } from '../api/urls.js';
@@ -30,12 +30,6 @@ export const DEFAULT_MAX_CONCURRENCY = 64;
 export const DEFAULT_MAX_QUEUE = 10_000;
 /** Milliseconds a call to Peliqan may take once sent, by default. */
 export const DEFAULT_TIMEOUT = 15_000;
-
-/**
- * The longest timer there is (about 24.8 days): the client's own timeout would count the wait in the
- * queue, so the queue keeps the real one and the client gets this.
- */
-const NO_CLIENT_TIMEOUT = 2_147_483_647;
 
 /** How to reach Peliqan with the partner token, and how hard to press it. */
 export interface PeliqanPartnerOptions {
@@ -64,7 +58,7 @@ export type { SubAccountProfile } from '../api/sub-account.js';
 /** Which sub-account: Peliqan's id, or the partner's own customer id. */
 export type AccountRef = { accountId: number | string } | { externalId: string };
 
-const accountSchema = z.looseObject({ id: idSchema, external_id: z.optional(z.nullable(z.string())) });
+const accountSchema = z.looseObject({ id: idSchema, external_id: text });
 /** A sub-account as Peliqan answers it (at least its `id`). */
 export type SubAccount = z.infer<typeof accountSchema>;
 
@@ -85,13 +79,9 @@ export class PeliqanPartner {
     }
     if (!options.partnerToken) throw new TypeError('PeliqanPartner needs a partnerToken');
     this.#options = options;
-    const given = options.fetch;
     this.queue = new UpstreamQueue({
       maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
       maxQueue: options.maxQueue ?? DEFAULT_MAX_QUEUE,
-      timeout: options.timeout ?? DEFAULT_TIMEOUT,
-      // Looked up at each call, so that a test (or an APM agent) that replaces the global is honoured.
-      fetch: given ?? ((input, init) => fetch(input, init)),
     });
     this.#client = new PeliqanClient({ ...this.#clientOptions(), token: options.partnerToken });
     this.baseUrl = this.#client.baseUrl;
@@ -132,7 +122,7 @@ export class PeliqanPartner {
    */
   async servertypes(options: CallOptions = {}): Promise<Servertype[]> {
     const entries = await this.#client.list('/api/servertypes', undefined, options);
-    return entries.filter((entry): entry is Servertype => servertypeSchema.safeParse(entry).success);
+    return entries.filter(isServertype);
   }
 
   /** The tenant client for a sub-account token (from `identityToken` or `integrateToken`). */
@@ -141,9 +131,14 @@ export class PeliqanPartner {
     return new PeliqanTenant({ ...this.#clientOptions(), token, paths: this.#options.tenantPaths });
   }
 
+  /**
+   * What every client of this partner shares: each call waits its turn in the queue, and its timeout
+   * starts once it is sent. Without a `fetch` the client looks the global one up at each call, so that
+   * a test (or an APM agent) that replaces it is honoured.
+   */
   #clientOptions() {
-    const { baseUrl, retryDelay } = this.#options;
-    return { baseUrl, retryDelay, fetch: this.queue.fetch, timeout: NO_CLIENT_TIMEOUT };
+    const { baseUrl, retryDelay, fetch: fetcher, timeout = DEFAULT_TIMEOUT } = this.#options;
+    return { baseUrl, retryDelay, fetch: fetcher, timeout, admit: this.queue.admit };
   }
 
   #path(rest: string): string {

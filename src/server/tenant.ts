@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { PeliqanClient, pathId, type CallOptions, type ClientOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
-import { idSchema } from '../api/schemas.js';
+import { idSchema, maybe, text } from '../api/schemas.js';
 
 /**
  * Where the tenant client finds tables and scripts. `{id}` stands for a database's or a group's id.
@@ -37,11 +37,12 @@ export const DEFAULT_TENANT_PATHS: TenantPaths = {
   scripts: '/api/interfaces/',
 };
 
-const createdSchema = z.looseObject({ id: idSchema, name: z.optional(z.string()) });
+// Peliqan writes null for "not set" (see src/api/schemas.ts): a null name or tables is no bad answer.
+const createdSchema = z.looseObject({ id: idSchema, name: text });
 /** Something Peliqan made (a table, a script): at least its `id`, and whatever else it answered. */
 export type Created = z.infer<typeof createdSchema>;
 
-const databaseSchema = z.looseObject({ id: idSchema, tables: z.optional(z.array(z.unknown())) });
+const databaseSchema = z.looseObject({ id: idSchema, tables: maybe(z.array(z.unknown())) });
 
 /** A query table for `createTable`: its name and SQL, in the default database unless `databaseId` says. */
 export interface QueryTableDefinition {

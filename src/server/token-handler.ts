@@ -40,15 +40,19 @@ export function createTokenHandler({
   onError,
 }: TokenHandlerOptions): (request: Request) => Promise<Response> {
   const allowed = normaliseOrigins(allowedOrigins);
+  /** Each customer's mint, while one may be under way; whether it still is, only the task knows. */
   const minting = new Map<string, SharedTask<string>>();
   /**
    * The customer's token. Requests for the same customer that arrive while one is being minted (tabs
    * opened together) share it: it is theirs alike, and Peliqan gets one call instead of one each.
    */
   const mint = (customer: Customer, signal: AbortSignal): Promise<string> => {
+    signal.throwIfAborted();
     const id = customer.external_id;
     let task = minting.get(id);
-    if (!task) {
+    // A task whose every waiter left has abandoned its mint, even if the job has not ended yet: a new
+    // request starts a task of its own instead of reviving that one, whose ending would unlist it.
+    if (!task?.running) {
       const started: SharedTask<string> = new SharedTask(async (jobSignal) => {
         try {
           return await withSubAccount(partner, customer, (account) =>

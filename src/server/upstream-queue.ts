@@ -1,13 +1,11 @@
+import type { Admission } from '../api/client.js';
+
 /** How the toolkit's calls to Peliqan are paced. */
 export interface UpstreamQueueOptions {
   /** Calls to Peliqan in flight at once; the rest wait their turn. */
   maxConcurrency: number;
   /** Waiting calls at which the queue counts as full (see `full`). */
   maxQueue: number;
-  /** Milliseconds a call may take once it is sent (not counting its wait in the queue). */
-  timeout: number;
-  /** The `fetch` that sends a call once its turn has come. */
-  fetch: typeof fetch;
 }
 
 interface Waiter {
@@ -18,17 +16,16 @@ interface Waiter {
 const AVERAGE_WEIGHT = 0.1;
 
 /**
- * A `fetch` that lets at most `maxConcurrency` calls to Peliqan run at once and queues the others in
- * arrival order. A call's timeout starts when it is sent, not when it is queued: under a burst, every
- * call fired at once would otherwise spend its time waiting for a socket and time out unanswered.
- * A caller whose signal aborts while queued leaves the queue.
+ * Lets at most `maxConcurrency` calls to Peliqan run at once and queues the others in arrival order:
+ * the clients' `admit`. A call's timeout is the client's, and starts when the call is sent, not when it
+ * is queued: under a burst, every call fired at once would otherwise spend its time waiting for a
+ * socket and time out unanswered. A caller whose signal aborts while queued leaves the queue.
  */
 export class UpstreamQueue {
   /** Calls in flight at most. */
   readonly maxConcurrency: number;
   /** Waiting calls at which `full` turns true. */
   readonly maxQueue: number;
-  #options: UpstreamQueueOptions;
   #active = 0;
   #waiting = new Set<Waiter>();
   #averageMs: number | undefined;
@@ -37,7 +34,6 @@ export class UpstreamQueue {
   constructor(options: UpstreamQueueOptions) {
     if (!(options.maxConcurrency >= 1)) throw new RangeError('maxConcurrency must be at least 1');
     if (!(options.maxQueue >= 0)) throw new RangeError('maxQueue must be 0 or more');
-    this.#options = options;
     this.maxConcurrency = options.maxConcurrency;
     this.maxQueue = options.maxQueue;
   }
@@ -71,27 +67,18 @@ export class UpstreamQueue {
     return this.#rateLimit && this.#rateLimit.at >= since ? this.#rateLimit.retryAfter : undefined;
   }
 
-  /** The queued `fetch`, to hand to a client. */
-  readonly fetch: typeof fetch = async (input, init = {}) => {
-    const callerSignal = init.signal ?? undefined;
-    await this.#turn(callerSignal);
+  /**
+   * Runs `send` once a slot is free, and frees the slot when it settles: hand it to a client as `admit`.
+   * The slot is free once the answer's head is in: the client reads each (small JSON) body at once.
+   */
+  readonly admit: Admission = async (send, signal) => {
+    await this.#turn(signal);
     const sent = Date.now();
-    const timer = AbortSignal.timeout(this.#options.timeout);
     try {
-      const response = await this.#options.fetch(input, {
-        ...init,
-        signal: callerSignal ? AbortSignal.any([callerSignal, timer]) : timer,
-      });
-      this.#noteAnswer(response, Date.now() - sent);
-      return response;
-    } catch (error) {
-      // The client reports an AbortError that its caller did not cause as "no answer in time".
-      if (timer.aborted && !callerSignal?.aborted) {
-        throw new DOMException(`No answer within ${this.#options.timeout} ms`, 'AbortError');
-      }
-      throw error;
+      const result = await send();
+      if (result instanceof Response) this.#noteAnswer(result, Date.now() - sent);
+      return result;
     } finally {
-      // The slot is free once the answer's head is in: the client reads each (small JSON) body at once.
       this.#active--;
       this.#next();
     }

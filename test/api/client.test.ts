@@ -1,6 +1,6 @@
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { PeliqanClient, sharedClient } from '../../src/api/index.js';
+import { PeliqanClient, sharedClient, type Admission } from '../../src/api/index.js';
 import { countingFetch, rejection, useFake, wait } from '../support/fake.js';
 
 const fake = await useFake();
@@ -182,6 +182,35 @@ describe('retries', () => {
     assert.equal(error.code, 'network');
     await wait(500);
     assert.equal(routeCount('POST /api/servers'), 1);
+  });
+
+  test('waits for admit before each request, and starts the timeout only once it is sent', async () => {
+    const admitted: string[] = [];
+    // A gate that holds every request longer than the timeout before letting it go.
+    const admit: Admission = async (send) => {
+      await wait(150);
+      admitted.push('sent');
+      return send();
+    };
+    const { client: api } = client({ timeout: 100, admit });
+    assert.equal((await api.listConnections()).length, 0);
+    assert.equal(routeCount('GET /api/servers'), 1);
+    // Requests to Peliqan only: the partner's token endpoint is not paced.
+    assert.deepEqual(admitted, ['sent']);
+  });
+
+  test('a call whose caller gives up while admit holds it is never sent', async () => {
+    const leaving = new AbortController();
+    const admit: Admission = (_send, signal) =>
+      new Promise((_resolve, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      });
+    const { client: api } = client({ admit });
+    const call = api.listConnections({ signal: leaving.signal });
+    await wait(20);
+    leaving.abort();
+    await assert.rejects(call, { name: 'AbortError' });
+    assert.equal(fake.requests.length, 0);
   });
 
   test('never repeats a create on 503 or a dropped connection', async () => {

@@ -65,6 +65,29 @@ describe('npx peliqan-embed check', () => {
     assert.match(lineFor(lines, ASSUMPTIONS.customerCatalogue.says)!, /^not held .*403.*createCatalogueHandler/);
   });
 
+  test("names each list's envelope as the client reads it; an answer the client would refuse is no list", async () => {
+    for (const [listEnvelope, seen] of [
+      ['bare', 'bare'],
+      ['data', '{data}'],
+      ['results', '{results}'],
+    ] as const) {
+      fake.reset({ listEnvelope });
+      fake.integrateToken('wood_123');
+      const { lines } = await check('--external-id', 'wood_123');
+      assert.equal(
+        lineFor(lines, ASSUMPTIONS.listEnvelopes.says)!.split(': seen: ')[1],
+        `${seen}  [${ASSUMPTIONS.listEnvelopes.owner}]`,
+      );
+    }
+    // `data` that is not a list: the client does not fall back to `results`, so neither does the check.
+    fake.reset();
+    fake.integrateToken('wood_123');
+    fake.faults.status['GET /api/servers'] = { status: 200, body: { data: 'none', results: [] } };
+    const { lines } = await check('--external-id', 'wood_123');
+    assert.match(lineFor(lines, ASSUMPTIONS.listEnvelopes.says)!, /^not held .*not a list at \/api\/servers/);
+    assert.match(lineFor(lines, ASSUMPTIONS.connectionStatus.says)!, /^not checked .*invalid-response .*Not a list/);
+  });
+
   test('with --write, says first what it will create, then creates it in its own sub-account only', async () => {
     fake.integrateToken('wood_123');
     const { code, lines, out } = await check('--write');

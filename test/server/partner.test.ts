@@ -231,6 +231,33 @@ describe('the tenant client', () => {
     );
   });
 
+  test('takes a null name or tables as "not set", as Peliqan writes them', async () => {
+    await partner().createSubAccount({ external_id: 't6' });
+    const tenant = await tenantFor('t6');
+    // A create whose answer names nothing still made the table: it must not fail as invalid-response.
+    fake.faults.status['POST /api/database/tables/create-sql-query/'] = { status: 201, body: { id: 41, name: null } };
+    assert.deepEqual(await tenant.createTable({ name: 'orders', query: 'select 1' }), { id: 41, name: null });
+    fake.faults.status['GET /api/applications/'] = {
+      status: 200,
+      body: [
+        { id: 1, tables: null },
+        {
+          id: 2,
+          tables: [
+            { id: 42, name: null },
+            { id: 43, name: 'orders' },
+          ],
+        },
+      ],
+    };
+    assert.deepEqual(await tenant.listTables(), [
+      { id: 42, name: null },
+      { id: 43, name: 'orders' },
+    ]);
+    fake.faults.status['GET /api/interfaces/'] = { status: 200, body: [{ id: 44, name: null }] };
+    assert.deepEqual(await tenant.listScripts(), [{ id: 44, name: null }]);
+  });
+
   test('each path can be overridden', async () => {
     await partner().createSubAccount({ external_id: 't5' });
     const moved = new PeliqanPartner({

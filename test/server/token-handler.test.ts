@@ -9,7 +9,7 @@ import {
   type Customer,
   type TokenHandlerOptions,
 } from '../../src/server/index.js';
-import { call, useFake } from '../support/fake.js';
+import { call, until, useFake } from '../support/fake.js';
 
 const fake = await useFake();
 beforeEach(() => fake.reset());
@@ -85,6 +85,45 @@ describe('createTokenHandler', () => {
     setTimeout(() => leaving.abort(), 20);
     assert.equal((await second).status, 200);
     assert.notEqual((await first).status, 200);
+  });
+
+  test('a request that comes while an abandoned mint winds down starts one mint, which later requests join', async () => {
+    fake.integrateToken('wood_123');
+    // Integrate calls wait here until released, deaf to their signal, as a socket mid-answer is.
+    let holding = true;
+    const held: (() => void)[] = [];
+    let integrateCalls = 0;
+    const heldFetch: typeof fetch = async (input, init) => {
+      if (String(input).includes('/integrate/')) {
+        integrateCalls++;
+        if (holding) await new Promise<void>((release) => held.push(release));
+        init?.signal?.throwIfAborted();
+      }
+      return fetch(input, init);
+    };
+    const partner = new PeliqanPartner({ baseUrl: fake.url, partnerToken: fake.partnerToken, fetch: heldFetch });
+    const handle = createTokenHandler({ partner, identify: () => ann });
+    const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+    const leaving = new AbortController();
+    const first = handle(
+      new Request('https://partner.example/peliqan/token', { method: 'POST', signal: leaving.signal }),
+    );
+    await until(() => held.length === 1);
+    // Its only waiter leaves: the mint is abandoned, but its job has not ended yet.
+    leaving.abort();
+    assert.equal((await first).status, 499);
+    const second = handle(post());
+    await until(() => held.length === 2);
+    // Now the abandoned job ends, while the second mint still runs.
+    held[0]!();
+    await settled();
+    const third = handle(post());
+    await settled();
+    holding = false;
+    for (const release of held) release();
+    assert.deepEqual([(await second).status, (await third).status], [200, 200]);
+    assert.equal(integrateCalls, 2, 'the third request joins the second mint rather than start a third beside it');
   });
 
   test('two handlers (two processes) racing to create still end with one sub-account and two tokens', async () => {
