@@ -1,3 +1,4 @@
+import type { PropertyDeclaration } from 'lit';
 import type { ClientOptions } from './api/client.js';
 import { resetClients } from './api/shared-client.js';
 
@@ -14,13 +15,47 @@ export interface PeliqanConfig extends Pick<
   language?: string;
   /** `light`, `dark` or `auto` (default). */
   theme?: string;
+  /** Seconds a flow waits for a connection's final status. Default 120. */
+  statusTimeout?: number;
+  /** Hide the "Powered by Peliqan" notice of the OAuth step (for partners with their own OAuth app). */
+  privateOauth?: boolean;
+  /** Hide the line under a credential form that says where the typed values go. */
+  hideTrustNotice?: boolean;
 }
 
 /** The settings that decide where the token comes from and where it is sent. */
 export const TOKEN_SETTINGS = ['baseUrl', 'token', 'tokenProvider', 'tokenUrl', 'tokenCredentials'] as const;
 
-/** Every setting, in the order the elements declare them. */
-export const CONFIG_KEYS = [...TOKEN_SETTINGS, 'catalogueUrl', 'language', 'theme'] as const;
+/** A setting every element takes, and the flow options the elements that run a connection flow take. */
+export type SettingKey = Exclude<keyof PeliqanConfig, FlowOptionKey>;
+export type FlowOptionKey = 'statusTimeout' | 'privateOauth' | 'hideTrustNotice';
+
+/**
+ * How each setting appears on every element: secrets and functions are properties only (session-replay
+ * tools record attributes). The one table the elements declare their settings from.
+ */
+export const SETTING_PROPERTIES: Record<SettingKey, PropertyDeclaration> = {
+  baseUrl: { attribute: 'base-url' },
+  token: { attribute: false },
+  tokenProvider: { attribute: false },
+  tokenUrl: { attribute: 'token-url' },
+  tokenCredentials: { attribute: false },
+  catalogueUrl: { attribute: 'catalogue-url' },
+  language: {},
+  theme: { reflect: true },
+};
+
+/** The flow options as attributes, and their defaults: the one place each is written. */
+export const FLOW_OPTION_PROPERTIES: Record<FlowOptionKey, PropertyDeclaration> = {
+  statusTimeout: { attribute: 'status-timeout', type: Number },
+  privateOauth: { attribute: 'private-oauth', type: Boolean },
+  hideTrustNotice: { attribute: 'hide-trust-notice', type: Boolean },
+};
+export const FLOW_DEFAULTS: Readonly<Required<Pick<PeliqanConfig, FlowOptionKey>>> = {
+  statusTimeout: 120,
+  privateOauth: false,
+  hideTrustNotice: false,
+};
 
 let defaults: PeliqanConfig = {};
 const listeners = new Set<() => void>();
@@ -39,8 +74,9 @@ export function configure(options: PeliqanConfig): void {
 }
 
 /**
- * Forgets every token, catalogue and connection state the page holds (product spec §3): call it when
- * the customer logs out or another one logs in. Elements on the page start again with fresh tokens.
+ * Forgets every token, catalogue and connection state the page holds, and empties every mounted form
+ * (product spec §3): call it when the customer logs out or another one logs in. Elements on the page
+ * start again with fresh tokens.
  */
 export function reset(): void {
   resetClients();
@@ -50,20 +86,21 @@ export function reset(): void {
 
 const resetHooks = new Set<() => void>();
 
-/** Runs `hook` on every `reset()` (page-wide state kept elsewhere, such as the connection watcher). */
-export function onReset(hook: () => void): void {
+/** Runs `hook` on every `reset()`; returns the function that stops it. */
+export function onReset(hook: () => void): () => void {
   resetHooks.add(hook);
+  return () => resetHooks.delete(hook);
 }
 
 /** The current page-wide defaults. */
 export const pageDefaults = (): Readonly<PeliqanConfig> => defaults;
 
-/** Tells every element that some configuration changed (page defaults or an element's own). */
+/** Tells the elements that take the page's defaults that something changed. */
 export function notifyConfigChange(): void {
   for (const listener of listeners) listener();
 }
 
-/** Calls `listener` after each configuration change; returns the function that stops it. */
+/** Calls `listener` after each change of the page's defaults; returns the function that stops it. */
 export function onConfigure(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

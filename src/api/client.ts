@@ -90,6 +90,7 @@ export class PeliqanClient {
   readonly baseUrl: string;
   readonly tokens: TokenSource;
   #options: ClientOptions;
+  #answered = 0;
   #catalogue = new SharedTask((signal) => this.#readCatalogue(signal));
 
   constructor(options: ClientOptions = {}) {
@@ -121,6 +122,11 @@ export class PeliqanClient {
   /** A connection's log entries, as Peliqan gives them (read them with `logLine()`). */
   async logs(id: PeliqanId, options: CallOptions = {}): Promise<unknown[]> {
     return this.list(`/api/server/${pathId(id)}/logs`, undefined, options);
+  }
+
+  /** How many requests Peliqan has answered with success: a failure seen since the last one is the same outage. */
+  get answered(): number {
+    return this.#answered;
   }
 
   /** Forgets the catalogue read so far; the next `servertypes()` asks again. */
@@ -203,7 +209,10 @@ export class PeliqanClient {
       if (body) headers['Content-Type'] = 'application/json';
       const init = { method, headers, body: body && JSON.stringify(body) };
       const response = await this.#send(url, init, signal);
-      if (response instanceof Response && response.ok) return response;
+      if (response instanceof Response && response.ok) {
+        this.#answered++;
+        return response;
+      }
       if (response instanceof Response && response.status === 401 && !refreshed) {
         // The token expired (or was revoked) before the request was handled: get one new token and
         // repeat once. Safe for a create too: a 401 means nothing was made.

@@ -1,42 +1,25 @@
 import {
   LitElement,
-  html,
   type CSSResultGroup,
   type PropertyDeclaration,
   type PropertyDeclarations,
   type PropertyValues,
 } from 'lit';
-import type { PeliqanClient } from '../api/client.js';
-import { isAbortError, isPeliqanError, PeliqanError } from '../api/errors.js';
-import { notifyConfigChange, type CONFIG_KEYS, type PeliqanConfig } from '../config.js';
+import { FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES, type PeliqanConfig } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
-import type { MessageKey } from '../i18n/messages.js';
-import { errorMessageKey } from '../i18n/error-message.js';
-import { translate } from '../i18n/translate.js';
-import { ConfigController, type ResolvedConfig } from './config-controller.js';
-import type { ConnectorLookup } from '../flow/catalogue.js';
-import { failure, notReady, type Loadable } from './shared.js';
+import { ErrorReporter } from './error-reporter.js';
+import { Localize } from './localize.js';
+import { SettingsController } from './settings.js';
 import { styles } from './styles.js';
 
 /** What every element reflects as its read-only `state` attribute (product spec §3). */
 export type ElementState =
-  'loading' | 'ready' | 'submitting' | 'waiting' | 'connected' | 'failed' | 'cancelled' | 'error';
-
-/** How each setting of `PeliqanConfig` appears on an element: secrets and functions are properties only. */
-const configProperties: Record<(typeof CONFIG_KEYS)[number], PropertyDeclaration> = {
-  baseUrl: { attribute: 'base-url' },
-  token: { attribute: false },
-  tokenProvider: { attribute: false },
-  tokenUrl: { attribute: 'token-url' },
-  tokenCredentials: { attribute: false },
-  catalogueUrl: { attribute: 'catalogue-url' },
-  language: {},
-  theme: { reflect: true },
-};
+  'loading' | 'ready' | 'submitting' | 'waiting' | 'connected' | 'failed' | 'cancelled' | 'error' | 'disabled';
 
 /**
- * The base of every peliqan element: configuration (see `ConfigController`), the reflected read-only
- * `state`, messages in the element's language, and events.
+ * The base of every peliqan element: the settings of product spec §3 (resolved and handed on by a
+ * controller), the reflected read-only `state`, and its events. Localisation and error reporting are
+ * controllers of their own.
  * @attr {string} base-url - Peliqan API origin (`baseUrl`); `https:` only (`http:` for localhost).
  * @attr {string} token-url - The partner's token endpoint (`tokenUrl`).
  * @attr {string} catalogue-url - The partner's catalogue endpoint (`catalogueUrl`).
@@ -47,7 +30,7 @@ const configProperties: Record<(typeof CONFIG_KEYS)[number], PropertyDeclaration
  */
 export class PeliqanElement extends LitElement {
   static override styles: CSSResultGroup = styles;
-  static override properties: PropertyDeclarations = configProperties;
+  static override properties: PropertyDeclarations = SETTING_PROPERTIES;
 
   /** Peliqan API origin. Default `https://app.eu.peliqan.io`; `https:` only (`http:` for localhost). */
   declare baseUrl?: PeliqanConfig['baseUrl'];
@@ -67,13 +50,17 @@ export class PeliqanElement extends LitElement {
   declare theme?: PeliqanConfig['theme'];
 
   /** @internal */
-  protected readonly config = new ConfigController(this);
+  protected readonly settings = new SettingsController(this);
+  /** @internal */
+  protected readonly words = new Localize(() => this.settings.value.locale);
+  /** @internal */
+  protected readonly errors = new ErrorReporter((detail) => this.emit('peliqan-error', detail));
   #state: ElementState = 'loading';
   #reportedProblem?: string;
 
   /**
    * Where the element is: `loading`, `ready`, `submitting`, `waiting`, `connected`, `failed`,
-   * `cancelled` or `error`. Read-only.
+   * `cancelled`, `error` (the list and the badge also `disabled`). Read-only.
    */
   get state(): ElementState {
     return this.#state;
@@ -81,26 +68,27 @@ export class PeliqanElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.config.invalidate();
     this.setAttribute('state', this.#state);
   }
 
-  /** Every update may come from a change of settings: they are worked out again. */
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    // `config` is not there yet while the base class sets the properties' defaults.
-    this.config?.invalidate();
+    // A setting of its own changed: work the settings out again before anything reads them. (The
+    // controller is not there yet while the base class sets the properties' defaults.)
+    if (name !== undefined && isSetting(name)) this.settings?.invalidate();
     super.requestUpdate(name, oldValue, options);
   }
 
+  /** Subclasses do their work first, then call this last: it derives `state` from what they did. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const problem = this.config.resolve().problem;
+    const problem = this.settings.value.problem;
     if (problem && problem.message !== this.#reportedProblem) {
       // For the partner's developer, who reads the console rather than the customer's screen.
       console.error(`<${this.localName}>: ${problem.message}`);
-      this.reportError(problem);
+      this.errors.report(problem);
     }
     this.#reportedProblem = problem?.message;
+    this.#setState(problem ? 'error' : this.deriveState());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -108,63 +96,13 @@ export class PeliqanElement extends LitElement {
     // `state` is read-only: put it back if page code wrote the attribute.
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
     // The colour scheme in force, own or inherited, for the stylesheet (`:host([data-theme='dark'])`).
-    const scheme = this.config.scheme;
+    const scheme = this.settings.value.scheme;
     if (this.dataset.theme !== scheme) this.dataset.theme = scheme;
-    // Nested elements inherit these settings: tell them.
-    if (this.hasUpdated && Object.keys(configProperties).some((key) => changed.has(key as keyof PeliqanElement))) {
-      notifyConfigChange();
-    }
   }
 
-  /** The configuration in force (own settings, else the enclosing element's, else the page's). */
-  protected get resolved(): ResolvedConfig {
-    return this.config.resolve();
-  }
-
-  /** The client shared by every element with the same configuration. */
-  protected get client(): PeliqanClient {
-    return this.config.client;
-  }
-
-  /** A message in the element's language. */
-  protected t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.config.locale, key, params);
-  }
-
-  /** The customer-facing words for an error (`reason`: its message as it may be shown, e.g. redacted). */
-  protected errorText(error: PeliqanError, reason = error.message): string {
-    return this.t(errorMessageKey(error), { reason: withoutEndStop(reason) });
-  }
-
-  /** Loading, or the error with Retry, for a catalogue (or a list) not ready yet; undefined once it is. */
-  protected notReadyView(source: Loadable, loading: MessageKey = 'loadingConnectors') {
-    return notReady(source, {
-      loading: this.t(loading),
-      retry: this.t('retry'),
-      error: (error) => this.errorText(error),
-    });
-  }
-
-  /** Loading, an error with Retry, or "not available", for a connector that is not found yet. */
-  protected connectorView(connector: ConnectorLookup, name: string) {
-    if (connector.status !== 'missing') return this.notReadyView(connector.catalogue);
-    return html`<div class="root">${failure(this.t('unknownConnector', { name }))}</div>`;
-  }
-
-  /** The view of a configuration the widget refuses (`invalid-config`), or undefined. */
-  protected configProblemView() {
-    const problem = this.resolved.problem;
-    if (!problem) return undefined;
-    this.setState('error');
-    return html`<div class="root">${failure(this.errorText(problem))}</div>`;
-  }
-
-  protected setState(state: ElementState): void {
-    if (state === this.#state) return;
-    this.#state = state;
-    this.setAttribute('state', state);
-    // Lets an enclosing element follow this one's state; not part of the public event set.
-    this.dispatchEvent(new Event('peliqan-state-change'));
+  /** Where the element is now, worked out before each render from what its controllers hold. */
+  protected deriveState(): ElementState {
+    return 'ready';
   }
 
   /** Fires one of the public events: bubbling, composed, with a typed detail. */
@@ -172,27 +110,36 @@ export class PeliqanElement extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /**
-   * Fires `peliqan-error` for a failure and returns it as a `PeliqanError` (undefined for an abort).
-   * Anything that is not a `PeliqanError` is a bug: it goes to the console with its stack as well.
-   */
-  protected reportError(
-    error: unknown,
-    connectionId?: PeliqanError['connectionId'],
-    redact: (text: string) => string = (text) => text,
-  ): PeliqanError | undefined {
-    if (isAbortError(error)) return undefined;
-    if (!isPeliqanError(error)) console.error(error);
-    const failed = isPeliqanError(error) ? error : new PeliqanError('http', String(error));
-    const { code, status } = failed;
-    const message = redact(failed.message);
-    this.emit('peliqan-error', { code, message, status, connectionId: connectionId ?? failed.connectionId });
-    return failed;
+  #setState(state: ElementState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.setAttribute('state', state);
+    // Lets an enclosing element follow this one's state; not part of the public event set.
+    this.dispatchEvent(new Event('peliqan-state-change'));
   }
 }
 
-/** A reason without its closing full stop, for messages that end with one of their own. */
-const withoutEndStop = (reason: string) => reason.replace(/[.。]\s*$/, '');
+const SETTING_KEYS = new Set<PropertyKey>([...Object.keys(SETTING_PROPERTIES), ...Object.keys(FLOW_OPTION_PROPERTIES)]);
+const isSetting = (key: PropertyKey) => SETTING_KEYS.has(key);
+
+/**
+ * The base of the elements that run a connection flow, or hold one inside: the flow options, which
+ * like every setting come from the element, else the enclosing peliqan element, else `configure()`.
+ * @attr {number} status-timeout - Seconds to wait for a final status. Default 120.
+ * @attr {boolean} private-oauth - Hide the "Powered by Peliqan" notice (for partners with their own OAuth app).
+ * @attr {boolean} hide-trust-notice - Hide the line saying where typed credentials go.
+ * @internal
+ */
+export class PeliqanFlowElement extends PeliqanElement {
+  static override properties: PropertyDeclarations = FLOW_OPTION_PROPERTIES;
+
+  /** Seconds to wait for a final status. Default 120 (or what an enclosing element or `configure()` says). */
+  declare statusTimeout?: number;
+  /** Hide the "Powered by Peliqan" notice of the OAuth step (for partners with their own OAuth app). */
+  declare privateOauth?: boolean;
+  /** Hide the line saying where typed credentials go (for partners who say it their own way). */
+  declare hideTrustNotice?: boolean;
+}
 
 /** Defines a custom element once: a second copy of the script on a page leaves the first in place. */
 export function define(tag: string, element: CustomElementConstructor): void {

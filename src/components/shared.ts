@@ -2,6 +2,9 @@ import { html, nothing } from 'lit';
 import { safeIconUrl } from '../api/connectors.js';
 import type { PeliqanError } from '../api/errors.js';
 import type { Servertype } from '../api/schemas.js';
+import type { ConnectorLookup } from '../flow/connector-lookup.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { Localize } from './localize.js';
 
 /**
  * A connector's icon: only an `http(s):` or relative URL, else its initial. Decorative either way.
@@ -38,20 +41,26 @@ export function failure(text: string | undefined, action?: Action) {
 
 /** Something an element loads before it can show it: the catalogue, the list of connections. */
 export interface Loadable {
-  status: 'loading' | 'ready' | 'error';
-  error?: PeliqanError;
+  readonly status: 'loading' | 'ready' | 'error';
+  readonly error?: PeliqanError;
   load(): void;
 }
 
 /** What a load that is not ready shows: loading, or the error with Retry; undefined once ready. */
-export function notReady(
-  source: Loadable,
-  words: { loading: string; retry: string; error: (error: PeliqanError) => string },
-) {
-  if (source.status === 'loading') return html`<div class="root">${busy(words.loading)}</div>`;
+export function notReady(source: Loadable, words: Localize, loading: MessageKey = 'loadingConnectors') {
+  if (source.status === 'loading') return html`<div class="root">${busy(words.t(loading))}</div>`;
   if (source.status === 'error') {
-    const retry = { label: words.retry, run: () => source.load() };
-    return html`<div class="root">${failure(source.error && words.error(source.error), retry)}</div>`;
+    const retry = { label: words.t('retry'), run: () => source.load() };
+    return html`<div class="root">${failure(source.error && words.errorText(source.error), retry)}</div>`;
   }
   return undefined;
 }
+
+/** Loading, an error with Retry, or "not available", for a connector that is not found yet. */
+export function connectorView(connector: ConnectorLookup, name: string, words: Localize) {
+  if (connector.status !== 'missing') return notReady(connector.catalogue, words);
+  return html`<div class="root">${failure(words.t('unknownConnector', { name }))}</div>`;
+}
+
+/** The view of a setting the widget refuses (`invalid-config`), in the customer's words. */
+export const refusedView = (text: string) => html`<div class="root">${failure(text)}</div>`;

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formFields, type FormField } from '../api/connectors.js';
 import type { PeliqanError } from '../api/errors.js';
-import { redaction, type Redaction } from '../api/redact.js';
+import type { TypedValue } from '../api/redact.js';
 import type { Servertype } from '../api/schemas.js';
+import { onReset } from '../config.js';
 import type { Translate } from '../i18n/messages.js';
 
 /** A field's value: text, or a checkbox's state. */
@@ -17,7 +18,8 @@ const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
 
 /**
  * The model of a connect form, apart from rendering: the shown fields, the customer's values, the
- * field errors (from the form's own checks or from Peliqan's answer), and what to send.
+ * field errors (from the form's own checks or from Peliqan's answer), and what to send. What one
+ * customer typed never outlives `PeliqanEmbed.reset()` (product spec §3).
  */
 export class FormModel implements ReactiveController {
   fields: FormField[] = [];
@@ -28,23 +30,44 @@ export class FormModel implements ReactiveController {
   /** Secret fields shown in clear. */
   revealed = new Set<string>();
   #host: ReactiveControllerHost;
+  #stopReset?: () => void;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.#stopReset = onReset(() => this.empty());
+  }
+
+  hostDisconnected(): void {
+    this.#stopReset?.();
+  }
 
   /** Starts over with a connector's fields and their default values. */
   adopt(servertype: Servertype): void {
     this.fields = formFields(servertype);
+    this.empty();
+  }
+
+  /** Every field back to its default, nothing revealed, no error: the values typed are gone. */
+  empty(): void {
     this.values = Object.fromEntries(
       this.fields.map((field) => [field.key, field.defaultValue ?? (field.kind === 'checkbox' ? false : '')]),
     );
     this.errors = {};
     this.formError = undefined;
     this.revealed.clear();
+    this.#host.requestUpdate();
+  }
+
+  /** Shows the values an attempt under way sent (the customer came back to it). */
+  restore(values: Readonly<Record<string, unknown>>): void {
+    for (const field of this.fields) {
+      const value = values[field.key];
+      if (typeof value === 'string' || typeof value === 'boolean') this.values[field.key] = value;
+    }
     this.#host.requestUpdate();
   }
 
@@ -90,18 +113,16 @@ export class FormModel implements ReactiveController {
   }
 
   /**
-   * Field errors from Peliqan's answer (`detail` naming fields, as Django does), redacted for the
-   * screen. Returns true when at least one field was named.
+   * Field errors from Peliqan's answer (`detail` naming fields, as Django does; already masked for the
+   * screen by the attempt). Returns true when at least one field was named.
    */
   showServerErrors(error: PeliqanError): boolean {
     const detail = error.code === 'http' && error.detail && typeof error.detail === 'object' ? error.detail : {};
     const errors: Record<string, string> = {};
-    const redact = this.redaction().screen;
     for (const { key } of this.fields) {
       if (!Object.hasOwn(detail, key)) continue;
       const said = (detail as Record<string, unknown>)[key];
-      const words = Array.isArray(said) ? said.map(String).join(' ') : String(said);
-      errors[key] = redact(words);
+      errors[key] = Array.isArray(said) ? said.map(String).join(' ') : String(said);
     }
     this.errors = errors;
     this.#host.requestUpdate();
@@ -122,22 +143,20 @@ export class FormModel implements ReactiveController {
 
   /**
    * Shows a failure: at the fields Peliqan named (with `fixFields` as the form's message), else as
-   * the form's message, worded by `describe` from the failure's message as it may be shown.
+   * the form's message, worded by `describe`.
    */
-  showFailure(failed: PeliqanError, fixFields: string, describe: (reason: string) => string): void {
+  showFailure(failed: PeliqanError, fixFields: string, describe: (failed: PeliqanError) => string): void {
     const named = this.showServerErrors(failed);
-    this.formError = named ? fixFields : describe(this.redaction().screen(failed.message));
+    this.formError = named ? fixFields : describe(failed);
     this.#host.requestUpdate();
   }
 
-  /** The redactions for what is typed now (product spec §5). */
-  redaction(): Redaction {
-    return redaction(
-      this.fields.flatMap((field) => {
-        const value = this.values[field.key];
-        return typeof value === 'string' && value ? [{ value, secret: field.kind === 'secret' }] : [];
-      }),
-    );
+  /** What is typed now, for the attempt to mask out of what others see (product spec §5). */
+  typed(): TypedValue[] {
+    return this.fields.flatMap((field) => {
+      const value = this.values[field.key];
+      return typeof value === 'string' && value ? [{ value, secret: field.kind === 'secret' }] : [];
+    });
   }
 }
 

@@ -210,6 +210,11 @@ export class ConnectionWatcher {
     this.#set(this.#owned, client).add(String(id));
   }
 
+  /** Lets go of a connection no element here follows any more: whoever sees it turn connected reports it. */
+  disown(client: PeliqanClient, id: PeliqanId): void {
+    this.#set(this.#owned, client).delete(String(id));
+  }
+
   /**
    * True once per connection and page: whether `peliqan-connected` may be fired now, by its creator
    * (`owner`) or, for a connection no element here created, by whoever sees it first.

@@ -1,12 +1,13 @@
 /**
  * `peliqan-embed/react`: React wrappers for the elements (made with `@lit/react`), with typed event
- * props such as `onPeliqanConnected`. Importing it defines the elements.
+ * props such as `onPeliqanConnected`. Importing it defines the elements. Needs `@lit/react` (an
+ * optional peer dependency of peliqan-embed): `npm install @lit/react`.
  *
  *   import { PeliqanConnect } from 'peliqan-embed/react';
  *   <PeliqanConnect tokenUrl="/peliqan/token" onPeliqanConnected={(event) => save(event.detail.connectionId)} />
  */
 import * as React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import { createComponent, type EventName as ReactEventName } from '@lit/react';
 import { PeliqanConnect as ConnectElement } from '../components/connect/connect.js';
 import { PeliqanConnectForm as FormElement } from '../components/connect-form/connect-form.js';
 import { PeliqanConnectorPicker as PickerElement } from '../components/connector-picker/connector-picker.js';
@@ -14,34 +15,32 @@ import { PeliqanOAuthButton as OAuthButtonElement } from '../components/oauth-bu
 import { PeliqanConnections as ConnectionsElement } from '../components/connections/connections.js';
 import { PeliqanConnectionStatus as StatusElement } from '../components/connection-status/connection-status.js';
 import type { PeliqanEventDetails } from '../events.js';
+import { SURFACE, type EventName, type TagName } from '../surface.js';
 
-const event = <K extends keyof PeliqanEventDetails>(name: K) => name as EventName<CustomEvent<PeliqanEventDetails[K]>>;
-
-/** The events a connection flow fires, as React props. */
-const flowEvents = {
-  onPeliqanSelect: event('peliqan-select'),
-  onPeliqanConnectionCreated: event('peliqan-connection-created'),
-  onPeliqanPopupBlocked: event('peliqan-popup-blocked'),
-  onPeliqanStatus: event('peliqan-status'),
-  onPeliqanConnected: event('peliqan-connected'),
-  onPeliqanDone: event('peliqan-done'),
-  onPeliqanCancel: event('peliqan-cancel'),
-  onPeliqanError: event('peliqan-error'),
+/** `connection-created` → `ConnectionCreated`. */
+type Pascal<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Capitalize<Head>}${Pascal<Tail>}`
+  : Capitalize<S>;
+/** `peliqan-connection-created` → `onPeliqanConnectionCreated`: the React prop of an event. */
+type PropOf<E extends EventName> = `on${Pascal<E>}`;
+/** An element's events as React props, each typed with its `CustomEvent`. */
+type EventProps<T extends TagName> = {
+  [E in (typeof SURFACE)[T]['events'][number] as PropOf<E>]: ReactEventName<CustomEvent<PeliqanEventDetails[E]>>;
 };
 
-/** The events of a connection once it exists. */
-const statusEvents = {
-  onPeliqanStatus: flowEvents.onPeliqanStatus,
-  onPeliqanConnected: flowEvents.onPeliqanConnected,
-  onPeliqanError: flowEvents.onPeliqanError,
-};
+const propOf = (name: string) => `on${name.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase())}`;
+
+/** The event props of one element, from the public surface table. */
+function eventsOf<T extends TagName>(tag: T): EventProps<T> {
+  return Object.fromEntries(SURFACE[tag].events.map((name) => [propOf(name), name])) as EventProps<T>;
+}
 
 /** `<peliqan-connect>`: the whole flow. */
 export const PeliqanConnect = createComponent({
   tagName: 'peliqan-connect',
   elementClass: ConnectElement,
   react: React,
-  events: flowEvents,
+  events: eventsOf('peliqan-connect'),
 });
 
 /** `<peliqan-connect-form>`: one connector's connect form. */
@@ -49,13 +48,7 @@ export const PeliqanConnectForm = createComponent({
   tagName: 'peliqan-connect-form',
   elementClass: FormElement,
   react: React,
-  events: {
-    onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated,
-    onPeliqanPopupBlocked: flowEvents.onPeliqanPopupBlocked,
-    onPeliqanCancel: flowEvents.onPeliqanCancel,
-    onPeliqanDone: flowEvents.onPeliqanDone,
-    ...statusEvents,
-  },
+  events: eventsOf('peliqan-connect-form'),
 });
 
 /** `<peliqan-oauth-button>`: the OAuth step on its own. */
@@ -63,12 +56,7 @@ export const PeliqanOAuthButton = createComponent({
   tagName: 'peliqan-oauth-button',
   elementClass: OAuthButtonElement,
   react: React,
-  events: {
-    onPeliqanConnectionCreated: flowEvents.onPeliqanConnectionCreated,
-    onPeliqanPopupBlocked: flowEvents.onPeliqanPopupBlocked,
-    onPeliqanCancel: flowEvents.onPeliqanCancel,
-    ...statusEvents,
-  },
+  events: eventsOf('peliqan-oauth-button'),
 });
 
 /**
@@ -79,7 +67,7 @@ export const PeliqanConnections = createComponent({
   tagName: 'peliqan-connections',
   elementClass: ConnectionsElement,
   react: React,
-  events: flowEvents,
+  events: eventsOf('peliqan-connections'),
 });
 
 /** `<peliqan-connection-status>`: one connection's live badge (its Connect again runs a whole flow). */
@@ -87,7 +75,7 @@ export const PeliqanConnectionStatus = createComponent({
   tagName: 'peliqan-connection-status',
   elementClass: StatusElement,
   react: React,
-  events: flowEvents,
+  events: eventsOf('peliqan-connection-status'),
 });
 
 /** `<peliqan-connector-picker>`: the connectors as searchable tiles. */
@@ -95,5 +83,5 @@ export const PeliqanConnectorPicker = createComponent({
   tagName: 'peliqan-connector-picker',
   elementClass: PickerElement,
   react: React,
-  events: { onPeliqanSelect: flowEvents.onPeliqanSelect, onPeliqanError: flowEvents.onPeliqanError },
+  events: eventsOf('peliqan-connector-picker'),
 });

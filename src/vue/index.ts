@@ -12,66 +12,43 @@
  * never need Vue's.
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { PeliqanElement } from '../components/base.js';
 import type { PeliqanConnect } from '../components/connect/connect.js';
 import type { PeliqanConnectForm } from '../components/connect-form/connect-form.js';
 import type { PeliqanConnectorPicker } from '../components/connector-picker/connector-picker.js';
 import type { PeliqanOAuthButton } from '../components/oauth-button/oauth-button.js';
 import type { PeliqanConnections } from '../components/connections/connections.js';
 import type { PeliqanConnectionStatus } from '../components/connection-status/connection-status.js';
+import type { FlowOptionKey, SettingKey } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
-
-/** The settings every element takes (product spec §3). */
-type Settings =
-  'baseUrl' | 'token' | 'tokenProvider' | 'tokenUrl' | 'tokenCredentials' | 'catalogueUrl' | 'language' | 'theme';
-type EventName = keyof PeliqanEventDetails;
+import type { SURFACE, TagName } from '../surface.js';
 
 /** A number property can also be written as an attribute: `status-timeout="90"`. */
-type AsAttributes<T> = { [K in keyof T]: T[K] extends number ? T[K] | `${number}` : T[K] };
+type AsAttributes<T> = { [K in keyof T]: NonNullable<T[K]> extends number ? T[K] | `${number}` : T[K] };
+
+/** What the public surface table says of one element. */
+type Surface<T extends TagName> = (typeof SURFACE)[T];
+/** Its properties: its own, the settings, and the flow options when it runs a flow. */
+type PropsOf<T extends TagName> =
+  Surface<T>['properties'][number] | SettingKey | (Surface<T>['flow'] extends true ? FlowOptionKey : never);
 
 /**
- * An element as the template checker sees it: the element (for template refs), its settings and the
- * given properties as optional props, and the given events with their `CustomEvent` type.
+ * An element as the template checker sees it: the element (for template refs), the properties the
+ * surface table gives it as optional props, and its events with their `CustomEvent` type.
  */
-type VueElement<
-  Element extends PeliqanElement,
-  Props extends keyof Element,
-  Events extends EventName,
-> = new () => Element & {
+type VueElement<T extends TagName, Element extends HTMLElement> = new () => Element & {
   /** @deprecated Types the element's props in templates; not on the element. */
-  $props: HTMLAttributes & Partial<AsAttributes<Pick<Element, Props | Settings>>> & PublicProps;
+  $props: HTMLAttributes & Partial<AsAttributes<Pick<Element, PropsOf<T> & keyof Element>>> & PublicProps;
   /** @deprecated Types the element's events in templates; not on the element. */
-  $emit: EmitFn<{ [K in Events]: (event: CustomEvent<PeliqanEventDetails[K]>) => void }>;
+  $emit: EmitFn<{ [K in Surface<T>['events'][number]]: (event: CustomEvent<PeliqanEventDetails[K]>) => void }>;
 };
-
-// The events of each element: the same sets as the React wrappers' `onPeliqan…` props. The list and the
-// badge run a whole flow inside (Add connection, Connect again), whose events bubble out of them.
-type StatusEvents = 'peliqan-status' | 'peliqan-connected' | 'peliqan-error';
-type FormEvents = 'peliqan-connection-created' | 'peliqan-popup-blocked' | 'peliqan-cancel' | StatusEvents;
 
 declare module 'vue' {
   interface GlobalComponents {
-    'peliqan-connect': VueElement<
-      PeliqanConnect,
-      'servertype' | 'connectors' | 'statusTimeout' | 'privateOauth' | 'hideTrustNotice',
-      EventName
-    >;
-    'peliqan-connector-picker': VueElement<PeliqanConnectorPicker, 'connectors', 'peliqan-select' | 'peliqan-error'>;
-    'peliqan-connect-form': VueElement<
-      PeliqanConnectForm,
-      'servertype' | 'statusTimeout' | 'privateOauth' | 'hideTrustNotice',
-      FormEvents | 'peliqan-done'
-    >;
-    'peliqan-oauth-button': VueElement<
-      PeliqanOAuthButton,
-      'servertype' | 'connectionId' | 'oauthUrl' | 'statusTimeout' | 'privateOauth',
-      FormEvents
-    >;
-    'peliqan-connections': VueElement<
-      PeliqanConnections,
-      'statusTimeout' | 'privateOauth' | 'hideTrustNotice',
-      EventName
-    >;
-    'peliqan-connection-status': VueElement<PeliqanConnectionStatus, 'connectionId' | 'privateOauth', EventName>;
+    'peliqan-connect': VueElement<'peliqan-connect', PeliqanConnect>;
+    'peliqan-connector-picker': VueElement<'peliqan-connector-picker', PeliqanConnectorPicker>;
+    'peliqan-connect-form': VueElement<'peliqan-connect-form', PeliqanConnectForm>;
+    'peliqan-oauth-button': VueElement<'peliqan-oauth-button', PeliqanOAuthButton>;
+    'peliqan-connections': VueElement<'peliqan-connections', PeliqanConnections>;
+    'peliqan-connection-status': VueElement<'peliqan-connection-status', PeliqanConnectionStatus>;
   }
 }

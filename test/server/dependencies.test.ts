@@ -11,7 +11,8 @@ const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 describe('what installing peliqan-embed brings along', () => {
   test('only what every entry needs: @lit/react is an optional peer, for peliqan-embed/react alone', () => {
-    assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['lit', 'zod']);
+    // Lit, its own task and context controllers, and zod: nothing else reaches a partner's bundle.
+    assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['@lit/context', '@lit/task', 'lit', 'zod']);
     assert.ok(manifest.peerDependencies['@lit/react']);
     assert.equal(manifest.peerDependenciesMeta['@lit/react']?.optional, true);
     // The React wrappers are still built and tested here.

@@ -1,18 +1,29 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { PeliqanError } from '../../api/errors.js';
-import type { PeliqanId, Servertype } from '../../api/schemas.js';
-import { ConnectorLookup } from '../../flow/catalogue.js';
-import { ConnectFlow } from '../../flow/connect-flow.js';
+import { isOAuthConnector } from '../../api/connectors.js';
+import type { Servertype } from '../../api/schemas.js';
+import { isBusy, isUnanswered, unfinishedAttempt, type AttemptState } from '../../flow/attempt.js';
+import { ConnectorLookup } from '../../flow/connector-lookup.js';
 import { FormModel } from '../../flow/form-model.js';
-import type { MessageKey } from '../../i18n/messages.js';
-import { PeliqanElement, define, type ElementState } from '../base.js';
-import { ConnectionEvents } from '../connection-events.js';
+import { AttemptHolder } from '../attempt-holder.js';
+import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import type { PeliqanOAuthButton } from '../oauth-button/oauth-button.js';
+import '../oauth-button/oauth-button.js';
+import { connectorView, refusedView } from '../shared.js';
 import { styles } from '../styles.js';
 import { formStyles } from './connect-form.styles.js';
 import { fieldId, renderFields } from './fields.js';
-import { OAuthStep } from './oauth-step.js';
 import { credentialActions, formHeader, oauthStep, successView, trustLine } from './views.js';
+
+/** Where the form is, for the `state` attribute: the attempt's phase in the words of product spec §3. */
+const PHASE_STATES: Record<AttemptState['phase'], ElementState> = {
+  idle: 'ready',
+  creating: 'submitting',
+  'signing-in': 'ready',
+  waiting: 'waiting',
+  connected: 'connected',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
 
 /**
  * A connector's connect form, rendered from its definition: labelled fields, defaults, help texts,
@@ -20,84 +31,50 @@ import { credentialActions, formHeader, oauthStep, successView, trustLine } from
  * the end; a failure keeps every typed value. For an OAuth connector (or when Peliqan's answer
  * carries an `oauth_url`) the OAuth step of an inner `<peliqan-oauth-button>` takes over.
  * @tagname peliqan-connect-form
- * @fires peliqan-connection-created - `POST /api/servers` succeeded.
- * @fires peliqan-status - The connection's state changed.
- * @fires peliqan-connected - The connection works (once per connection and page).
- * @fires peliqan-done - The customer closed the success screen with "Done".
- * @fires peliqan-cancel - The customer gave up while the connection was being tested (`cancel()`).
- * @fires peliqan-popup-blocked - The browser blocked the OAuth sign-in window.
- * @fires peliqan-error - Anything failed; the form stays usable with every value kept.
- * @csspart field - One field with its label, help and error.
- * @csspart input - An input, select or text area.
- * @csspart button - The submit button.
- * @csspart status - The progress or success message.
- * @csspart error - The error message.
- * @csspart notice - The "Powered by Peliqan" notice of the OAuth step.
  */
-export class PeliqanConnectForm extends PeliqanElement {
+export class PeliqanConnectForm extends PeliqanFlowElement {
   static override styles = [styles, formStyles];
-  static override properties = {
-    servertype: {},
-    statusTimeout: { attribute: 'status-timeout', type: Number },
-    privateOauth: { attribute: 'private-oauth', type: Boolean },
-    hideTrustNotice: { attribute: 'hide-trust-notice', type: Boolean },
-  };
+  static override properties = { servertype: {} };
 
   /** The connector: its id or `server_type` slug (attribute), or the definition itself (property). */
   declare servertype?: string | Servertype;
-  /** Seconds to wait for a final status. Default 120. */
-  declare statusTimeout: number;
-  /** Hide the "Powered by Peliqan" notice (for partners with their own OAuth app). */
-  declare privateOauth: boolean;
-  /** Hide the line saying where typed credentials go (for partners who must say it their own way). */
-  declare hideTrustNotice: boolean;
 
-  #definition?: Servertype;
-  #oauth = new OAuthStep(this, () => this.renderRoot.querySelector('peliqan-oauth-button'));
-  #error?: PeliqanError;
   #model = new FormModel(this);
   #connector = new ConnectorLookup(this, {
-    client: () => (this.config.ready ? this.client : undefined),
-    failed: (error) => this.reportError(error),
+    client: () => this.settings.readyClient,
+    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
     wanted: () => this.servertype,
   });
-  #events = new ConnectionEvents(
-    (type, detail) => this.emit(type, detail),
-    () => this.#definition!,
-    () => this.#model.redaction().event,
-  );
-  #flow = new ConnectFlow(this, {
-    ...this.#events.flowHooks(),
-    client: () => this.client,
-    timeout: () => (this.statusTimeout > 0 ? this.statusTimeout : 120) * 1000,
-    connected: (connection, announce) => {
-      if (announce) this.#events.connected(connection);
-      void this.updateComplete.then(() => this.focus());
-    },
-    failed: (error, connectionId) => this.#failed(error, connectionId),
-    oauth: (created) => this.#oauth.take(created),
-    cancelled: (connectionId) => this.#events.cancelled('user', connectionId),
+  #attempt = new AttemptHolder(this, {
+    client: () => this.settings.client,
+    timeout: () => this.settings.value.statusTimeout * 1000,
   });
-
-  constructor() {
-    super();
-    this.statusTimeout = 120;
-    this.privateOauth = false;
-    this.hideTrustNotice = false;
-  }
+  /** The connector shown, once known. */
+  #definition?: Servertype;
+  /** The attempt state this form last reacted to. */
+  #seen: AttemptState = { phase: 'idle' };
+  /** Where focus goes after the next render. */
+  #focusNext?: 'heading' | 'problem';
 
   /** Clears the form and any finished connection, ready for another one. */
   reset(): void {
-    this.#flow.reset();
-    this.#oauth.reset();
-    this.#definition = this.#error = undefined;
+    this.#attempt.release();
+    this.#definition = undefined;
     this.requestUpdate();
   }
 
   /** Gives up on the connection being tested or signed in to, if any (`peliqan-cancel`); values stay. */
   cancel(): void {
-    this.#flow.cancel();
-    this.#oauth.cancel();
+    this.#attempt.attempt?.cancel();
+  }
+
+  /**
+   * The customer leaves this step while the connection is under way (Back): `peliqan-cancel`, and the
+   * connection is still followed; choosing this connector again comes back to it.
+   * @internal
+   */
+  leave(): void {
+    this.#attempt.attempt?.leave();
   }
 
   /** Moves focus to the step's heading (the connector's name), from where Tab reaches the first field. */
@@ -106,90 +83,116 @@ export class PeliqanConnectForm extends PeliqanElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('servertype')) {
-      this.reset();
-      this.#connector.catalogue.load();
-    }
+    if (changed.has('servertype')) this.reset();
     const found = this.#definition ? undefined : this.#connector.servertype;
-    if (found) {
-      this.#definition = found;
-      this.#model.adopt(found);
-    }
-    this.setState(this.#elementState());
+    if (found) this.#adopt(found);
+    this.#follow(this.#attempt.state);
+    super.willUpdate(changed);
   }
 
-  #elementState(): ElementState {
-    if (this.resolved.problem) return 'error';
+  protected override deriveState(): ElementState {
     if (!this.#definition) return this.#connector.status === 'loading' ? 'loading' : 'error';
-    if (this.#oauth.active(this.#definition) && this.#oauth.state) return this.#oauth.state;
-    const phase = this.#flow.phase;
-    return phase === 'idle' ? 'ready' : phase;
+    return PHASE_STATES[this.#attempt.state.phase];
   }
 
-  #failed(error: unknown, connectionId?: PeliqanId): PeliqanError | undefined {
-    const failed = this.reportError(error, connectionId, this.#model.redaction().event);
-    if (!failed) return undefined;
-    this.#error = failed;
-    this.#model.showFailure(failed, this.t('fixFields'), (reason) => this.errorText(failed, reason));
-    this.#focusProblem();
-    return failed;
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const focus = this.#focusNext;
+    this.#focusNext = undefined;
+    if (focus === 'heading') this.focus();
+    if (focus === 'problem') this.#focusProblem();
+  }
+
+  /** A connector to show: its empty form, or the attempt the page has under way for it (values kept). */
+  #adopt(servertype: Servertype): void {
+    this.#definition = servertype;
+    this.#model.adopt(servertype);
+    const client = this.settings.readyClient;
+    const unfinished = client && unfinishedAttempt(client, servertype);
+    if (!unfinished) return;
+    this.#attempt.show(unfinished);
+    this.#model.restore(unfinished.values ?? {});
+  }
+
+  /** Reacts once to each new state of the attempt: its failure on the form, its success emptying it. */
+  #follow(state: AttemptState): void {
+    if (state === this.#seen) return;
+    this.#seen = state;
+    if (state.phase === 'failed') {
+      this.#model.showFailure(state.error, this.words.t('fixFields'), (error) => this.words.errorText(error));
+      this.#focusNext = 'problem';
+    } else if (state.phase === 'connected') {
+      // Typed values belong to this one connection (product spec §3).
+      this.#model.empty();
+      this.#focusNext = 'heading';
+    }
   }
 
   /** Moves focus to the first bad field, else to the form's message. */
   #focusProblem(): void {
     const first = this.#model.firstInvalid;
     const index = first ? this.#model.fields.indexOf(first) : -1;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(index < 0 ? '[role="alert"]' : `#${fieldId(index)}`)?.focus(),
-    );
+    this.renderRoot.querySelector<HTMLElement>(index < 0 ? '[role="alert"]' : `#${fieldId(index)}`)?.focus();
   }
 
   /** The form's values when they pass the checks (else the problems are shown and focused). */
   #validValues(): Record<string, unknown> | undefined {
-    this.#error = undefined;
-    if (this.#model.validate((key, params) => this.t(key, params))) return this.#model.body();
-    this.#focusProblem();
+    this.#model.clearErrors();
+    if (this.#model.validate(this.words.t)) return this.#model.body();
+    this.#focusNext = 'problem';
+    this.requestUpdate();
     return undefined;
   }
 
   #submit(event: Event): void {
     event.preventDefault();
     const servertype = this.#definition;
-    if (!servertype || this.#flow.busy || this.#oauth.active(servertype)) return;
+    const state = this.#attempt.state;
+    if (!servertype || isBusy(state) || this.#oauth(servertype)) return;
     const values = this.#validValues();
-    if (values) this.#flow.submit(servertype, values);
+    if (!values) return;
+    // Unchanged values after a wait without an answer: the same connection, not a second one (§4).
+    const attempt = this.#attempt.attempt;
+    if (attempt && isUnanswered(state) && attempt.sent(values)) return void attempt.checkAgain();
+    this.#attempt.start(servertype).create(values, this.#model.typed());
   }
 
+  /** The inner OAuth step started (or showed) an attempt: this form follows the same one. */
   #followOAuth(event: Event): void {
-    this.#oauth.follow(event.target as PeliqanOAuthButton);
-    if (this.#oauth.state === 'connected') void this.updateComplete.then(() => this.focus());
+    const attempt = (event.target as PeliqanOAuthButton).attempt;
+    if (attempt && attempt !== this.#attempt.attempt) this.#attempt.show(attempt);
+  }
+
+  /** Whether the OAuth step runs this connector: it looks like OAuth, or Peliqan's answer said so. */
+  #oauth(servertype: Servertype): boolean {
+    return isOAuthConnector(servertype) || this.#attempt.attempt?.oauthUrl !== undefined;
   }
 
   override render() {
-    const blocked = this.configProblemView();
-    if (blocked) return blocked;
+    const { problem, baseUrl, hideTrustNotice } = this.settings.value;
+    if (problem) return refusedView(this.words.errorText(problem));
     const servertype = this.#definition;
     if (!servertype) return this.#missingView();
-    const baseUrl = this.resolved.baseUrl;
-    if (this.state === 'connected') {
-      const t = (key: MessageKey, params?: Record<string, string | number>) => this.t(key, params);
-      return successView({ servertype, baseUrl, t, done: () => this.#done(), another: () => this.#another() });
+    const state = this.#attempt.state;
+    if (state.phase === 'connected') {
+      return successView({
+        servertype,
+        baseUrl,
+        t: this.words.t,
+        done: () => this.emit('peliqan-done', { connectionId: state.connectionId, servertype }),
+        another: () => this.#another(),
+      });
     }
     const helptext = servertype.settings?.connect_form?.helptext?.trim();
-    const locked = this.#flow.busy || this.#oauth.busy;
+    const oauth = this.#oauth(servertype);
+    const trust =
+      hideTrustNotice || oauth ? nothing : trustLine(this.words.t('trustNotice', { name: servertype.name }));
     return html`<form class="root" part="container" novalidate @submit=${this.#submit}>
-      ${formHeader(servertype, baseUrl, this.t('connectTo', { name: servertype.name }))}
+      ${formHeader(servertype, baseUrl, this.words.t('connectTo', { name: servertype.name }))}
       ${helptext ? html`<p class="help">${helptext}</p>` : nothing}
-      ${renderFields(this.#model, locked, (label) => this.t('show', { label }))}
-      ${this.#oauth.active(servertype) ? this.#oauthView(servertype) : this.#credentialView(servertype)}
+      ${renderFields(this.#model, isBusy(state), (label) => this.words.t('show', { label }))} ${trust}
+      ${oauth ? this.#oauthView(servertype) : this.#credentialView(state)}
     </form>`;
-  }
-
-  /** "Done": the partner's page decides what comes next (close a dialog, go back). */
-  #done(): void {
-    const connectionId = this.#flow.connectionId ?? this.#oauth.connectionId;
-    if (connectionId !== undefined) this.emit('peliqan-done', { connectionId, servertype: this.#definition! });
   }
 
   /**
@@ -199,43 +202,35 @@ export class PeliqanConnectForm extends PeliqanElement {
   #another(): void {
     const goOn = this.dispatchEvent(new Event('peliqan-another', { bubbles: true, cancelable: true }));
     if (!goOn) return;
-    const servertype = this.servertype;
-    this.reset();
-    this.servertype = typeof servertype === 'object' ? { ...servertype } : servertype;
+    this.#attempt.release();
+    this.#focusNext = 'heading';
   }
 
   #missingView() {
-    return this.connectorView(this.#connector, String(this.servertype)) ?? html`<div class="root"></div>`;
+    return connectorView(this.#connector, String(this.servertype), this.words) ?? html`<div class="root"></div>`;
   }
 
-  #credentialView(servertype: Servertype) {
-    const flow = this.#flow;
-    const trust = this.hideTrustNotice ? nothing : trustLine(this.t('trustNotice', { name: servertype.name }));
-    const unreachable = flow.phase === 'failed' && this.#error?.code === 'network' && flow.connectionId !== undefined;
-    return html`${trust}${credentialActions({
+  #credentialView(state: AttemptState) {
+    const t = this.words.t;
+    const unanswered = isUnanswered(state);
+    return credentialActions({
       formError: this.#model.formError,
-      checkAgain: unreachable ? { label: this.t('checkAgain'), run: () => this.#checkAgain() } : undefined,
-      busy: flow.busy,
-      progress: this.t(flow.phase === 'waiting' ? 'testing' : 'creating'),
-      connectLabel: this.t('connect'),
-    })}`;
-  }
-
-  #checkAgain(): void {
-    this.#error = undefined;
-    this.#model.clearErrors();
-    this.#flow.resume();
+      checkAgain: unanswered ? { label: t('checkAgain'), run: () => this.#attempt.attempt?.checkAgain() } : undefined,
+      busy: isBusy(state),
+      progress: t(state.phase === 'waiting' ? 'testing' : 'creating'),
+      connectLabel: t('connect'),
+    });
   }
 
   #oauthView(servertype: Servertype) {
     return oauthStep({
       servertype,
       formError: this.#model.formError,
-      handoff: this.#oauth.handoff,
-      continueLabel: this.t('continueTo', { name: servertype.name }),
-      prepare: () => this.#validValues(),
-      statusTimeout: this.statusTimeout,
-      privateOauth: this.privateOauth,
+      attempt: this.#attempt.attempt,
+      prepare: () => {
+        const values = this.#validValues();
+        return values && { values, typed: this.#model.typed() };
+      },
       stateChanged: (event) => this.#followOAuth(event),
     });
   }

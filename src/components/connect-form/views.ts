@@ -1,6 +1,8 @@
 /** The connect form's steps around its fields: the heading, the credential actions, the OAuth step, success. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CreatedConnection, Servertype } from '../../api/schemas.js';
+import type { Servertype } from '../../api/schemas.js';
+import type { ConnectionAttempt } from '../../flow/attempt.js';
+import type { Prepared } from '../oauth-button/oauth-button.js';
 import type { Translate } from '../../i18n/messages.js';
 import { connectorIcon, failure, spinner, type Action } from '../shared.js';
 
@@ -72,31 +74,24 @@ export function credentialActions(view: CredentialView) {
 export interface OAuthView {
   servertype: Servertype;
   formError?: string;
-  /** A connection Peliqan answered with an `oauth_url` although the form looked like a credential one. */
-  handoff?: CreatedConnection;
-  /** The button's words for a handoff ("Continue to …"). */
-  continueLabel: string;
-  prepare: () => Record<string, unknown> | undefined;
-  statusTimeout: number;
-  privateOauth: boolean;
+  /** The attempt the form shows: the inner step shows it too (a sign-in Peliqan asked for, one under way). */
+  attempt?: ConnectionAttempt;
+  /** Called in the click: the form's values (and what to mask of them), or undefined when it is invalid. */
+  prepare: () => Prepared | undefined;
   stateChanged: (event: Event) => void;
 }
 
 /**
- * The inner `<peliqan-oauth-button>`, its parts reachable from outside the form. Nothing but the label
- * goes between its tags: any text there, whitespace included, replaces the default label.
+ * The inner `<peliqan-oauth-button>`, its parts reachable from outside the form. The flow options
+ * reach it like every setting, from the enclosing elements.
  */
 export function oauthStep(view: OAuthView) {
-  const { handoff } = view;
   return html`${failure(view.formError)}
     <peliqan-oauth-button
       exportparts="notice, button, status, error"
       .servertype=${view.servertype}
-      .prepare=${handoff ? undefined : view.prepare}
-      connection-id=${handoff ? String(handoff.id) : nothing}
-      oauth-url=${handoff?.oauth_url ?? nothing}
-      status-timeout=${view.statusTimeout}
-      ?private-oauth=${view.privateOauth}
+      .prepare=${view.prepare}
+      .attempt=${view.attempt}
       @peliqan-state-change=${view.stateChanged}
-    >${handoff ? view.continueLabel : nothing}</peliqan-oauth-button>`;
+    ></peliqan-oauth-button>`;
 }

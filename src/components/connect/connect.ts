@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { styles } from '../styles.js';
 import type { Servertype } from '../../api/schemas.js';
-import { PeliqanElement, define } from '../base.js';
-import { allowlist } from '../../flow/catalogue.js';
+import { PeliqanFlowElement, define, type ElementState, type PeliqanElement } from '../base.js';
+import { allowlist } from '../../flow/catalogue-search.js';
 import type { PeliqanConnectorPicker } from '../connector-picker/connector-picker.js';
 import type { PeliqanConnectForm } from '../connect-form/connect-form.js';
 import '../connector-picker/connector-picker.js';
@@ -12,24 +12,8 @@ import '../connect-form/connect-form.js';
  * The whole flow in one tag: pick a connector, fill in its form (or sign in, for OAuth), wait for the
  * test, and see the result — with "Back" and "Connect another".
  * @tagname peliqan-connect
- * @fires peliqan-select - A connector was chosen.
- * @fires peliqan-connection-created - `POST /api/servers` succeeded.
- * @fires peliqan-status - The connection's state changed.
- * @fires peliqan-connected - The connection works (once per connection and page).
- * @fires peliqan-done - The customer closed the success screen with "Done".
- * @fires peliqan-cancel - The customer went Back while the connection was being tested.
- * @fires peliqan-error - Anything failed.
- * @csspart container - The outer box of the picker and the form.
- * @csspart search - The picker's search field.
- * @csspart tile - A connector tile.
- * @csspart field - A form field with its label, help and error.
- * @csspart input - An input, select or text area.
- * @csspart button - The form's main button.
- * @csspart status - The progress or success message.
- * @csspart error - An error message.
- * @csspart notice - The "Powered by Peliqan" notice, and the trust line.
  */
-export class PeliqanConnect extends PeliqanElement {
+export class PeliqanConnect extends PeliqanFlowElement {
   static override styles = [
     styles,
     css`
@@ -45,33 +29,16 @@ export class PeliqanConnect extends PeliqanElement {
   static override properties = {
     servertype: {},
     connectors: {},
-    statusTimeout: { attribute: 'status-timeout', type: Number },
-    privateOauth: { attribute: 'private-oauth', type: Boolean },
-    hideTrustNotice: { attribute: 'hide-trust-notice', type: Boolean },
     _chosen: { state: true },
-    _connected: { state: true },
   };
 
   /** Skip the picker: this connector's id or `server_type` slug. */
   declare servertype?: string;
   /** Comma-separated ids or slugs to offer; with one entry the picker is skipped. */
   declare connectors?: string;
-  /** Seconds to wait for a final status. Default 120. */
-  declare statusTimeout: number;
-  /** Hide the "Powered by Peliqan" notice (for partners with their own OAuth app). */
-  declare privateOauth: boolean;
-  /** Hide the line saying where typed credentials go. */
-  declare hideTrustNotice: boolean;
   declare _chosen?: Servertype;
-  declare _connected: boolean;
-
-  constructor() {
-    super();
-    this.statusTimeout = 120;
-    this.privateOauth = false;
-    this.hideTrustNotice = false;
-    this._connected = false;
-  }
+  /** The state of the step shown (the picker, or the form). */
+  #stepState: ElementState = 'loading';
 
   /** The connector fixed by `servertype`, or by a `connectors` list of one. */
   get #fixed(): string | undefined {
@@ -82,9 +49,16 @@ export class PeliqanConnect extends PeliqanElement {
   #follow(event: Event): void {
     // The picker waiting behind a form does not speak for the flow.
     if ((event.target as HTMLElement).hidden) return;
-    const state = (event.target as PeliqanElement).state;
-    this._connected = state === 'connected';
-    this.setState(state);
+    this.#stepState = (event.target as PeliqanElement).state;
+    this.requestUpdate();
+  }
+
+  protected override deriveState(): ElementState {
+    return this.#stepState;
+  }
+
+  get #connected(): boolean {
+    return this.#stepState === 'connected';
   }
 
   #pick(event: CustomEvent<{ servertype: Servertype }>): void {
@@ -93,13 +67,11 @@ export class PeliqanConnect extends PeliqanElement {
   }
 
   #back(): void {
-    // A connection being tested is given up, and the partner told so (peliqan-cancel).
-    this.renderRoot.querySelector<PeliqanConnectForm>('peliqan-connect-form')?.cancel();
+    // A connection being tested goes on (the partner hears peliqan-cancel): product spec §4.
+    this.renderRoot.querySelector<PeliqanConnectForm>('peliqan-connect-form')?.leave();
     this._chosen = undefined;
-    this._connected = false;
-    this.setState(
-      this.renderRoot.querySelector<PeliqanConnectorPicker>('peliqan-connector-picker')?.state ?? 'loading',
-    );
+    this.#stepState =
+      this.renderRoot.querySelector<PeliqanConnectorPicker>('peliqan-connector-picker')?.state ?? 'loading';
     this.#focusStep();
   }
 
@@ -112,7 +84,7 @@ export class PeliqanConnect extends PeliqanElement {
 
   /** Escape goes back one step: from the form to the picker (not while a select or dialog has it). */
   #escape(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || event.defaultPrevented || !this._chosen || this.#fixed || this._connected) return;
+    if (event.key !== 'Escape' || event.defaultPrevented || !this._chosen || this.#fixed || this.#connected) return;
     const from = event.composedPath()[0];
     if (from instanceof HTMLSelectElement) return;
     event.preventDefault();
@@ -151,21 +123,18 @@ export class PeliqanConnect extends PeliqanElement {
 
   #formStep(servertype: string | Servertype) {
     // No way back from a connection that works: "Connect another" is the way on.
-    const back = this._chosen && !this.#fixed && !this._connected;
+    const back = this._chosen && !this.#fixed && !this.#connected;
     return html`<div class="stack" @keydown=${this.#escape}>
       ${
         back
           ? html`<button class="link" @click=${this.#back}>
-            <span class="arrow" aria-hidden="true">←</span> ${this.t('back')}
+            <span class="arrow" aria-hidden="true">←</span> ${this.words.t('back')}
           </button>`
           : nothing
       }
       <peliqan-connect-form
         exportparts="container, field, input, button, status, error, notice"
         .servertype=${servertype}
-        status-timeout=${this.statusTimeout}
-        ?private-oauth=${this.privateOauth}
-        ?hide-trust-notice=${this.hideTrustNotice}
         @peliqan-state-change=${this.#follow}
         @peliqan-another=${this.#another}
       ></peliqan-connect-form>

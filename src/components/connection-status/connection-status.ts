@@ -2,12 +2,11 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { connectorKey } from '../../api/connectors.js';
 import type { PeliqanId, Servertype } from '../../api/schemas.js';
 import { connectionMessage } from '../../api/status.js';
-import { CatalogueController } from '../../flow/catalogue.js';
-import { WatchedConnection } from '../../flow/connections.js';
-import { PeliqanElement, define, type ElementState } from '../base.js';
-import { ConnectionEvents } from '../connection-events.js';
+import { Catalogue } from '../../flow/catalogue.js';
+import { WatchedConnection } from '../../flow/watched-connection.js';
+import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import '../connect/connect.js';
-import { spinner } from '../shared.js';
+import { refusedView, spinner } from '../shared.js';
 import { statusBadge } from '../status-badge.js';
 import { badgeStyles } from '../status-badge.styles.js';
 import { styles } from '../styles.js';
@@ -42,48 +41,36 @@ const statusStyles = css`
  * A small live badge for one connection, to put anywhere: "Pending", then "Connected" or "Failed"
  * with Peliqan's reason; a failed one offers "Connect again" in a dialog.
  * @tagname peliqan-connection-status
- * @fires peliqan-status - The connection changed state.
- * @fires peliqan-connected - It turned connected (once per connection and page).
- * @fires peliqan-error - It could not be read.
- * @csspart status - The badge.
- * @csspart dialog - The "Connect again" dialog.
  */
-export class PeliqanConnectionStatus extends PeliqanElement {
+export class PeliqanConnectionStatus extends PeliqanFlowElement {
   static override styles = [styles, badgeStyles, statusStyles];
   static override properties = {
     connectionId: { attribute: 'connection-id' },
-    privateOauth: { attribute: 'private-oauth', type: Boolean },
   };
 
   /** The connection to show. */
   declare connectionId?: string;
-  /** Hide the "Powered by Peliqan" notice of the OAuth step in "Connect again". */
-  declare privateOauth: boolean;
 
   /** After "Connect again": the new connection this badge follows instead. */
   #replacement?: PeliqanId;
   /** The "Connect again" dialog is open: its flow exists only then. */
   #dialogOpen = false;
-  #catalogue = new CatalogueController(this, {
-    client: () => (this.config.ready ? this.client : undefined),
+  #catalogue = new Catalogue(this, {
+    client: () => this.settings.readyClient,
     failed: () => undefined,
   });
-  #events = new ConnectionEvents(
-    (type, detail) => this.emit(type, detail),
-    () => this.#servertype ?? { name: this.#watched.connection?.server_type ?? '' },
-  );
   #watched = new WatchedConnection(this, {
-    client: () => (this.config.ready ? this.client : undefined),
+    client: () => this.settings.readyClient,
     id: () => this.#replacement ?? this.connectionId,
-    status: (state, connection) => this.#events.status(state, connection),
-    connected: (connection) => this.#events.connected(connection),
-    failed: (error) => this.reportError(error),
+    status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
+    connected: (connection) =>
+      this.emit('peliqan-connected', {
+        connectionId: connection.id,
+        connection,
+        servertype: this.#servertype ?? { name: connection.server_type ?? '' },
+      }),
+    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
   });
-
-  constructor() {
-    super();
-    this.privateOauth = false;
-  }
 
   get #servertype(): Servertype | undefined {
     const connection = this.#watched.connection;
@@ -91,13 +78,12 @@ export class PeliqanConnectionStatus extends PeliqanElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
     if (changed.has('connectionId')) this.#replacement = undefined;
-    this.setState(this.#elementState());
+    super.willUpdate(changed);
   }
 
-  #elementState(): ElementState {
-    if (this.resolved.problem || this.#watched.error) return 'error';
+  protected override deriveState(): ElementState {
+    if (this.#watched.error) return 'error';
     const state = this.#watched.state;
     if (!state) return 'loading';
     return state === 'pending' ? 'waiting' : state;
@@ -124,24 +110,24 @@ export class PeliqanConnectionStatus extends PeliqanElement {
   }
 
   override render() {
-    const blocked = this.configProblemView();
-    if (blocked) return blocked;
+    const { problem } = this.settings.value;
+    if (problem) return refusedView(this.words.errorText(problem));
     const watched = this.#watched;
     if (watched.error && !watched.state) {
-      return html`<span class="badge failed" part="status" role="status">${this.errorText(watched.error)}</span>
-        <button class="link" @click=${() => watched.retry()}>${this.t('retry')}</button>`;
+      return html`<span class="badge failed" part="status" role="status">${this.words.errorText(watched.error)}</span>
+        <button class="link" @click=${() => watched.retry()}>${this.words.t('retry')}</button>`;
     }
     if (!watched.state || !watched.connection) {
-      return html`<span class="badge" part="status" role="status">${spinner()} ${this.t('statusPending')}</span>`;
+      return html`<span class="badge" part="status" role="status">${spinner()} ${this.words.t('statusPending')}</span>`;
     }
     const failed = watched.state === 'failed';
     const servertype = this.#servertype;
     return html`<span class="status-line" role="status">
-        ${statusBadge(watched.state, (key, params) => this.t(key, params), connectionMessage(watched.connection))}
+        ${statusBadge(watched.state, this.words.t, connectionMessage(watched.connection))}
       </span>
       ${
         failed && servertype
-          ? html`<button class="link" @click=${this.#openDialog}>${this.t('connectAgain')}</button>`
+          ? html`<button class="link" @click=${this.#openDialog}>${this.words.t('connectAgain')}</button>`
           : nothing
       }
       ${failed && servertype ? this.#connectAgainDialog(servertype) : nothing}`;
@@ -150,16 +136,16 @@ export class PeliqanConnectionStatus extends PeliqanElement {
   #connectAgainDialog(servertype: Servertype) {
     const slug = servertype.server_type ?? String(servertype.id);
     // A native dialog: focus kept inside, Escape closes it (the browser's own "cancel").
-    const flow = html`<peliqan-connect servertype=${slug} ?private-oauth=${this.privateOauth}></peliqan-connect>`;
+    const flow = html`<peliqan-connect servertype=${slug}></peliqan-connect>`;
     return html`<dialog
       part="dialog"
-      aria-label=${this.t('connectAgain')}
+      aria-label=${this.words.t('connectAgain')}
       @close=${this.#dialogClosed}
       @peliqan-connected=${this.#connected}
       @peliqan-done=${() => this.#dialog()?.close()}
     >
       ${this.#dialogOpen ? flow : nothing}
-      <form method="dialog"><button>${this.t('cancel')}</button></form>
+      <form method="dialog"><button>${this.words.t('cancel')}</button></form>
     </dialog>`;
   }
 }

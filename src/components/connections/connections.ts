@@ -1,13 +1,13 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { connectorKey } from '../../api/connectors.js';
 import type { Connection, Servertype } from '../../api/schemas.js';
-import { CatalogueController } from '../../flow/catalogue.js';
-import { ConnectionsController, LogsController, type ConnectionGroup } from '../../flow/connections.js';
+import { Catalogue } from '../../flow/catalogue.js';
+import { ConnectionList, type ConnectionGroup } from '../../flow/connection-list.js';
+import { Logs } from '../../flow/logs.js';
 import { formatTimestamp } from '../../i18n/dates.js';
-import { PeliqanElement, define } from '../base.js';
-import { ConnectionEvents } from '../connection-events.js';
+import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import '../connect/connect.js';
-import { failure } from '../shared.js';
+import { failure, notReady, refusedView } from '../shared.js';
 import { badgeStyles } from '../status-badge.styles.js';
 import { styles } from '../styles.js';
 import { connectionsStyles } from './connections.styles.js';
@@ -17,73 +17,42 @@ import { connectPanel, groupView, logsPanel, type RowContext } from './rows.js';
  * The customer's connections (`GET /api/servers`), newest first, each with its live status, its logs
  * and, when it failed, "Connect again"; "Add connection" opens `<peliqan-connect>` in place.
  * @tagname peliqan-connections
- * @fires peliqan-status - A watched connection changed state (not on the first load).
- * @fires peliqan-connected - A connection turned connected (once per connection and page).
- * @fires peliqan-connection-created - A connection was made from the list (bubbles from the inner flow).
- * @fires peliqan-done - The customer closed a success screen in the list with "Done".
- * @fires peliqan-error - Anything failed.
- * @csspart row - One connection.
- * @csspart status - A status badge.
- * @csspart logs - A connection's log.
- * @csspart error - The error message.
  */
-export class PeliqanConnections extends PeliqanElement {
+export class PeliqanConnections extends PeliqanFlowElement {
   static override styles = [styles, badgeStyles, connectionsStyles];
-  static override properties = {
-    statusTimeout: { attribute: 'status-timeout', type: Number },
-    privateOauth: { attribute: 'private-oauth', type: Boolean },
-    hideTrustNotice: { attribute: 'hide-trust-notice', type: Boolean },
-  };
-
-  /** Seconds a new connection's flow waits for a final status. Default 120. */
-  declare statusTimeout: number;
-  /** Hide the "Powered by Peliqan" notice of the OAuth step (for partners with their own OAuth app). */
-  declare privateOauth: boolean;
-  /** Hide the line saying where typed credentials go, in the forms the list opens. */
-  declare hideTrustNotice: boolean;
 
   #adding = false;
   /** Groups whose "Connect again" flow is open in place of their row. */
   #again = new Map<string, string>();
   #unfolded = new Set<string>();
-  #logs = new LogsController(
+  #logs = new Logs(
     this,
-    () => this.client,
-    (error) => this.reportError(error),
+    () => this.settings.readyClient,
+    (error) => this.errors.report(error),
   );
-  #catalogue = new CatalogueController(this, {
-    client: () => (this.config.ready ? this.client : undefined),
-    failed: (error) => this.reportError(error),
+  #catalogue = new Catalogue(this, {
+    client: () => this.settings.readyClient,
+    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
   });
-  // A list has no connector of its own: each event names its connection's.
-  #events = new ConnectionEvents(
-    (type, detail) => this.emit(type, detail),
-    () => ({ name: '' }),
-  );
-  #list = new ConnectionsController(this, {
-    client: () => (this.config.ready ? this.client : undefined),
-    status: (state, connection) => this.#events.status(state, connection),
+  #list = new ConnectionList(this, {
+    client: () => this.settings.readyClient,
+    status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
     connected: (connection) =>
-      this.#events.connected(connection, this.#connector(connection) ?? { name: connection.server_type ?? '' }),
-    failed: (error) => this.reportError(error),
+      this.emit('peliqan-connected', {
+        connectionId: connection.id,
+        connection,
+        servertype: this.#connector(connection) ?? { name: connection.server_type ?? '' },
+      }),
+    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
   });
-
-  constructor() {
-    super();
-    this.statusTimeout = 120;
-    this.privateOauth = false;
-    this.hideTrustNotice = false;
-  }
 
   /** Loads the list again. */
   refresh(): void {
     this.#list.load();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (this.resolved.problem) return this.setState('error');
-    this.setState(this.#list.status);
+  protected override deriveState(): ElementState {
+    return this.#list.status;
   }
 
   #connector(connection: Connection): Servertype | undefined {
@@ -92,10 +61,10 @@ export class PeliqanConnections extends PeliqanElement {
 
   #toggleLogs(connection: Connection): void {
     const id = String(connection.id);
-    if (this.#logs.view(id)) this.#logs.close(id);
-    else this.#logs.load(id);
+    if (this.#logs.of(id)) this.#logs.close(id);
+    else this.#logs.open(id);
     // Into the logs when they open; back to their button when they close.
-    const target = this.#logs.view(id) ? '.logs' : '[aria-expanded]';
+    const target = this.#logs.of(id) ? '.logs' : '[aria-expanded]';
     void this.updateComplete.then(() => this.#inRow(id, target)?.focus());
   }
 
@@ -136,29 +105,29 @@ export class PeliqanConnections extends PeliqanElement {
   }
 
   override render() {
-    const blocked = this.configProblemView();
-    if (blocked) return blocked;
+    const { problem } = this.settings.value;
+    if (problem) return refusedView(this.words.errorText(problem));
     const list = this.#list;
-    const waiting = this.notReadyView(list, 'loadingConnections');
+    const waiting = notReady(list, this.words, 'loadingConnections');
     if (waiting) return waiting;
     const groups = list.groups;
     const context = this.#rowContext();
     return html`<div class="root connections" part="container">
       <div class="head">
-        <h2>${this.t('connectionsTitle')}</h2>
+        <h2>${this.words.t('connectionsTitle')}</h2>
         <div class="actions">
-          <button @click=${() => list.load()}>${this.t('refresh')}</button>
+          <button @click=${() => list.load()}>${this.words.t('refresh')}</button>
           <button class="primary" aria-expanded=${this.#adding ? 'true' : 'false'} @click=${this.#openAdd}>
-            ${this.t('addConnection')}
+            ${this.words.t('addConnection')}
           </button>
         </div>
       </div>
-      ${list.error ? failure(this.errorText(list.error), { label: this.t('retry'), run: () => list.load() }) : nothing}
+      ${list.error ? failure(this.words.errorText(list.error), { label: this.words.t('retry'), run: () => list.load() }) : nothing}
       ${this.#adding ? this.#panel(undefined) : nothing}
       <p role="status" class=${groups.length ? 'visually-hidden' : 'muted'}>
-        ${groups.length ? this.t('connectionCount', { count: list.connections.length }) : this.t('noConnections')}
+        ${groups.length ? this.words.t('connectionCount', { count: list.connections.length }) : this.words.t('noConnections')}
       </p>
-      <ul class="rows" aria-label=${this.t('connectionsTitle')}>
+      <ul class="rows" aria-label=${this.words.t('connectionsTitle')}>
         ${groups.map((group) => this.#group(group, context))}
       </ul>
     </div>`;
@@ -174,10 +143,10 @@ export class PeliqanConnections extends PeliqanElement {
   /** What every row needs from the list, made once per render. */
   #rowContext(): Omit<RowContext, 'connectAgain'> {
     return {
-      t: (key, params) => this.t(key, params),
-      baseUrl: this.resolved.baseUrl,
+      t: this.words.t,
+      baseUrl: this.settings.value.baseUrl,
       connector: (connection) => this.#connector(connection),
-      logsOpen: (connection) => this.#logs.view(connection.id) !== undefined,
+      logsOpen: (connection) => this.#logs.of(connection.id) !== undefined,
       toggleLogs: (connection) => this.#toggleLogs(connection),
     };
   }
@@ -200,18 +169,17 @@ export class PeliqanConnections extends PeliqanElement {
   }
 
   #logsFor(connection: Connection) {
-    const view = this.#logs.view(connection.id);
-    if (!view) return nothing;
+    const logs = this.#logs.of(connection.id);
+    if (!logs) return nothing;
     const name = connection.name || this.#connector(connection)?.name || String(connection.id);
-    const locale = this.config.locale;
+    const locale = this.words.locale;
     return logsPanel(
       name,
-      view,
-      view.error && this.errorText(view.error),
-      (key, params) => this.t(key, params),
+      logs,
+      logs.error && this.words.errorText(logs.error),
+      this.words.t,
       (timestamp) => formatTimestamp(timestamp, locale),
       () => this.#toggleLogs(connection),
-      () => this.#logs.load(connection.id),
     );
   }
 
@@ -223,9 +191,7 @@ export class PeliqanConnections extends PeliqanElement {
 
   /** `<peliqan-connect>` in place: for a new connection (no key), or again for a failed one. */
   #panel(key: string | undefined, servertype?: string) {
-    const { statusTimeout, privateOauth, hideTrustNotice } = this;
-    const options = { statusTimeout, privateOauth, hideTrustNotice, closeLabel: this.t('close') };
-    return connectPanel(servertype, options, {
+    return connectPanel(servertype, this.words.t('close'), {
       close: () => this.#closePanel(key),
       created: () => this.#list.load(),
       connected: () => this.#connected(key),

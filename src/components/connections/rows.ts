@@ -1,9 +1,10 @@
 /** The rows of `<peliqan-connections>`: a connection, its earlier attempts, and its logs. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LogLine } from '../../api/logs.js';
 import type { Connection, Servertype } from '../../api/schemas.js';
 import { connectionMessage, connectionState } from '../../api/status.js';
-import type { ConnectionGroup, LogsView } from '../../flow/connections.js';
+import type { LogLine } from '../../api/logs.js';
+import type { ConnectionGroup } from '../../flow/connection-list.js';
+import type { Load } from '../../flow/load.js';
 import type { MessageKey, Translate } from '../../i18n/messages.js';
 import { busy, connectorIcon, failure } from '../shared.js';
 import { statusBadge } from '../status-badge.js';
@@ -84,7 +85,7 @@ export function groupView(group: ConnectionGroup, context: GroupContext): Templa
 /** `<peliqan-connect>` in a panel of the list: a new connection (no `servertype`), or one again. */
 export function connectPanel(
   servertype: string | undefined,
-  options: { statusTimeout: number; privateOauth: boolean; hideTrustNotice: boolean; closeLabel: string },
+  closeLabel: string,
   on: { close(): void; created(): void; connected(): void },
 ): TemplateResult {
   // Escape closes the panel unless the flow inside used it to go back a step.
@@ -96,13 +97,8 @@ export function connectPanel(
     @peliqan-connected=${on.connected}
     @peliqan-done=${on.close}
   >
-    <peliqan-connect
-      servertype=${servertype ?? nothing}
-      status-timeout=${options.statusTimeout}
-      ?private-oauth=${options.privateOauth}
-      ?hide-trust-notice=${options.hideTrustNotice}
-    ></peliqan-connect>
-    <button @click=${on.close}>${options.closeLabel}</button>
+    <peliqan-connect servertype=${servertype ?? nothing}></peliqan-connect>
+    <button @click=${on.close}>${closeLabel}</button>
   </div>`;
 }
 
@@ -119,19 +115,18 @@ const LEVELS: Record<string, MessageKey> = {
 /** A connection's log: newest first, times in the element's language, levels in words and colour. */
 export function logsPanel(
   name: string,
-  view: LogsView | undefined,
+  logs: Load<LogLine[]>,
   errorText: string | undefined,
   t: Translate,
   formatTime: (timestamp: string) => string,
   close: () => void,
-  retry: () => void,
 ): TemplateResult {
   const heading = t('logsFor', { name });
+  const lines = logs.value;
   let body: unknown = busy(t('loadingLogs'));
-  if (view?.status === 'error') body = failure(errorText, { label: t('retry'), run: retry });
-  else if (view?.status === 'ready' && !view.lines.length) body = html`<p class="muted">${t('noLogs')}</p>`;
-  else if (view?.status === 'ready')
-    body = html`<ol class="log">${view.lines.map((line) => logLine(line, t, formatTime))}</ol>`;
+  if (logs.status === 'error') body = failure(errorText, { label: t('retry'), run: () => logs.load() });
+  else if (lines && !lines.length) body = html`<p class="muted">${t('noLogs')}</p>`;
+  else if (lines) body = html`<ol class="log">${lines.map((line) => logLine(line, t, formatTime))}</ol>`;
   return html`<section
     class="logs"
     part="logs"

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Servertype } from '../../api/schemas.js';
-import { CatalogueController, allowlist, offered, searchCatalogue, type CatalogueEntry } from '../../flow/catalogue.js';
-import { PeliqanElement, define } from '../base.js';
-import { connectorIcon } from '../shared.js';
+import { Catalogue } from '../../flow/catalogue.js';
+import { allowlist, offered, searchCatalogue, type CatalogueEntry } from '../../flow/catalogue-search.js';
+import { PeliqanElement, define, type ElementState } from '../base.js';
+import { connectorIcon, notReady, refusedView } from '../shared.js';
 import { styles } from '../styles.js';
 import { pickerStyles } from './connector-picker.styles.js';
 import { TileWindow } from './tile-window.js';
@@ -30,12 +31,6 @@ const searchIcon = html`<svg viewBox="0 0 20 20" width="18" height="18" aria-hid
  * The connectors the customer may add, as tiles with search, a category filter and arrow-key
  * navigation. Only the rows in view are rendered, so thousands of connectors stay instant.
  * @tagname peliqan-connector-picker
- * @fires peliqan-select - A connector was chosen; `detail.servertype`.
- * @fires peliqan-error - The catalogue could not be loaded.
- * @csspart container - The picker's outer box (no padding or background of its own).
- * @csspart search - The search field.
- * @csspart tile - A connector tile.
- * @csspart error - The error message.
  */
 export class PeliqanConnectorPicker extends PeliqanElement {
   static override styles = [styles, pickerStyles];
@@ -53,9 +48,9 @@ export class PeliqanConnectorPicker extends PeliqanElement {
   #focusIndex = 0;
   /** focus() came while the catalogue was loading: the search takes focus when it appears. */
   #focusWhenReady = false;
-  #catalogue = new CatalogueController(this, {
-    client: () => (this.config.ready ? this.client : undefined),
-    failed: (error) => this.reportError(error),
+  #catalogue = new Catalogue(this, {
+    client: () => this.settings.readyClient,
+    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
   });
   #window = new TileWindow(this, () => this.renderRoot.querySelector<HTMLElement>('.tiles'));
 
@@ -82,10 +77,8 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     return result;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (this.resolved.problem) this.setState('error');
-    else this.setState(this.#catalogue.status);
+  protected override deriveState(): ElementState {
+    return this.#catalogue.status;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -141,9 +134,9 @@ export class PeliqanConnectorPicker extends PeliqanElement {
   }
 
   override render() {
-    const blocked = this.configProblemView();
-    if (blocked) return blocked;
-    const waiting = this.notReadyView(this.#catalogue);
+    const { problem, baseUrl } = this.settings.value;
+    if (problem) return refusedView(this.words.errorText(problem));
+    const waiting = notReady(this.#catalogue, this.words);
     if (waiting) return waiting;
     const entries = this.#offered();
     const visible = searchCatalogue(entries, this._query, this._category);
@@ -152,19 +145,18 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     if (this.#focusIndex >= visible.length || this.#focusIndex < first || this.#focusIndex >= last) {
       this.#focusIndex = first;
     }
-    const baseUrl = this.resolved.baseUrl;
     const kinds = categories(entries);
     return html`<div class="root picker" part="container">
       <div class="filters">
         <label class="search">
-          <span class="visually-hidden">${this.t('search')}</span>
+          <span class="visually-hidden">${this.words.t('search')}</span>
           ${searchIcon}
           <input
             type="search"
             part="search"
             autocomplete="off"
             spellcheck="false"
-            placeholder=${this.t('searchPlaceholder')}
+            placeholder=${this.words.t('searchPlaceholder')}
             .value=${this._query}
             @input=${(event: InputEvent) => (this._query = (event.target as HTMLInputElement).value)}
           />
@@ -172,9 +164,9 @@ export class PeliqanConnectorPicker extends PeliqanElement {
         ${
           kinds.length > 1
             ? html`<label>
-              <span class="visually-hidden">${this.t('category')}</span>
+              <span class="visually-hidden">${this.words.t('category')}</span>
               <select @change=${(event: Event) => (this._category = (event.target as HTMLSelectElement).value)}>
-                <option value="">${this.t('allCategories')}</option>
+                <option value="">${this.words.t('allCategories')}</option>
                 ${kinds.map(
                   (kind) => html`<option .value=${kind} ?selected=${kind === this._category}>${kind}</option>`,
                 )}
@@ -185,7 +177,7 @@ export class PeliqanConnectorPicker extends PeliqanElement {
       </div>
       <p role="status" class="summary">${this.#summary(visible.length, entries.length)}</p>
       ${visible.length ? nothing : this.#emptyActions()}
-      <ul class="tiles" aria-label=${this.t('connectors')} @keydown=${(event: KeyboardEvent) => this.#onKeydown(event, visible.length)}>
+      <ul class="tiles" aria-label=${this.words.t('connectors')} @keydown=${(event: KeyboardEvent) => this.#onKeydown(event, visible.length)}>
         ${visible.slice(first, last).map((entry, offset) => this.#tile(entry, first + offset, visible.length, baseUrl))}
       </ul>
     </div>`;
@@ -208,18 +200,18 @@ export class PeliqanConnectorPicker extends PeliqanElement {
 
   /** How many connectors match, in words (announced as the search changes). */
   #summary(matching: number, all: number): string {
-    if (!all) return this.t('noConnectors');
-    if (!matching) return this.t('noMatch', { query: this._query || this._category });
-    if (matching === all) return this.t('connectorCount', { count: all });
-    return this.t('matchCount', { count: matching, total: all });
+    if (!all) return this.words.t('noConnectors');
+    if (!matching) return this.words.t('noMatch', { query: this._query || this._category });
+    if (matching === all) return this.words.t('connectorCount', { count: all });
+    return this.words.t('matchCount', { count: matching, total: all });
   }
 
   /** A search that found nothing offers the way back. */
   #emptyActions() {
     if (!this._query && !this._category) return nothing;
     return html`<div class="empty">
-      <p class="muted">${this.t('noMatchHint')}</p>
-      <button @click=${this.#clear}>${this.t('showAll')}</button>
+      <p class="muted">${this.words.t('noMatchHint')}</p>
+      <button @click=${this.#clear}>${this.words.t('showAll')}</button>
     </div>`;
   }
 }

@@ -1,38 +1,48 @@
 import { html, type PropertyValues } from 'lit';
-import { connectorId, connectorKey } from '../../api/connectors.js';
-import type { PeliqanError } from '../../api/errors.js';
+import { connectorKey } from '../../api/connectors.js';
+import type { TypedValue } from '../../api/redact.js';
 import type { PeliqanId, Servertype } from '../../api/schemas.js';
-import { ConnectorLookup } from '../../flow/catalogue.js';
-import { OAuthFlow } from '../../flow/oauth-flow.js';
+import type { AttemptState, ConnectionAttempt } from '../../flow/attempt.js';
+import { ConnectorLookup } from '../../flow/connector-lookup.js';
+import { Load } from '../../flow/load.js';
 import { POPUP_NAME, popupFeatures, type SignInWindow } from '../../flow/popup.js';
-import { PeliqanElement, define, type ElementState } from '../base.js';
-import { ConnectionEvents } from '../connection-events.js';
+import { SignIn } from '../../flow/sign-in.js';
+import { AttemptHolder } from '../attempt-holder.js';
+import { PeliqanFlowElement, define, type ElementState } from '../base.js';
+import { connectorView, refusedView } from '../shared.js';
 import { oauthStep } from './views.js';
+
+/** What an enclosing form gives the OAuth step in the click: the other fields to send, and what to mask. */
+export interface Prepared {
+  values: Record<string, unknown>;
+  typed: TypedValue[];
+}
+
+/** Where the step is, for the `state` attribute. */
+const PHASE_STATES: Record<AttemptState['phase'], ElementState> = {
+  idle: 'ready',
+  creating: 'submitting',
+  'signing-in': 'ready',
+  waiting: 'waiting',
+  connected: 'connected',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+/** Opens the blank sign-in window, centred on the page's window (inside the click: see `SignIn`). */
+const openWindow = () => window.open('about:blank', POPUP_NAME, popupFeatures(window)) as SignInWindow | null;
 
 /**
  * The OAuth step (product spec §4): a "Powered by Peliqan" notice, then a button that opens the
  * provider's sign-in window in the click, creates the connection (or resumes one made server-side
  * with `connection-id` + `oauth-url`), and follows it until it is connected, refused or given up.
  * @tagname peliqan-oauth-button
- * @slot - The button's words (default "Connect <connector>").
- * @fires peliqan-connection-created - `POST /api/servers` succeeded.
- * @fires peliqan-popup-blocked - The browser blocked the sign-in window.
- * @fires peliqan-status - The connection's state changed.
- * @fires peliqan-connected - The connection works (once per connection and page).
- * @fires peliqan-cancel - The customer cancelled, or the window closed without success.
- * @fires peliqan-error - Anything failed.
- * @csspart notice - The "Powered by Peliqan" notice.
- * @csspart button - The button that opens the sign-in window.
- * @csspart status - The progress or success message.
- * @csspart error - The error message.
  */
-export class PeliqanOAuthButton extends PeliqanElement {
+export class PeliqanOAuthButton extends PeliqanFlowElement {
   static override properties = {
     servertype: {},
     connectionId: { attribute: 'connection-id' },
     oauthUrl: { attribute: 'oauth-url' },
-    privateOauth: { attribute: 'private-oauth', type: Boolean },
-    statusTimeout: { attribute: 'status-timeout', type: Number },
     prepare: { attribute: false },
   };
 
@@ -42,141 +52,130 @@ export class PeliqanOAuthButton extends PeliqanElement {
   declare connectionId?: string;
   /** That connection's `oauth_url`. */
   declare oauthUrl?: string;
-  /** Hide the "Powered by Peliqan" notice (for partners with their own OAuth app). */
-  declare privateOauth: boolean;
-  /** Seconds to wait for a final status once the window is open. Default 120. */
-  declare statusTimeout: number;
   /** Called in the click: the other fields to send, or undefined to stop (the enclosing form is invalid). */
-  declare prepare?: () => Record<string, unknown> | undefined;
+  declare prepare?: () => Prepared | undefined;
 
+  #holder = new AttemptHolder(this, {
+    client: () => this.settings.client,
+    timeout: () => this.settings.value.statusTimeout * 1000,
+  });
+  /** For a connection made server-side without `servertype`: its connector's id or slug, from Peliqan. */
+  #derived = new Load<string>(this, {
+    client: () => this.settings.readyClient,
+    needed: () => Boolean(this.connectionId) && this.servertype === undefined,
+    args: () => [this.connectionId],
+    read: async (client, signal) => String(connectorKey(await client.connection(this.connectionId!, { signal })) ?? ''),
+    // The button works without the name ("Sign in"): nothing to show.
+    failed: () => undefined,
+  });
   #connector = new ConnectorLookup(this, {
-    client: () => (this.config.ready ? this.client : undefined),
-    failed: (error) => this.reportError(error),
-    wanted: () => this.servertype ?? this.#derived,
+    client: () => this.settings.readyClient,
+    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    wanted: () => this.servertype ?? (this.#derived.value || undefined),
   });
-  // Without a definition (the connector unknown, or still being looked up), events name the connector as shown.
-  #events = new ConnectionEvents(
-    (type, detail) => this.emit(type, detail),
-    () => this.#servertype ?? { name: this.#name },
-  );
-  /** For a connection made server-side without `servertype`: its connector, from Peliqan. */
-  #derived?: string;
-  #deriving?: AbortController;
-  #flow = new OAuthFlow(this, {
-    client: () => this.client,
-    timeout: () => (this.statusTimeout > 0 ? this.statusTimeout : 120) * 1000,
-    open: () => window.open('about:blank', POPUP_NAME, popupFeatures(window)) as SignInWindow | null,
-    ...this.#events.flowHooks(),
-    connected: (connection, announce) => announce && this.#events.connected(connection),
-    failed: (error, connectionId) => (this.#error = this.reportError(error, connectionId)),
-    cancelled: (reason, connectionId) => this.#events.cancelled(reason, connectionId),
-  });
-  #error?: PeliqanError;
+  /** The window of the last click, to bring to the front on "Reopen window". */
+  #signIn?: SignIn;
 
-  constructor() {
-    super();
-    this.privateOauth = false;
-    this.statusTimeout = 120;
+  /**
+   * The attempt shown: the one this step started, or one an enclosing form gives it.
+   * @internal
+   */
+  get attempt(): ConnectionAttempt | undefined {
+    return this.#holder.attempt;
   }
 
-  /** The connector, once known. */
-  get #servertype(): Servertype | undefined {
-    return this.#connector.servertype;
-  }
-
-  get #name(): string {
-    return this.#servertype?.name ?? this.t('theProvider');
+  /** @internal */
+  set attempt(attempt: ConnectionAttempt | undefined) {
+    if (attempt && attempt !== this.#holder.attempt) this.#holder.show(attempt);
   }
 
   /** The connection being signed in to, once there is one. */
   get activeConnectionId(): PeliqanId | undefined {
-    return this.#flow.connectionId;
+    const state = this.#holder.state;
+    return 'connectionId' in state ? state.connectionId : undefined;
   }
 
   /** Gives up on the sign-in under way, if any (`peliqan-cancel`). */
   cancel(): void {
-    this.#flow.cancel();
+    this.#holder.attempt?.cancel();
   }
 
   /** Moves focus to the button that opens the sign-in window (or the step's first action). */
   override focus(): void {
-    this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus();
+    this.renderRoot.querySelector<HTMLButtonElement>('button:not([hidden])')?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another connector or connection: the attempt shown (set with the first values) is not its own.
+    const renamed = changed.has('servertype') || changed.has('connectionId') || changed.has('oauthUrl');
+    if (renamed && this.hasUpdated) this.#holder.release();
     super.willUpdate(changed);
-    if (changed.has('servertype') || changed.has('connectionId') || changed.has('oauthUrl')) {
-      this.#flow.reset();
-      this.#deriving?.abort();
-      this.#deriving = this.#derived = undefined;
-    }
-    if (this.connectionId && this.servertype === undefined && !this.#deriving && this.config.ready) this.#derive();
-    this.setState(this.#elementState());
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (!this.#derived) {
-      this.#deriving?.abort();
-      this.#deriving = undefined;
-    }
-  }
-
-  /** Learns the connector of a connection made server-side, for its name and the events. */
-  #derive(): void {
-    const abort = (this.#deriving = new AbortController());
-    this.client.connection(this.connectionId as PeliqanId, { signal: abort.signal }).then(
-      (connection) => {
-        const id = connectorKey(connection);
-        if (!abort.signal.aborted && id !== undefined) this.#derived = String(id);
-        this.requestUpdate();
-      },
-      // The button works without the name ("Connect"): nothing to show.
-      () => undefined,
-    );
-  }
-
-  #elementState(): ElementState {
-    if (this.resolved.problem) return 'error';
+  protected override deriveState(): ElementState {
     const lookup = this.#connector.status;
     if (typeof this.servertype === 'string' && lookup !== 'ready') return lookup === 'loading' ? 'loading' : 'error';
-    if (this.servertype === undefined && !(this.connectionId && this.oauthUrl)) return 'loading';
-    const phase = this.#flow.phase;
-    if (phase === 'idle') return 'ready';
-    return phase === 'opening' ? 'submitting' : phase;
+    if (this.servertype === undefined && !(this.connectionId && this.oauthUrl) && !this.#holder.attempt)
+      return 'loading';
+    const state = this.#holder.state;
+    if (state.phase === 'signing-in' && state.blocked) return 'submitting';
+    return PHASE_STATES[state.phase];
   }
 
-  /** The click: opens the window first, then everything else. */
+  /** The connector as events name it: the definition, else its name as shown. */
+  get #servertype(): Servertype {
+    return this.#connector.servertype ?? { name: this.words.t('theProvider') };
+  }
+
+  /** The click: the window opens first (in `SignIn`), then everything else. */
   #start(): void {
-    this.#error = undefined;
-    if (this.connectionId && this.oauthUrl) return this.#flow.resume(this.connectionId as PeliqanId, this.oauthUrl);
-    const servertype = this.#servertype;
-    const fields = this.prepare ? this.prepare() : {};
-    if (!servertype || !fields) return;
-    this.#flow.start({ ...fields, servertype_id: connectorId(servertype) });
+    const { connectionId, oauthUrl } = this;
+    if (connectionId && oauthUrl) {
+      return this.#holder.start(this.#servertype).resume(connectionId, oauthUrl, this.#openSignIn);
+    }
+    const servertype = this.#connector.servertype;
+    const prepared = this.prepare ? this.prepare() : { values: {}, typed: [] };
+    if (!servertype || !prepared) return;
+    this.#holder.start(servertype).create(prepared.values, prepared.typed, this.#openSignIn);
   }
 
+  /** Opens the sign-in window for an attempt (in the click), remembered for "Reopen window". */
+  #openSignIn = (attempt: ConnectionAttempt) => (this.#signIn = new SignIn(attempt, openWindow));
+
+  /** "Open sign-in window", "Continue to …", "Reopen window", "Try again" after a closed window: same connection. */
+  #openAgain(): void {
+    const attempt = this.#holder.attempt;
+    if (!attempt) return;
+    if (attempt.state.phase === 'waiting' && this.#signIn?.focus()) return;
+    attempt.signInAgain(this.#openSignIn);
+  }
+
+  /** "Try again" after a failure: a closed window reopens the same connection, anything else starts anew. */
   #tryAgain(): void {
-    this.#error = undefined;
-    if (this.#flow.phase === 'cancelled' && this.#flow.oauthUrl) return this.#flow.reopen();
+    const state = this.#holder.state;
+    if (state.phase === 'cancelled' && state.reason === 'popup-closed') return this.#openAgain();
     this.#start();
   }
 
   override render() {
-    const blocked = this.configProblemView();
-    if (blocked) return blocked;
-    const waiting = typeof this.servertype === 'string' && this.connectorView(this.#connector, this.servertype);
+    const { problem, privateOauth } = this.settings.value;
+    if (problem) return refusedView(this.words.errorText(problem));
+    const attempt = this.#holder.attempt;
+    const waiting =
+      !attempt && typeof this.servertype === 'string' && connectorView(this.#connector, this.servertype, this.words);
     if (waiting) return waiting;
-    const error = this.#error;
+    const state = this.#holder.state;
     return html`<div class="root oauth" part="container">
       ${oauthStep({
-        flow: this.#flow,
-        t: (key, params) => this.t(key, params),
-        name: this.#name,
-        known: Boolean(this.#servertype),
-        privateOauth: this.privateOauth,
-        errorText: error && this.errorText(error),
+        state,
+        t: this.words.t,
+        name: this.#servertype.name,
+        known: Boolean(this.#connector.servertype),
+        privateOauth,
+        errorText: state.phase === 'failed' ? this.words.errorText(state.error) : undefined,
         start: () => this.#start(),
+        openAgain: () => this.#openAgain(),
+        cancel: () => attempt?.cancel(),
         tryAgain: () => this.#tryAgain(),
       })}
     </div>`;

@@ -1,7 +1,7 @@
 // A React page using the wrappers, bundled by the test with esbuild.
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PeliqanConnectorPicker } from '../../../src/react/index.js';
+import { PeliqanConnections, PeliqanConnectorPicker } from '../../../src/react/index.js';
 import type { PeliqanSelectDetail } from '../../../src/index.js';
 
 function App({ baseUrl, tokenUrl }: { baseUrl: string; tokenUrl: string }) {
@@ -18,6 +18,14 @@ function App({ baseUrl, tokenUrl }: { baseUrl: string; tokenUrl: string }) {
           setChosen(`chose ${event.detail.servertype.name}`)
         }
       />
+      {/* The list runs a whole flow inside: every event of it is a typed prop (the surface table). */}
+      <PeliqanConnections
+        hidden
+        onPeliqanPopupBlocked={(event) => setChosen(`blocked ${event.detail.servertype.name}`)}
+        onPeliqanCancel={(event) => setChosen(`cancelled ${event.detail.reason}`)}
+      />
+      {/* @ts-expect-error the picker fires no peliqan-connected */}
+      <PeliqanConnectorPicker hidden onPeliqanConnected={() => undefined} />
     </main>
   );
 }
