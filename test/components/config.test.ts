@@ -9,7 +9,7 @@ import {
   type PeliqanConnectorPicker,
 } from '../../src/index.js';
 import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
-import { byRole, recordEvents, waitFor } from '../support/dom.js';
+import { allByRole, byLabel, byRole, recordEvents, typeInto, waitFor } from '../support/dom.js';
 
 describe('configuration: language, theme, refused settings, reset', () => {
   let fake: BrowserFake;
@@ -133,6 +133,41 @@ describe('configuration: language, theme, refused settings, reset', () => {
     await waitFor(() => tokens === 2);
     observer.disconnect();
     expect(events).to.deep.equal([]);
+  });
+
+  it('reset() empties every mounted form: values, revealed secrets, errors and the attempt under way', async () => {
+    const first = freshTokenUrl(fake);
+    configure({ baseUrl: fake.url, tokenUrl: first });
+    await fake.faults({ testDelay: 60_000 });
+    const waiting = await fixture<PeliqanConnectForm>(
+      html`<peliqan-connect-form servertype="stripe"></peliqan-connect-form>`,
+    );
+    const typed = await fixture<PeliqanConnectForm>(
+      html`<peliqan-connect-form servertype="postgres"></peliqan-connect-form>`,
+    );
+    await waitFor(() => waiting.state === 'ready' && typed.state === 'ready');
+    typeInto(byLabel(waiting, 'Restricted API key'), 'rk_live_previous_customer');
+    byRole(waiting, 'button', 'Connect').click();
+    await waitFor(() => waiting.state === 'waiting');
+    typeInto(byLabel(typed, 'Password'), 'previous-customers-password');
+    byRole(typed, 'button', 'Show Password').click();
+    byRole(typed, 'button', 'Connect').click();
+    await waitFor(() => allByRole(typed, 'alert').length === 1);
+    // The previous customer logs out; the next one logs in.
+    configure({ tokenUrl: freshTokenUrl(fake) });
+    await waitFor(() => waiting.state === 'ready' && typed.state === 'ready');
+    expect(byLabel<HTMLInputElement>(waiting, 'Restricted API key').value).to.equal('');
+    expect(byLabel<HTMLInputElement>(typed, 'Password').value).to.equal('');
+    expect(byLabel<HTMLInputElement>(typed, 'Password').type).to.equal('password', 'no secret left revealed');
+    expect(allByRole(typed, 'alert')).to.deep.equal([]);
+    expect(byLabel<HTMLInputElement>(typed, 'Port').value).to.equal('5432', 'defaults stay');
+    // The next customer's Connect sends nothing of the previous one's.
+    const before = (await fake.requests()).length;
+    byRole(waiting, 'button', 'Connect').click();
+    await waiting.updateComplete;
+    expect(
+      (await fake.requests()).slice(before).filter((request) => request.route === 'POST /api/servers'),
+    ).to.deep.equal([]);
   });
 
   it('configure() with another token source starts again with the new one', async () => {

@@ -217,6 +217,49 @@ describe('<peliqan-oauth-button> and the OAuth step (real windows, the provider 
     expect((await posts()).length).to.equal(1, 'only the partner made a connection');
   });
 
+  it('masks a typed client secret that the create answer quotes, on screen and in the event (issue 22 defect 1)', async () => {
+    // An OAuth connector that asks for the customer's own app: a client id and a client secret.
+    const ownApp = {
+      id: 203,
+      name: 'Salesforce',
+      server_type: 'salesforce',
+      oauth: true,
+      settings: {
+        connect_form: {
+          fields: {
+            client_id: { show: true, label: 'Client ID', required: true },
+            client_secret: { show: true, label: 'Client secret', type: 'password', required: true },
+          },
+        },
+      },
+    };
+    await fake.faults({
+      status: {
+        'POST /api/servers': [
+          {
+            status: 400,
+            body: { error: 'ERROR_VALIDATION', detail: "client_secret 'SuperSecretValue9' is not valid" },
+          },
+        ],
+      },
+    });
+    const form = await fixture<PeliqanConnectForm>(
+      html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} .servertype=${ownApp}></peliqan-connect-form>`,
+    );
+    await waitFor(() => form.state === 'ready');
+    const events = recordEvents(form, ['peliqan-error']);
+    typeInto(byLabel(form, 'Client ID'), 'my-own-app');
+    typeInto(byLabel(form, 'Client secret'), 'SuperSecretValue9');
+    await realClick(byRole(form, 'button', 'Connect Salesforce'));
+    await waitFor(() => events.length === 1, 5000);
+    expect(events[0]!.detail.message).to.equal("client_secret '•••' is not valid");
+    const alert = await waitFor(() =>
+      allByRole(form, 'alert').find((each) => each.textContent!.includes('is not valid')),
+    );
+    expect(alert.textContent).to.contain('•••').and.not.contain('SuperSecretValue9');
+    expect(form.shadowRoot!.innerHTML + byRole(form, 'status').textContent).to.not.contain('SuperSecretValue9');
+  });
+
   describe('the answer decides, not the guess', () => {
     /** A real OAuth connection's answer (id and a working oauth_url), made with the customer's token. */
     async function oauthAnswer(tokenUrl: string) {

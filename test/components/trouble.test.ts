@@ -56,6 +56,7 @@ describe('trouble found in use (issue 14)', () => {
     await fake.faults({ testDelay: 60_000 });
     const element = await form('stripe');
     const events = recordEvents(element, ['peliqan-error']);
+    const later = recordEvents(element, ['peliqan-status', 'peliqan-connected']);
     typeInto(byLabel(element, 'Restricted API key'), 'rk_live_1');
     byRole(element, 'button', 'Connect').click();
     await waitFor(() => element.state === 'waiting');
@@ -73,6 +74,14 @@ describe('trouble found in use (issue 14)', () => {
     byRole(element, 'button', 'Check again').click();
     await waitFor(() => element.state === 'connected', 8000);
     expect((await posts()).length).to.equal(1, 'the same connection, not a new one');
+    // The partner hears of it, as after any wait (issue 22 defect 2).
+    await waitFor(() => later.some((event) => event.type === 'peliqan-connected'));
+    expect(later.map((event) => [event.type, event.detail.state])).to.deep.equal([
+      ['peliqan-status', 'pending'],
+      ['peliqan-status', 'connected'],
+      ['peliqan-connected', undefined],
+    ]);
+    expect(later[2]!.detail.connectionId).to.equal(events[0]!.detail.connectionId);
   }).timeout(40_000);
 
   it('Back during a test says so with peliqan-cancel and the connection id', async () => {
