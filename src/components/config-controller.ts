@@ -13,6 +13,8 @@ export type ConfigHost = ReactiveControllerHost & HTMLElement & PeliqanConfig;
 /** The configuration in force for an element, and what is wrong with it if anything. */
 export interface ResolvedConfig extends PeliqanConfig {
   baseUrl: string;
+  /** Where a token whose source names no API origin may go: a base URL set in script, else the default. */
+  tokenBaseUrl: string;
   /** A setting the widget refuses (`invalid-config`): nothing is requested while it stands. */
   problem?: PeliqanError;
 }
@@ -32,6 +34,14 @@ function enclosing(node: Node): ConfigController | undefined {
   }
   return undefined;
 }
+
+/**
+ * The element's `baseUrl` when script set it. One that equals its `base-url` attribute may come from
+ * markup, which injected HTML can write, so it binds no token (product spec §3 "Token binding"). This
+ * holds while `base-url` is not reflected: a property set from script then never shows as the attribute.
+ */
+const scriptBaseUrl = (host: ConfigHost) =>
+  host.baseUrl && host.baseUrl !== host.getAttribute('base-url') ? host.baseUrl : undefined;
 
 /**
  * Resolves an element's configuration (product spec §3): its own settings, else the enclosing peliqan
@@ -81,12 +91,14 @@ export class ConfigController implements ReactiveController {
 
   #resolve(): ResolvedConfig {
     const host = this.#host;
-    const inherited: PeliqanConfig = enclosing(host)?.resolve() ?? pageDefaults();
+    const outer = enclosing(host)?.resolve();
+    const inherited: PeliqanConfig = outer ?? pageDefaults();
     const ownToken = Boolean(host.token || host.tokenProvider || host.tokenUrl);
     const tokenSettings = ownToken || host.baseUrl ? host : inherited;
     const baseUrl = tokenSettings.baseUrl || DEFAULT_BASE_URL;
     const resolved: ResolvedConfig = {
       baseUrl,
+      tokenBaseUrl: scriptBaseUrl(host) || (outer ? outer.tokenBaseUrl : pageDefaults().baseUrl) || DEFAULT_BASE_URL,
       token: tokenSettings.token,
       tokenProvider: tokenSettings.tokenProvider,
       tokenUrl: tokenSettings.tokenUrl,
@@ -118,13 +130,21 @@ export class ConfigController implements ReactiveController {
 
   /** The client shared by every element configured the same way (held while the element is on the page). */
   get client(): PeliqanClient {
-    const { baseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl } = this.resolve();
-    const settings = [baseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl];
+    const { baseUrl, tokenBaseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl } = this.resolve();
+    const settings = [baseUrl, tokenBaseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl];
     const lease = this.#lease;
     // Same settings (the provider by identity) and not forgotten by `reset()`: keep the client.
     if (lease?.current() && settings.every((value, index) => value === this.#leaseSettings[index])) return lease.client;
     lease?.release();
-    this.#lease = acquireClient({ baseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl });
+    this.#lease = acquireClient({
+      baseUrl,
+      tokenBaseUrl,
+      token,
+      tokenProvider,
+      tokenUrl,
+      tokenCredentials,
+      catalogueUrl,
+    });
     this.#leaseSettings = settings;
     return this.#lease.client;
   }
