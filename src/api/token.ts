@@ -113,13 +113,8 @@ export class TokenSource {
       throw error;
     }
     if (obtained?.baseUrl && !originOf(obtained.baseUrl)) {
-      throw new PeliqanError(
-        'invalid-config',
-        `The token source named a base URL that is not a URL: ${obtained.baseUrl}`,
-        {
-          source: 'token-endpoint',
-        },
-      );
+      const message = `The token source named a base URL that is not a URL: ${obtained.baseUrl}`;
+      throw new PeliqanError('invalid-config', message, { source: 'token-endpoint' });
     }
     if (typeof obtained?.token === 'string' && obtained.token) {
       return { token: obtained.token, baseUrl: obtained.baseUrl || this.#fallbackBaseUrl };
@@ -144,7 +139,7 @@ export class TokenSource {
         `tokenProvider failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    return typeof provided === 'string' ? { token: provided } : (provided ?? undefined);
+    return typeof provided === 'string' ? { token: provided } : provided;
   }
 
   /**
