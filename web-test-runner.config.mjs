@@ -6,6 +6,7 @@ import { chromeArgs, chromePath } from './scripts/chrome-path.mjs';
 import { fakePeliqanPlugin } from './test/support/fake-commands.ts';
 import { signInWindowPlugin } from './test/support/window-commands.ts';
 import { partnerBackEndPlugin } from './test/support/partner-commands.ts';
+import { hostileOriginPlugin } from './test/support/hostile-commands.ts';
 
 export default {
   files: ['test/browser/**/*.test.ts', 'test/components/**/*.test.ts'],
@@ -31,6 +32,7 @@ export default {
     fakePeliqanPlugin(),
     signInWindowPlugin(),
     partnerBackEndPlugin(),
+    hostileOriginPlugin(),
   ],
   testFramework: { config: { timeout: 20_000 } },
   filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',

@@ -3,6 +3,7 @@
  * element and sets `window.PeliqanEmbed`. Loading it twice is harmless: the first copy stays.
  */
 import { configure, reset } from './config.js';
+import { isPeliqanEmbed, markAsPeliqanEmbed } from './embed-global.js';
 import { registerMessages } from './i18n/translate.js';
 import { version } from './version.js';
 import { PeliqanConnectorPicker } from './components/connector-picker/connector-picker.js';
@@ -12,7 +13,7 @@ import { PeliqanOAuthButton } from './components/oauth-button/oauth-button.js';
 import { PeliqanConnections } from './components/connections/connections.js';
 import { PeliqanConnectionStatus } from './components/connection-status/connection-status.js';
 
-const embed = {
+const embed = markAsPeliqanEmbed({
   version,
   configure,
   reset,
@@ -23,7 +24,7 @@ const embed = {
   PeliqanOAuthButton,
   PeliqanConnections,
   PeliqanConnectionStatus,
-};
+});
 
 /** What the script tag puts on `window`. */
 export type PeliqanEmbedGlobal = typeof embed;
@@ -35,4 +36,5 @@ declare global {
   }
 }
 
-window.PeliqanEmbed ??= embed;
+// Whatever else holds the name (an element clobbering it) gives way; an earlier copy of ours stays.
+if (!isPeliqanEmbed(window.PeliqanEmbed)) window.PeliqanEmbed = embed;

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { PeliqanError, isPeliqanError, type ResponseIssue } from './errors.js';
-import { discard, httpError, invalidResponse, parseJson, readJson, send } from './http.js';
+import { discard, httpError, invalidResponse, parseJson, readJson, redirectFor, redirectedAway, send } from './http.js';
 import {
   type Connection,
   type CreatedConnection,
@@ -12,11 +12,10 @@ import {
 } from './schemas.js';
 import { MAX_TRIES, RETRYABLE_STATUSES, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import { SharedTask } from './shared-task.js';
-import { TokenSource, type TokenOptions } from './token.js';
-import { isSecureUrl } from './urls.js';
+import { TokenSource, bindingProblem, type BoundToken, type TokenOptions } from './token.js';
+import { DEFAULT_BASE_URL, isSecureUrl } from './urls.js';
 
-/** Peliqan's EU instance, the default API origin. */
-export const DEFAULT_BASE_URL = 'https://app.eu.peliqan.io';
+export { DEFAULT_BASE_URL } from './urls.js';
 
 /** How to reach Peliqan and where the token comes from. */
 export interface ClientOptions extends TokenOptions {
@@ -195,20 +194,31 @@ export class PeliqanClient {
     return Object.defineProperty(items, 'skipped', { value: skipped }) as CheckedList<T>;
   }
 
-  /** Sends one request with the token, refreshing it once on a 401 and retrying GETs; a 2xx answer. */
+  /**
+   * Sends one request with the token, refreshing it once on a 401 and retrying GETs; a 2xx answer. The
+   * token's binding is checked before every send, retries and pages included: a refreshed token may be
+   * bound elsewhere (product spec §3 "Token binding").
+   */
   async #exchange(url: string, { method = 'GET', body, signal }: Omit<RequestOptions<unknown>, 'schema'>) {
     const retries = method === 'GET';
     // Where the token and the customer's typed credentials go: never in clear text (product spec §3).
     if (!isSecureUrl(this.baseUrl)) {
       throw new PeliqanError('invalid-config', `base-url must be https: (http: only for localhost): ${this.baseUrl}`);
     }
-    let token = await this.tokens.get(signal);
+    let bound = await this.tokens.get(signal);
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `JWT ${token}` };
+      const unbound = bindingProblem(bound, this.baseUrl);
+      if (unbound) throw unbound;
+      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `JWT ${bound.token}` };
       if (body) headers['Content-Type'] = 'application/json';
-      const init = { method, headers, body: body && JSON.stringify(body) };
+      const init: RequestInit = { method, headers, body: body && JSON.stringify(body), redirect: redirectFor(method) };
       const response = await this.#send(url, init, signal);
+      if (response instanceof Response && redirectedAway(response, this.baseUrl)) {
+        // Not a network failure to retry (the redirect would come again): an answer that is not Peliqan's.
+        await discard(response);
+        throw invalidResponse(response, `${url} redirected to another origin: ${response.url}`);
+      }
       if (response instanceof Response && response.ok) {
         this.#answered++;
         return response;
@@ -218,7 +228,7 @@ export class PeliqanClient {
         // repeat once. Safe for a create too: a 401 means nothing was made.
         refreshed = true;
         attempt--;
-        token = await this.#refresh(token, response, signal);
+        bound = await this.#refresh(bound, response, signal);
         continue;
       }
       if (!(response instanceof Response)) {
@@ -243,7 +253,7 @@ export class PeliqanClient {
   }
 
   /** A new token after `refused` got a 401; with no way to get one, Peliqan's own 401 is the error. */
-  async #refresh(refused: string, response: Response, signal?: AbortSignal): Promise<string> {
+  async #refresh(refused: BoundToken, response: Response, signal?: AbortSignal): Promise<BoundToken> {
     try {
       const token = await this.tokens.refresh(refused, signal);
       await discard(response);

@@ -55,11 +55,26 @@ export const isPeliqanError = (value: unknown): value is PeliqanError =>
 /** True for the error a fetch or a wait throws when its `AbortSignal` fires. */
 export const isAbortError = (value: unknown): boolean => value instanceof Error && value.name === 'AbortError';
 
-/** The human text of Peliqan's `detail` (a string, or an object or list of field → message(s)). */
+/**
+ * [seen] Keys of a Django REST framework error `detail` that are about the whole request, not one field:
+ * their messages are not prefixed with the key.
+ */
+const FORM_LEVEL_KEYS = new Set(['non_field_errors', '__all__', 'detail']);
+
+/**
+ * The human text of Peliqan's `detail`: a string, a list of messages, or an object of field → message(s),
+ * whose messages say which field they are about (`param1: This field is required.`).
+ */
 export function detailText(detail: unknown): string | undefined {
   if (typeof detail === 'string') return detail || undefined;
+  if (Array.isArray(detail)) return detail.map(detailText).filter(Boolean).join(' ') || undefined;
   if (detail && typeof detail === 'object') {
-    return Object.values(detail).map(detailText).filter(Boolean).join(' ') || undefined;
+    const said = Object.entries(detail).flatMap(([key, value]) => {
+      const text = detailText(value);
+      if (!text) return [];
+      return [FORM_LEVEL_KEYS.has(key) ? text : `${key}: ${text}`];
+    });
+    return said.join(' ') || undefined;
   }
   return undefined;
 }

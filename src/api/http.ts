@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { PeliqanError, detailText, isAbortError } from './errors.js';
 import { errorBodySchema, unwrapList } from './schemas.js';
+import { originOf } from './urls.js';
 
 /**
  * A signal that aborts when any of `signals` does. `AbortSignal.any` is missing before Safari 17.4
@@ -51,6 +52,25 @@ export async function send(
     const late = timer.aborted || isAbortError(error);
     return new PeliqanError('network', `${url}: ${late ? 'no answer in time' : 'unreachable'}`);
   }
+}
+
+/**
+ * How a request follows redirects: one with a body never does, since a 307 or 308 resends the body —
+ * typed credentials included — to wherever it points, another origin too (browsers drop only the
+ * `Authorization` header). A GET follows, and its caller checks where the answer came from.
+ */
+export const redirectFor = (method: string): RequestRedirect => (method === 'GET' ? 'follow' : 'error');
+
+/** True when redirects took `response` to another origin than `from`'s (relative to the page). */
+export function redirectedAway(response: Response, from: string): boolean {
+  if (!response.redirected) return false;
+  let asked: string | undefined;
+  try {
+    asked = originOf(new URL(from, globalThis.location?.href));
+  } catch {
+    asked = undefined;
+  }
+  return originOf(response.url) !== asked;
 }
 
 /**

@@ -10,7 +10,7 @@ export { isSecureUrl } from './urls.js';
 export { redaction, maskValues, redactConnection, MASK } from './redact.js';
 export type { Redaction, TypedValue } from './redact.js';
 export { TokenSource } from './token.js';
-export type { TokenOptions } from './token.js';
+export type { TokenOptions, BoundToken, ProvidedToken } from './token.js';
 export { PeliqanError, isPeliqanError, isAbortError, detailText } from './errors.js';
 export type { PeliqanErrorCode, ResponseIssue } from './errors.js';
 export { connectionState, connectionMessage } from './status.js';

@@ -98,8 +98,11 @@ export const connectionSchema = z.object({
 /** `{"error": "ERROR_SOMETHING", "detail": …}`, the body of Peliqan's 4xx/5xx answers. */
 export const errorBodySchema = z.object({ error: anything, detail: anything });
 
-/** The partner's token endpoint answers `{"token": "…"}` (or `{"integration_token": "…"}`). */
-export const tokenResponseSchema = z.object({ token: text, integration_token: text });
+/**
+ * The partner's token endpoint answers `{"token": "…", "base_url": "…"}` (or `integration_token`);
+ * `base_url`, the API origin the token is for, is optional (product spec §3 "Token binding").
+ */
+export const tokenResponseSchema = z.object({ token: text, integration_token: text, base_url: text });
 
 /** One page of a list, whatever envelope Peliqan used, and the address of the next page if any. */
 export interface ListPage {

@@ -21,8 +21,9 @@ function providerKey(provider: ClientOptions['tokenProvider']): string {
 }
 
 function tokenKey(options: ClientOptions): string {
-  const { token, tokenUrl, tokenCredentials } = tokenSettings(options);
-  return JSON.stringify([options.baseUrl, token, tokenUrl, tokenCredentials, providerKey(options.tokenProvider)]);
+  const { token, tokenUrl, tokenCredentials, tokenBaseUrl } = tokenSettings(options);
+  const provider = providerKey(options.tokenProvider);
+  return JSON.stringify([options.baseUrl, token, tokenUrl, tokenCredentials, tokenBaseUrl, provider]);
 }
 
 /** A client that one holder uses until it calls `release()`. */

@@ -1,32 +1,64 @@
 import { PeliqanError, isAbortError, isPeliqanError } from './errors.js';
-import { discard, httpError, parseJson, send } from './http.js';
+import { discard, httpError, parseJson, redirectedAway, send } from './http.js';
 import { retryAfterDelay, sleep } from './retry.js';
 import { tokenResponseSchema } from './schemas.js';
 import { SharedTask } from './shared-task.js';
+import { DEFAULT_BASE_URL, originOf } from './urls.js';
+
+/** What a `tokenProvider` gives: the token, or the token and the Peliqan API origin it is for. */
+export type ProvidedToken = string | { token: string; baseUrl?: string };
 
 /** Where the end-customer token comes from (product spec §3). */
 export interface TokenOptions {
   /** A ready integrate token. Never reflected to an attribute. */
   token?: string;
-  /** Called when there is no token, and again after a 401 (with a signal that aborts when nobody waits any more). */
-  tokenProvider?: (signal?: AbortSignal) => Promise<string>;
-  /** The partner's endpoint: `POST`, answers `{"token": "…"}` (or `integration_token`). */
+  /**
+   * Called when there is no token, and again after a 401 (with a signal that aborts when nobody waits any
+   * more). May name the API origin the token is for: `{ token, baseUrl }`.
+   */
+  tokenProvider?: (signal?: AbortSignal) => Promise<ProvidedToken>;
+  /** The partner's endpoint: `POST`, answers `{"token": "…", "base_url": "…"}` (or `integration_token`). */
   tokenUrl?: string;
   /**
    * Cookies for `tokenUrl` (and `catalogueUrl`): `same-origin` (default), or `include` for an endpoint
    * on another origin of the partner's.
    */
   tokenCredentials?: 'same-origin' | 'include';
+  /**
+   * The API origin a token is bound to when its source names none (product spec §3 "Token binding"): a
+   * base URL set in script, never one read from markup. Default: `baseUrl`, else Peliqan's EU instance.
+   */
+  tokenBaseUrl?: string;
   fetch?: typeof fetch;
 }
 
+/** A token, and the API base URL it may be sent to (the origin counts). */
+export interface BoundToken {
+  token: string;
+  baseUrl: string;
+}
+
 /** The token settings of `options`, and nothing else: what makes two token sources the same. */
-export const tokenSettings = ({ token, tokenProvider, tokenUrl, tokenCredentials }: TokenOptions): TokenOptions => ({
+export const tokenSettings = ({
   token,
   tokenProvider,
   tokenUrl,
   tokenCredentials,
-});
+  tokenBaseUrl,
+}: TokenOptions): TokenOptions => ({ token, tokenProvider, tokenUrl, tokenCredentials, tokenBaseUrl });
+
+/**
+ * Whether `bound` may be sent to `baseUrl` (product spec §3 "Token binding"): the same origin. Otherwise
+ * the `invalid-config` error to fail with, before anything is sent.
+ */
+export function bindingProblem(bound: BoundToken, baseUrl: string): PeliqanError | undefined {
+  if (originOf(bound.baseUrl) === originOf(baseUrl)) return undefined;
+  return new PeliqanError(
+    'invalid-config',
+    `The token is for ${bound.baseUrl}, not for base-url ${baseUrl}: a token goes only to the API origin its ` +
+      'token endpoint names (base_url), else to the base URL set in script (configure({ baseUrl }) or the baseUrl property)',
+  );
+}
 
 /**
  * The end-customer token: fetched lazily, once for everybody who shares this source, and refreshed
@@ -36,13 +68,16 @@ export class TokenSource {
   #options: TokenOptions;
   #task = new SharedTask((signal) => this.#obtain(signal));
   #usedReadyToken = false;
+  /** Where a token whose source names no API origin may go. */
+  #fallbackBaseUrl: string;
 
-  constructor(options: TokenOptions) {
+  constructor(options: TokenOptions & { baseUrl?: string }) {
     this.#options = options;
+    this.#fallbackBaseUrl = options.tokenBaseUrl || options.baseUrl || DEFAULT_BASE_URL;
   }
 
-  /** The current token, fetching it if there is none yet. */
-  get(signal?: AbortSignal): Promise<string> {
+  /** The current token and the API origin it is bound to, fetching it if there is none yet. */
+  get(signal?: AbortSignal): Promise<BoundToken> {
     return this.#task.get(signal);
   }
 
@@ -50,7 +85,7 @@ export class TokenSource {
    * A new token after `stale` was refused. Callers that saw the same stale token share one refresh;
    * a caller whose token was already replaced gets the replacement without another fetch.
    */
-  refresh(stale: string, signal?: AbortSignal): Promise<string> {
+  refresh(stale: BoundToken, signal?: AbortSignal): Promise<BoundToken> {
     const { tokenProvider, tokenUrl } = this.#options;
     // A fixed token cannot be renewed: fail this call, keep the token for the next ones.
     if (!tokenProvider && !tokenUrl) return Promise.reject(new PeliqanError('unauthorized', 'Token refused'));
@@ -63,13 +98,13 @@ export class TokenSource {
     this.#task.clear();
   }
 
-  async #obtain(signal: AbortSignal): Promise<string> {
+  async #obtain(signal: AbortSignal): Promise<BoundToken> {
     const { token, tokenProvider, tokenUrl } = this.#options;
-    let obtained: string | null | undefined;
+    let obtained: Partial<BoundToken> | undefined;
     try {
       if (token && !this.#usedReadyToken) {
         this.#usedReadyToken = true;
-        obtained = token;
+        obtained = { token };
       } else if (tokenProvider) obtained = await this.#fromProvider(tokenProvider, signal);
       else if (tokenUrl) obtained = await this.#fromEndpoint(tokenUrl, signal);
     } catch (error) {
@@ -77,16 +112,26 @@ export class TokenSource {
       if (isPeliqanError(error)) error.source = 'token-endpoint';
       throw error;
     }
-    if (typeof obtained === 'string' && obtained) return obtained;
+    if (obtained?.baseUrl && !originOf(obtained.baseUrl)) {
+      const message = `The token source named a base URL that is not a URL: ${obtained.baseUrl}`;
+      throw new PeliqanError('invalid-config', message, { source: 'token-endpoint' });
+    }
+    if (typeof obtained?.token === 'string' && obtained.token) {
+      return { token: obtained.token, baseUrl: obtained.baseUrl || this.#fallbackBaseUrl };
+    }
     throw new PeliqanError('unauthorized', 'No token: set token-url, token or tokenProvider', {
       source: 'token-endpoint',
     });
   }
 
   /** The partner's provider; its failure is a failure to get a token, whatever it threw. */
-  async #fromProvider(provider: NonNullable<TokenOptions['tokenProvider']>, signal: AbortSignal) {
+  async #fromProvider(
+    provider: NonNullable<TokenOptions['tokenProvider']>,
+    signal: AbortSignal,
+  ): Promise<Partial<BoundToken> | undefined> {
+    let provided: ProvidedToken | undefined;
     try {
-      return await provider(signal);
+      provided = await provider(signal);
     } catch (error) {
       if (isPeliqanError(error) || isAbortError(error)) throw error;
       throw new PeliqanError(
@@ -94,18 +139,23 @@ export class TokenSource {
         `tokenProvider failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    return typeof provided === 'string' ? { token: provided } : provided;
   }
 
   /**
-   * `POST tokenUrl` → `{"token": "…"}`. A 429 is waited out once (its `Retry-After`, up to a minute);
-   * a redirect to a login page means nobody is logged in.
+   * `POST tokenUrl` → `{"token": "…", "base_url": "…"}`. A 429 is waited out once (its `Retry-After`, up
+   * to a minute); a redirect to a login page means nobody is logged in; an answer from another origin
+   * than the endpoint's is refused.
    */
-  async #fromEndpoint(tokenUrl: string, signal: AbortSignal): Promise<string | undefined> {
+  async #fromEndpoint(tokenUrl: string, signal: AbortSignal): Promise<Partial<BoundToken> | undefined> {
     const { fetch: fetcher = fetch, tokenCredentials = 'same-origin' } = this.#options;
     const init: RequestInit = {
       method: 'POST',
       credentials: tokenCredentials,
       headers: { Accept: 'application/json' },
+      // Followed, unlike other requests with a method but GET: this one has no body to carry along, and a
+      // redirect to a login page is how many partner back ends say that nobody is logged in.
+      redirect: 'follow',
     };
     for (let attempt = 1; ; attempt++) {
       const response = await send(fetcher, tokenUrl, init, 30_000, signal);
@@ -124,8 +174,16 @@ export class TokenSource {
           status: response.status,
         });
       }
+      if (redirectedAway(response, tokenUrl)) {
+        // The answer names where the token may go (`base_url`): only the endpoint the page named decides that.
+        await discard(response);
+        throw new PeliqanError('invalid-response', `${tokenUrl} redirected to another origin: ${response.url}`, {
+          status: response.status,
+        });
+      }
       try {
-        return tokenOf(await parseJson(response, tokenResponseSchema));
+        const answer = await parseJson(response, tokenResponseSchema);
+        return { token: tokenOf(answer), baseUrl: answer.base_url ?? undefined };
       } catch (error) {
         if (isPeliqanError(error) && error.code === 'invalid-response') error.message = `${tokenUrl}: ${error.message}`;
         throw error;

@@ -20,3 +20,17 @@ export function isSecureUrl(url: string | URL | undefined | null): boolean {
   if (parsed.protocol === 'https:') return true;
   return parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname);
 }
+
+/** Peliqan's EU instance, the default API origin. */
+export const DEFAULT_BASE_URL = 'https://app.eu.peliqan.io';
+
+/** The origin of `url` (scheme, host, port), or undefined when it is not an absolute URL. */
+export function originOf(url: string | URL | undefined | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -10,6 +10,8 @@ import { knownLanguage } from '../i18n/translate.js';
 /** The settings in force for an element: its own, else the enclosing peliqan element's, else the page's. */
 export interface Settings extends Readonly<Omit<PeliqanConfig, FlowOptionKey>> {
   readonly baseUrl: string;
+  /** Where a token whose source names no API origin may go: a base URL set in script, else the default. */
+  readonly tokenBaseUrl: string;
   readonly statusTimeout: number;
   readonly privateOauth: boolean;
   readonly hideTrustNotice: boolean;
@@ -31,6 +33,14 @@ export type SettingsHost = ReactiveControllerHost & HTMLElement & PeliqanConfig;
 const prefersDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
 
 /** Equal settings, a refused setting compared by what is wrong with it (each resolve makes a new error). */
+/**
+ * The element's `baseUrl` when script set it. One that equals its `base-url` attribute may come from
+ * markup, which injected HTML can write, so it binds no token (product spec §3 "Token binding"). This
+ * holds while `base-url` is not reflected: a property set from script then never shows as the attribute.
+ */
+const scriptBaseUrl = (host: SettingsHost) =>
+  host.baseUrl && host.baseUrl !== host.getAttribute('base-url') ? host.baseUrl : undefined;
+
 const sameSettings = (a: Settings, b: Settings) =>
   (Object.keys(a) as (keyof Settings)[]).every((key) =>
     key === 'problem' ? a.problem?.message === b.problem?.message : a[key] === b[key],
@@ -129,6 +139,8 @@ export class SettingsController implements ReactiveController {
     }
     return {
       baseUrl,
+      tokenBaseUrl:
+        scriptBaseUrl(host) || (inherited ? inherited.tokenBaseUrl : pageDefaults().baseUrl) || DEFAULT_BASE_URL,
       token: tokenSettings.token,
       tokenProvider: tokenSettings.tokenProvider,
       tokenUrl: tokenSettings.tokenUrl,
@@ -147,13 +159,14 @@ export class SettingsController implements ReactiveController {
 
   /** The client shared by every element configured the same way (held while the element is on the page). */
   get client(): PeliqanClient {
-    const { baseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl } = this.value;
-    const settings = [baseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl];
+    const { baseUrl, tokenBaseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl } = this.value;
+    const options = { baseUrl, tokenBaseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl };
+    const settings = Object.values(options);
     const lease = this.#lease;
     // Same settings (the provider by identity) and not forgotten by `reset()`: keep the client.
     if (lease?.current() && settings.every((value, index) => value === this.#leaseSettings[index])) return lease.client;
     lease?.release();
-    this.#lease = acquireClient({ baseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl });
+    this.#lease = acquireClient(options);
     this.#leaseSettings = settings;
     return this.#lease.client;
   }

@@ -262,7 +262,7 @@ describe('responses', () => {
     assert.equal(error.status, 400);
     assert.equal(error.error, 'ERROR_VALIDATION');
     assert.deepEqual(error.detail, { password: ['This field is required.'] });
-    assert.equal(error.message, 'This field is required.');
+    assert.equal(error.message, 'password: This field is required.');
   });
 
   test('reads one connection and its logs', async () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   connectionState,
   connectionMessage,
+  detailText,
   formFields,
   isOAuthConnector,
   safeIconUrl,
@@ -40,7 +41,10 @@ describe('connectionState (the status rule, peliqan-api.md §3)', () => {
   test('takes the failure reason from health_message, error, detail or message', () => {
     assert.equal(connectionMessage(connection({ health_message: 'Bad key' })), 'Bad key');
     assert.equal(connectionMessage(connection({ error: 'Nope' })), 'Nope');
-    assert.equal(connectionMessage(connection({ detail: { password: ['Wrong password'] } })), 'Wrong password');
+    assert.equal(
+      connectionMessage(connection({ detail: { password: ['Wrong password'] } })),
+      'password: Wrong password',
+    );
     assert.equal(connectionMessage(connection({ message: '  ' })), undefined);
   });
 });
@@ -164,6 +168,24 @@ describe('isOAuthConnector (the OAuth rule)', () => {
   test('no connect form at all', () => assert.ok(isOAuthConnector(servertype({}))));
   test('a credential connector is not', () =>
     assert.ok(!isOAuthConnector(servertype({ settings: { connect_form: { fields: { password: { show: true } } } } }))));
+});
+
+describe("detailText (Peliqan's error detail in words)", () => {
+  test('a 400 listing field errors says which field each is about (issue 25 §4)', () => {
+    assert.equal(
+      detailText({ param1: ['This field is required.'], host: ['This field is required.'] }),
+      'param1: This field is required. host: This field is required.',
+    );
+    assert.equal(detailText({ port: ['Not a number.', 'Out of range.'] }), 'port: Not a number. Out of range.');
+  });
+
+  test("Django's errors about the whole request, lists and plain text stay as they are", () => {
+    assert.equal(detailText({ non_field_errors: ['Connection refused.'] }), 'Connection refused.');
+    assert.equal(detailText(['First.', 'Second.']), 'First. Second.');
+    assert.equal(detailText('Authentication failed.'), 'Authentication failed.');
+    assert.equal(detailText({ host: [] }), undefined);
+    assert.equal(detailText(''), undefined);
+  });
 });
 
 describe('small rules', () => {

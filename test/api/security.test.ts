@@ -1,11 +1,13 @@
 /**
  * Issue 15, the widget's client: where the token and typed credentials may go, what a path may hold,
- * the token endpoint on another origin, and a rate-limited token endpoint.
+ * the token endpoint on another origin, and a rate-limited token endpoint. Issue 23: token binding and
+ * redirects.
  */
-import { describe, test, beforeEach } from 'node:test';
+import { after, describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { PeliqanClient, acquireClient, resetClients } from '../../src/api/index.js';
 import { rejection, useFake } from '../support/fake.js';
+import { bodyOf, startTestServer, type ReceivedRequest } from '../support/test-server.js';
 
 const fake = await useFake();
 beforeEach(() => fake.reset());
@@ -136,5 +138,186 @@ describe('clients nobody holds are let go (issue 11), and reset() forgets every 
     assert.equal(again.current(), true, 'kept while someone holds it');
     resetClients();
     assert.equal(again.current(), false, 'reset() forgets it');
+  });
+});
+
+describe('token binding: a token goes only to the API origin it is bound to (issue 23 point 1)', () => {
+  const json = (body: unknown) => Response.json(body);
+  const elsewhere = 'https://elsewhere.example';
+  /** A client whose token endpoint answers `answer`; every other request goes to the real network. */
+  function clientWith(answer: object, options: { baseUrl?: string; tokenBaseUrl?: string } = {}) {
+    const recorded = recordingFetch((url, init) =>
+      url.startsWith('https://partner.example') ? json(answer) : fetch(url, init),
+    );
+    const api = new PeliqanClient({
+      baseUrl: fake.url,
+      tokenUrl: 'https://partner.example/peliqan/token',
+      fetch: recorded.fetcher,
+      retryDelay: 5,
+      ...options,
+    });
+    const sentOn = () => recorded.calls.filter((call) => !call.url.startsWith('https://partner.example'));
+    return { api, sentOn };
+  }
+
+  test("takes the base_url the token endpoint names when it is the client's origin", async () => {
+    const { api, sentOn } = clientWith({ token: fake.integrateToken('acme'), base_url: `${fake.url}/` });
+    assert.deepEqual(await api.listConnections(), []);
+    assert.equal(sentOn().length, 1);
+  });
+
+  test('sends nothing to a base URL other than the one the token endpoint names: invalid-config', async () => {
+    const { api, sentOn } = clientWith({ token: fake.integrateToken('acme'), base_url: elsewhere });
+    const error = await rejection(api.listConnections());
+    assert.equal(error.code, 'invalid-config');
+    assert.match(error.message, /elsewhere\.example/);
+    assert.deepEqual(sentOn(), []);
+    assert.deepEqual(fake.requests, []);
+  });
+
+  test('an answer naming no base_url binds the token to tokenBaseUrl (the base URL set in script)', async () => {
+    const bound = clientWith({ token: fake.integrateToken('acme') }, { tokenBaseUrl: elsewhere });
+    assert.equal((await rejection(bound.api.listConnections())).code, 'invalid-config');
+    assert.deepEqual(bound.sentOn(), []);
+    const same = clientWith({ token: fake.integrateToken('acme') }, { tokenBaseUrl: fake.url });
+    assert.deepEqual(await same.api.listConnections(), []);
+  });
+
+  test('without tokenBaseUrl, a client built in script binds the token to its own base URL', async () => {
+    const { api } = clientWith({ token: fake.integrateToken('acme') });
+    assert.deepEqual(await api.listConnections(), []);
+  });
+
+  test('a ready token and a tokenProvider string are bound the same way; a provider may name the origin', async () => {
+    const token = fake.integrateToken('acme');
+    const ready = new PeliqanClient({ baseUrl: fake.url, token, tokenBaseUrl: elsewhere });
+    assert.equal((await rejection(ready.listConnections())).code, 'invalid-config');
+    const named = new PeliqanClient({ baseUrl: fake.url, tokenProvider: async () => ({ token, baseUrl: elsewhere }) });
+    assert.equal((await rejection(named.listConnections())).code, 'invalid-config');
+    const right = new PeliqanClient({
+      baseUrl: fake.url,
+      tokenBaseUrl: elsewhere,
+      tokenProvider: async () => ({ token, baseUrl: fake.url }),
+    });
+    assert.deepEqual(await right.listConnections(), []);
+    assert.equal(fake.requests.length, 1);
+  });
+
+  test("a base_url that is not a URL is the token endpoint's mistake, and nothing is sent", async () => {
+    const { api, sentOn } = clientWith({ token: 't', base_url: 'not a url' });
+    const error = await rejection(api.listConnections());
+    assert.equal(error.code, 'invalid-config');
+    assert.equal(error.source, 'token-endpoint');
+    assert.deepEqual(sentOn(), []);
+  });
+
+  test('is checked again for the token a 401 brings: a refreshed token bound elsewhere is not sent', async () => {
+    let calls = 0;
+    const api = new PeliqanClient({
+      baseUrl: fake.url,
+      tokenProvider: async () => ({
+        token: fake.integrateToken('acme'),
+        baseUrl: ++calls === 1 ? fake.url : elsewhere,
+      }),
+    });
+    await api.listConnections();
+    fake.expireTokens();
+    assert.equal((await rejection(api.listConnections())).code, 'invalid-config');
+    assert.deepEqual(
+      fake.requests.map((request) => request.auth),
+      ['customer', 'expired'],
+    );
+  });
+
+  test('clients bound differently do not share a token source', async () => {
+    const script = acquireClient({ baseUrl: fake.url, tokenUrl: '/t', tokenBaseUrl: fake.url });
+    const markup = acquireClient({ baseUrl: fake.url, tokenUrl: '/t', tokenBaseUrl: elsewhere });
+    assert.notEqual(script.client.tokens, markup.client.tokens);
+    script.release();
+    markup.release();
+  });
+});
+
+describe('redirects (issue 23 point 6)', () => {
+  /** An origin that records what reaches it, and an "API" that sends everything there with `status`. */
+  async function redirecting(status: number, to?: (path: string) => string) {
+    const reached: ReceivedRequest[] = [];
+    const hostile = await startTestServer(async (request, response) => {
+      reached.push({
+        method: request.method!,
+        path: request.url!,
+        headers: request.headers,
+        body: await bodyOf(request),
+      });
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end('[]');
+    });
+    const api = await startTestServer(async (request, response) => {
+      if (request.url === '/api/servers/') {
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end('[]');
+        return;
+      }
+      const path = request.url ?? '/';
+      response.writeHead(status, { Location: to ? to(path) : `${hostile.url}${path}` }).end();
+    });
+    after(() => Promise.all([hostile.close(), api.close()]));
+    return { hostile, api, reached };
+  }
+
+  for (const status of [307, 308]) {
+    test(`a create answered ${status} to another origin sends its body nowhere else: network`, async () => {
+      const { api, reached } = await redirecting(status);
+      const client = new PeliqanClient({ baseUrl: api.url, token: 't' });
+      const error = await rejection(client.addConnection({ servertype_id: 102, password: 'hunter2-secret' }));
+      assert.equal(error.code, 'network');
+      assert.deepEqual(reached, []);
+    });
+  }
+
+  test('a GET redirected to another origin is refused as invalid-response, and not retried', async () => {
+    const { api, reached } = await redirecting(302);
+    const client = new PeliqanClient({ baseUrl: api.url, token: 't', retryDelay: 5 });
+    const error = await rejection(client.listConnections());
+    assert.equal(error.code, 'invalid-response');
+    assert.match(error.message, /another origin/);
+    assert.equal(reached.length, 1, 'asked once, not retried');
+    assert.equal(reached[0]?.headers.authorization, undefined, 'the token stayed behind');
+  });
+
+  test('a GET redirected on the same origin is followed (a trailing slash)', async () => {
+    const { api } = await redirecting(301, (path) => `${path}/`);
+    const client = new PeliqanClient({ baseUrl: api.url, token: 't' });
+    assert.deepEqual(await client.listConnections(), []);
+  });
+
+  test('the token endpoint: a redirect to a login page on its origin still means nobody is logged in', async () => {
+    const partner = await startTestServer((request, response) => {
+      if (request.url === '/login') {
+        response.writeHead(200, { 'Content-Type': 'text/html' }).end('<form>Log in</form>');
+        return;
+      }
+      response.writeHead(302, { Location: '/login' }).end();
+    });
+    after(() => partner.close());
+    const client = new PeliqanClient({ baseUrl: fake.url, tokenUrl: `${partner.url}/peliqan/token` });
+    const error = await rejection(client.listConnections());
+    assert.equal(error.code, 'unauthorized');
+    assert.equal(error.source, 'token-endpoint');
+    assert.deepEqual(fake.requests, []);
+  });
+
+  test('the token endpoint: a token answered from another origin after a redirect is refused', async () => {
+    const elsewhere = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ token: fake.integrateToken('acme'), base_url: fake.url }));
+    });
+    const partner = await startTestServer((_request, response) => {
+      response.writeHead(307, { Location: `${elsewhere.url}/token` }).end();
+    });
+    after(() => Promise.all([elsewhere.close(), partner.close()]));
+    const client = new PeliqanClient({ baseUrl: fake.url, tokenUrl: `${partner.url}/peliqan/token` });
+    const error = await rejection(client.listConnections());
+    assert.equal(error.code, 'invalid-response');
+    assert.equal(error.source, 'token-endpoint');
+    assert.deepEqual(fake.requests, []);
   });
 });

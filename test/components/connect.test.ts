@@ -115,8 +115,9 @@ describe('<peliqan-connect>', () => {
 
   it("a nested peliqan element inherits the enclosing one's configuration, a token property included", async () => {
     const token = await (await fetch(fake.tokenUrl('nested'), { method: 'POST' })).json();
+    // A ready token goes only to a base URL set in script (product spec §3 "Token binding").
     const outer = await fixture<PeliqanConnect>(
-      html`<peliqan-connect base-url=${fake.url} .token=${token.token} servertype="nope"><peliqan-connect-form servertype="stripe"></peliqan-connect-form></peliqan-connect>`,
+      html`<peliqan-connect .baseUrl=${fake.url} .token=${token.token} servertype="nope"><peliqan-connect-form servertype="stripe"></peliqan-connect-form></peliqan-connect>`,
     );
     const inner = outer.querySelector<PeliqanConnectForm>('peliqan-connect-form')!;
     await waitFor(() => inner.state === 'ready');

@@ -62,7 +62,7 @@ describe('the sub-account memory of the token endpoint', () => {
     assert.equal(errors.length, 1);
     assert.deepEqual(
       [(errors[0] as PeliqanError).status, (errors[0] as PeliqanError).message],
-      [400, 'email must be unique'],
+      [400, 'email: email must be unique'],
     );
     assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/integrate/').length, 1);
   });

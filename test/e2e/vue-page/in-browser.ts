@@ -4,6 +4,7 @@ import type { PeliqanSelectDetail } from '../../../src/index.js';
 
 const { baseUrl, tokenUrl } = document.documentElement.dataset as { baseUrl: string; tokenUrl: string };
 
+// The base URL as a property (set in script): this page's token endpoint names no base_url.
 const App = defineComponent({
   setup() {
     const chosen = ref('nothing yet');
@@ -14,7 +15,7 @@ const App = defineComponent({
   },
   template: `
     <p id="chosen">{{ chosen }}</p>
-    <peliqan-connector-picker :base-url="baseUrl" :token-url="tokenUrl" connectors="stripe,mysql" @peliqan-select="onSelect">
+    <peliqan-connector-picker :baseUrl.prop="baseUrl" :token-url="tokenUrl" connectors="stripe,mysql" @peliqan-select="onSelect">
     </peliqan-connector-picker>`,
 });
 
