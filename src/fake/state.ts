@@ -1,5 +1,5 @@
 /** Everything the fake Peliqan holds in memory, and the changes every part of it makes to that. */
-import { SUB_ACCOUNT_FIELDS } from '../api/sub-account.js';
+import { SUB_ACCOUNT_FIELDS } from '../protocol/sub-account.js';
 import type { FakeServertype } from './catalogue.js';
 import type { OriginPolicy } from './cors.js';
 import { FakeJwt } from './jwt.js';
