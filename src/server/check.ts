@@ -100,6 +100,10 @@ const list = (items: string[], most = 5) =>
 
 const outcome = (verdict: Verdict, evidence: string): Outcome => ({ verdict, evidence });
 
+/** What a partner call's failure says, as `rule` (the function that owns the assumption) reads it. */
+const partnerFailure = (rule: (error: unknown) => boolean, error: unknown): Outcome =>
+  outcome(rule(error) ? 'held' : refuted(error, true), failed(error));
+
 /** The kind the widget gives a field of type `type` (the rule itself, asked with a one-field form). */
 function kindOfType(type: string) {
   const probe = { name: 'probe', settings: { connect_form: { fields: { field: { type, options: ['a'] } } } } };
@@ -269,7 +273,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
         await partner.identityToken({ externalId: `${CHECK_ACCOUNT}-nobody-${Date.now().toString(36)}` });
         return outcome('not held', 'a token came back for an external_id nobody made');
       } catch (error) {
-        return outcome(isMissingAccount(error) ? 'held' : refuted(error, true), failed(error));
+        return partnerFailure(isMissingAccount, error);
       }
     },
   },
@@ -363,7 +367,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
         await probe.createCheckAccountAgain();
         return outcome('not held', 'a second sub-account with the same external_id was made');
       } catch (error) {
-        return outcome(isDuplicateAccount(error) ? 'held' : refuted(error, true), failed(error));
+        return partnerFailure(isDuplicateAccount, error);
       }
     },
   },

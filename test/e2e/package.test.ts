@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { printedUntil } from '../support/child.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -218,9 +219,7 @@ describe('installed into an empty folder', () => {
       },
     );
     try {
-      let printed = '';
-      fake.stdout!.setEncoding('utf8');
-      while (!printed.includes('Press Ctrl+C')) printed += ((await once(fake.stdout!, 'data')) as [string])[0];
+      const printed = await printedUntil(fake.stdout!, 'Press Ctrl+C');
       const url = /Fake Peliqan API\s+(\S+)/.exec(printed)![1]!;
       const { stdout } = await run(join(consumer, 'node_modules/.bin/peliqan-embed'), ['check'], {
         env: { ...process.env, PELIQAN_BASE_URL: url, PELIQAN_PARTNER_TOKEN: 'fake-partner-token' },

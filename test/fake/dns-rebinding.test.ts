@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isAllowedHostHeader } from '../../src/protocol/loopback.js';
+import { printedUntil } from '../support/child.js';
 import { useFake } from '../support/fake.js';
 
 /** Sends one request to `url` as if addressed to `host` (what a rebound page's browser sends). */
@@ -116,12 +117,7 @@ describe('the demo refuses requests addressed to another name', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
-      let printed = '';
-      demo.stdout.setEncoding('utf8');
-      while (!printed.includes('Press Ctrl+C')) {
-        const [chunk] = (await once(demo.stdout, 'data')) as [string];
-        printed += chunk;
-      }
+      const printed = await printedUntil(demo.stdout, 'Press Ctrl+C');
       const fakeUrl = /Peliqan API\s+(\S+)/.exec(printed)![1]!;
       const mints = async () => {
         const log = await fetch(`${fakeUrl}/__fake/requests`).then((response) => response.json());

@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakePeliqan } from '../../src/fake/index.js';
+import { printedUntil } from '../support/child.js';
 import { call, useFake } from '../support/fake.js';
 
 /** The `Access-Control-Allow-Origin` the fake answers a page on `origin` with (null: none). */
@@ -177,12 +178,7 @@ describe('the CLI', () => {
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
-      let printed = '';
-      child.stdout.setEncoding('utf8');
-      while (!printed.includes('Press Ctrl+C')) {
-        const [chunk] = (await once(child.stdout, 'data')) as [string];
-        printed += chunk;
-      }
+      const printed = await printedUntil(child.stdout, 'Press Ctrl+C');
       const url = /Fake Peliqan API\s+(\S+)/.exec(printed)![1]!;
       assert.match(printed, /Allowed origins\s+localhost pages \(any port\), https:\/\/app\.example\.test/);
       assert.equal(await allowOrigin(url, 'https://app.example.test'), 'https://app.example.test');
