@@ -10,6 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
+import { isAllowedHostHeader } from '../src/protocol/loopback.js';
 import { PeliqanPartner, createCatalogueHandler, createTokenHandler, toNodeHandler } from '../src/server/index.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -148,6 +149,11 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
 }
 
 const server = createServer((request, response) => {
+  // A website rebound to 127.0.0.1 (DNS rebinding) sends its own name: it must not be minted a token.
+  if (!isAllowedHostHeader(request.headers.host, [host])) {
+    const refusal = `The demo answers requests to this machine only (localhost, 127.0.0.1, [::1]) or to HOST (${host}).`;
+    return send(response, 403, refusal, 'text/plain');
+  }
   handle(request, response).catch((error: unknown) => {
     console.error(error);
     if (!response.headersSent) send(response, 500, 'Demo server error', 'text/plain');

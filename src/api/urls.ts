@@ -3,10 +3,7 @@
  * plain `http:` for a machine's own loopback names (development, the fake Peliqan). One rule for the
  * base URL (product spec §3), an `oauth_url` (§4) and the partner toolkit (§8).
  */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** True for a machine's own loopback names, as `URL.hostname` writes them: localhost, 127.0.0.1, [::1]. */
-export const isLoopbackHost = (hostname: string): boolean => LOOPBACK.has(hostname);
+import { isLoopbackHost } from '../protocol/loopback.js';
 
 /** True when `url` is an absolute `https:` URL, or `http:` on localhost / 127.0.0.1 / [::1]. */
 export function isSecureUrl(url: string | URL | undefined | null): boolean {

@@ -34,9 +34,14 @@ export async function handleApiRequest(
   const cors = corsHeaders(request.headers.origin, state.settings.origins);
   if (method === 'OPTIONS') answerPreflight(response, cors);
   else if (method === 'GET' && url.pathname.startsWith('/static/icons/')) serveIcon(state, url.pathname, response);
-  else if (url.pathname.startsWith('/__fake/')) await answerControl(state, url, request, response, cors);
+  else if (url.pathname.startsWith('/__fake/'))
+    await answerControl(state, { url, baseUrl: ownOrigin(state, request) }, request, response, cors);
   else await answerApi(state, url, request, response, cors);
 }
+
+/** The fake's origin as the request addressed it (for absolute links and the token's `base_url`). */
+const ownOrigin = (state: FakeState, request: IncomingMessage) =>
+  request.headers.host ? `http://${request.headers.host}` : state.url;
 
 function serveIcon(state: FakeState, path: string, response: ServerResponse): void {
   const slug = decodeURIComponent(path.slice('/static/icons/'.length).replace(/\.svg$/, ''));
@@ -87,7 +92,7 @@ async function answerApi(
 
   const delay = state.faults.delay[record.route];
   if (delay) await sleep(delay);
-  const baseUrl = request.headers.host ? `http://${request.headers.host}` : state.url;
+  const baseUrl = ownOrigin(state, request);
   const context: RouteContext = { state, caller, baseUrl, record, body, query: record.query, params: match.params };
   const answer = injectedAnswer(state, record.route) ?? routeAnswer(match, context, refusal);
   record.status = answer.status;

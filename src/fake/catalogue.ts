@@ -1,7 +1,10 @@
 /**
  * The fake's connector catalogue: realistic definitions in the shape Peliqan serves
  * (peliqan-api.md §4): slot keys (`host`, `username`, `password`, `param1`…), `show: false` slots,
- * defaults, help texts, and three ways of marking OAuth. Icons are served by the fake itself.
+ * defaults, help texts, and each way of marking OAuth on its own (`type: "oauth"`, `oauth: true`,
+ * `auth_type`, no shown field). Icons are served by the fake itself.
+ * The fake keeps its own truth about each connector (`connectsBy`, `formSlots`) and never asks the
+ * widget's guesses, so a test can hold those guesses against it.
  */
 
 /** A connector definition as the fake serves it (`icon_url` is filled in per server). */
@@ -17,6 +20,11 @@ export interface FakeServertype {
   oauth?: boolean;
   auth_type?: string;
   settings: { connect_form: FakeConnectForm };
+  /**
+   * The fake's own truth, never served: whether a connection is made by signing in (the create answers
+   * an `oauth_url`) or with the form's values. The widget has to guess it from what is served.
+   */
+  connectsBy: 'oauth' | 'credentials';
 }
 
 export interface FakeConnectForm {
@@ -35,6 +43,18 @@ export interface FakeField {
   placeholder?: string;
   options?: (string | { value: string; label: string })[];
 }
+
+/** A slot of a connect form that the customer fills in, as the fake itself reads its definitions. */
+export interface FormSlot {
+  key: string;
+  required: boolean;
+}
+
+/** The slots `servertype`'s form shows (`show: true`), in order; the fake's own rule, not the widget's. */
+export const formSlots = (servertype: FakeServertype): FormSlot[] =>
+  Object.entries(servertype.settings.connect_form.fields)
+    .filter(([, field]) => field.show)
+    .map(([key, field]) => ({ key, required: field.required === true }));
 
 const hidden = (...keys: string[]): Record<string, FakeField> =>
   Object.fromEntries(keys.map((key) => [key, { show: false, required: false }]));
@@ -69,8 +89,8 @@ const oauthForm = (helptext: string): FakeConnectForm => ({
 });
 const noShownFields = (): FakeConnectForm => ({ fields: hidden('password', 'param1') });
 
-type Entry = Omit<FakeServertype, 'available' | 'description'> &
-  Partial<Pick<FakeServertype, 'available' | 'description'>>;
+type Entry = Omit<FakeServertype, 'available' | 'description' | 'connectsBy'> &
+  Partial<Pick<FakeServertype, 'available' | 'description' | 'connectsBy'>>;
 
 const entries: Entry[] = [
   // CRM
@@ -78,6 +98,7 @@ const entries: Entry[] = [
     id: 201,
     name: 'HubSpot',
     server_type: 'hubspot',
+    connectsBy: 'oauth',
     category: 'CRM',
     order: 10,
     color: '#ff7a59',
@@ -106,6 +127,7 @@ const entries: Entry[] = [
     id: 203,
     name: 'Salesforce',
     server_type: 'salesforce',
+    connectsBy: 'oauth',
     category: 'CRM',
     order: 15,
     color: '#00a1e0',
@@ -131,16 +153,18 @@ const entries: Entry[] = [
     id: 204,
     name: 'Teamleader Focus',
     server_type: 'teamleader',
+    connectsBy: 'oauth',
     category: 'CRM',
     order: 40,
     color: '#00b2b2',
-    auth_type: 'oauth',
+    // Says nothing of OAuth but shows no field: the widget must take that as a sign-in.
     settings: { connect_form: noShownFields() },
   },
   {
     id: 205,
     name: 'Zoho CRM',
     server_type: 'zoho_crm',
+    connectsBy: 'oauth',
     category: 'CRM',
     order: 50,
     color: '#e42527',
@@ -164,6 +188,7 @@ const entries: Entry[] = [
     id: 301,
     name: 'Exact Online',
     server_type: 'exact_online',
+    connectsBy: 'oauth',
     category: 'Accounting',
     order: 10,
     color: '#e1001a',
@@ -173,6 +198,7 @@ const entries: Entry[] = [
     id: 302,
     name: 'Xero',
     server_type: 'xero',
+    connectsBy: 'oauth',
     category: 'Accounting',
     order: 20,
     color: '#13b5ea',
@@ -183,6 +209,7 @@ const entries: Entry[] = [
     id: 303,
     name: 'QuickBooks Online',
     server_type: 'quickbooks',
+    connectsBy: 'oauth',
     category: 'Accounting',
     order: 30,
     color: '#2ca01c',
@@ -192,6 +219,7 @@ const entries: Entry[] = [
     id: 304,
     name: 'Moneybird',
     server_type: 'moneybird',
+    connectsBy: 'oauth',
     category: 'Accounting',
     order: 40,
     color: '#1f8ded',
@@ -219,11 +247,19 @@ const entries: Entry[] = [
     id: 306,
     name: 'Twinfield',
     server_type: 'twinfield',
+    connectsBy: 'oauth',
     category: 'Accounting',
     order: 60,
     color: '#00a3e0',
     auth_type: 'OAuth',
-    settings: { connect_form: noShownFields() },
+    settings: {
+      connect_form: {
+        fields: {
+          param1: { show: true, label: 'Organisation', required: true, helptext: 'Your Twinfield organisation code.' },
+          ...hidden('password'),
+        },
+      },
+    },
   },
   {
     id: 307,
@@ -418,6 +454,7 @@ const entries: Entry[] = [
     id: 502,
     name: 'Google Analytics 4',
     server_type: 'google_analytics',
+    connectsBy: 'oauth',
     category: 'Marketing',
     order: 20,
     color: '#e37400',
@@ -443,6 +480,7 @@ const entries: Entry[] = [
     id: 504,
     name: 'LinkedIn Ads',
     server_type: 'linkedin_ads',
+    connectsBy: 'oauth',
     category: 'Marketing',
     order: 40,
     color: '#0a66c2',
@@ -485,6 +523,7 @@ const entries: Entry[] = [
     id: 603,
     name: 'Intercom',
     server_type: 'intercom',
+    connectsBy: 'oauth',
     category: 'Support',
     order: 30,
     color: '#1f8ded',
@@ -495,6 +534,7 @@ const entries: Entry[] = [
     id: 701,
     name: 'Google Sheets',
     server_type: 'google_sheets',
+    connectsBy: 'oauth',
     category: 'Productivity',
     order: 10,
     color: '#0f9d58',
@@ -515,6 +555,7 @@ const entries: Entry[] = [
     id: 703,
     name: 'Notion',
     server_type: 'notion',
+    connectsBy: 'oauth',
     category: 'Productivity',
     order: 30,
     color: '#000000',
@@ -647,6 +688,7 @@ export const defaultCatalogue = (): FakeServertype[] =>
   structuredClone(entries).map((entry) => ({
     available: 'LIVE',
     description: `Sync your ${entry.name} data.`,
+    connectsBy: 'credentials',
     ...entry,
   }));
 
@@ -667,6 +709,7 @@ export function syntheticCatalogue(count: number): FakeServertype[] {
       color: '#888888',
       available: 'LIVE',
       description: 'A generated connector.',
+      connectsBy: 'credentials',
       settings: { connect_form: apiKey('API key', 'Generated.') },
     });
   }

@@ -1,8 +1,7 @@
 /** The end-customer's connector catalogue and connections (peliqan-api.md §3–§5). */
 import { randomBytes } from 'node:crypto';
-import { formFields, isOAuthConnector } from '../api/connectors.js';
 import { requireAccount } from './auth.js';
-import type { FakeServertype } from './catalogue.js';
+import { formSlots, type FakeServertype } from './catalogue.js';
 import { HttpProblem } from './http.js';
 import { list } from './lists.js';
 import type { RouteAnswer, RouteContext } from './router.js';
@@ -22,7 +21,8 @@ export const publicConnection = (connection: FakeConnection) => ({
   created_at: connection.created_at,
 });
 
-const publicServertype = (state: FakeState, servertype: FakeServertype) => ({
+/** A connector as Peliqan serves it: without the fake's own truth, which the widget has to guess. */
+const publicServertype = (state: FakeState, { connectsBy: _truth, ...servertype }: FakeServertype) => ({
   ...servertype,
   icon_url: `${state.url}/static/icons/${encodeURIComponent(servertype.server_type)}.svg`,
 });
@@ -70,24 +70,23 @@ export function createConnection(context: RouteContext): RouteAnswer {
   const { body, state } = context;
   const servertype = state.findServertype(body.servertype_id);
   if (!servertype) throw new HttpProblem(400, 'ERROR_SERVERTYPE_NOT_FOUND', 'Unknown servertype_id.');
-  const shown = formFields(servertype);
+  const shown = formSlots(servertype);
   const missing = shown.filter(
-    (field) => field.required && (body[field.key] === undefined || body[field.key] === null || body[field.key] === ''),
+    (slot) => slot.required && (body[slot.key] === undefined || body[slot.key] === null || body[slot.key] === ''),
   );
   if (missing.length) {
     throw new HttpProblem(
       400,
       'ERROR_VALIDATION',
-      Object.fromEntries(missing.map((field) => [field.key, ['This field is required.']])),
+      Object.fromEntries(missing.map((slot) => [slot.key, ['This field is required.']])),
     );
   }
   const values = Object.fromEntries(
-    shown.map((field) => [field.key, body[field.key]]).filter(([, value]) => value !== undefined),
+    shown.map((slot) => [slot.key, body[slot.key]]).filter(([, value]) => value !== undefined),
   );
   const name = typeof body.name === 'string' && body.name ? body.name : servertype.name;
   const connection = state.addConnection(account, servertype, name, values);
-  // The widget's own rule, so that the fake and the widget never disagree on who gets an `oauth_url`.
-  if (isOAuthConnector(servertype)) return [201, startOAuth(state, connection, servertype)];
+  if (servertype.connectsBy === 'oauth') return [201, startOAuth(state, connection, servertype)];
   testCredentials(state, connection, values);
   return [201, publicConnection(connection)];
 }

@@ -22,6 +22,8 @@ import type { FakeFaults, SeedConnection } from './types.js';
 /** What a control gets: the state and the request's parts. */
 export interface ControlContext {
   state: FakeState;
+  /** The fake's own origin, as the request addressed it. */
+  baseUrl: string;
   body: Record<string, unknown>;
   query: Record<string, string>;
   params: Record<string, string>;
@@ -48,11 +50,14 @@ const CONTROL_ROUTES = [
     state.jwt.expireAll();
     return done;
   }),
-  // A test-only stand-in for the partner's token endpoint.
-  route<ControlContext>('POST', '/__fake/token', ({ state, query }) => [
-    200,
-    { token: state.integrateToken(query.external_id || 'demo_customer') },
-  ]),
+  // A test-only stand-in for the partner's token endpoint: it names the API origin the token is for, as
+  // `createTokenHandler` does (product spec §3 "Token binding"); `&base_url=` (empty) names none,
+  // `&base_url=<url>` another.
+  route<ControlContext>('POST', '/__fake/token', ({ state, query, baseUrl }) => {
+    const token = state.integrateToken(query.external_id || 'demo_customer');
+    const named = query.base_url ?? baseUrl;
+    return [200, named ? { token, base_url: named } : { token }];
+  }),
   route<ControlContext>('POST', '/__fake/connections', ({ state, body }) => [
     201,
     publicConnection(state.seedConnection(body as unknown as SeedConnection)),
@@ -73,7 +78,7 @@ const CONTROL_ROUTES = [
  */
 export async function answerControl(
   state: FakeState,
-  url: URL,
+  { url, baseUrl }: { url: URL; baseUrl: string },
   request: IncomingMessage,
   response: ServerResponse,
   cors: HeaderMap,
@@ -95,7 +100,7 @@ export async function answerControl(
       throw new HttpProblem(400, 'ERROR_PARSE', 'JSON parse error.');
     }
     const query = Object.fromEntries(url.searchParams);
-    const [status, payload] = match.route.handle({ state, body, query, params: match.params });
+    const [status, payload] = match.route.handle({ state, baseUrl, body, query, params: match.params });
     sendJson(response, status, payload, cors);
   } catch (error) {
     if (error instanceof BodyTooLarge) {

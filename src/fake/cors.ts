@@ -4,7 +4,7 @@
  * the same browser can neither read its answers nor drive its controls.
  */
 import type { ServerResponse } from 'node:http';
-import { isLoopbackHost } from '../api/urls.js';
+import { isLoopbackHost } from '../protocol/loopback.js';
 import type { HeaderMap } from './http.js';
 
 /** The origins the fake answers besides loopback pages, or `'*'` for any origin at all. */

@@ -5,10 +5,11 @@
  * fake OAuth provider on a second origin. Fault switches make it misbehave the ways the real one can.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { isAllowedHostHeader, namesThisMachine, urlHostFor } from '../protocol/loopback.js';
 import { handleApiRequest } from './api.js';
 import { defaultCatalogue, syntheticCatalogue, type FakeServertype } from './catalogue.js';
 import type { AllowedOrigins } from './cors.js';
-import { listen, markAsFake, stop } from './http.js';
+import { listen, markAsFake, sendJson, stop } from './http.js';
 import { handleOAuthRequest } from './oauth.js';
 import { FakeState } from './state.js';
 import type {
@@ -26,6 +27,11 @@ import type {
 export interface FakePeliqanOptions {
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
+  /**
+   * Host names a request may be addressed to besides this machine's (`localhost`, `127.0.0.1`, `[::1]`)
+   * and `host`, e.g. a container's name. Any other `Host` is refused (403): DNS rebinding.
+   */
+  allowedHosts?: string[];
   /** API port; 0 (default) picks a free one. */
   port?: number;
   /** The fake OAuth provider's port (a second origin); 0 (default) picks a free one. */
@@ -81,14 +87,21 @@ export interface FakePeliqan {
   close(): Promise<void>;
 }
 
-const LOOPBACK_INTERFACES = new Set(['127.0.0.1', 'localhost', '::1']);
-
 type Handler = (state: FakeState, request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-/** A server that marks every answer as the fake's and answers with `handler`. */
+/**
+ * A server that marks every answer as the fake's and answers with `handler`, for requests addressed to
+ * this machine (or an allowed host) only: a website rebound to 127.0.0.1 can neither read nor drive it.
+ */
 function fakeServer(state: FakeState, handler: Handler) {
   return createServer((request, response) => {
     markAsFake(response);
+    const host = request.headers.host;
+    if (!isAllowedHostHeader(host, state.settings.hosts)) {
+      const detail = `The fake Peliqan answers requests to localhost, 127.0.0.1 and [::1] only, not to ${JSON.stringify(host ?? '')}: add the name to allowedHosts (--allowed-host) if you mean it.`;
+      sendJson(response, 403, { error: 'ERROR_HOST_NOT_ALLOWED', detail });
+      return;
+    }
     // Handlers answer their own errors (a 500 for a bug); what is left is a client gone mid-request.
     handler(state, request, response).catch(() => response.destroy());
   });
@@ -107,11 +120,12 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
     faults: options.faults,
     settings: {
       origins: { allowed: options.allowedOrigins ?? [], loopback: !options.strictOrigins },
+      hosts: [host, ...(options.allowedHosts ?? [])],
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       requestLogLimit: options.requestLogLimit ?? 1000,
     },
   });
-  if (!LOOPBACK_INTERFACES.has(host)) {
+  if (!namesThisMachine(host)) {
     console.warn(
       `The fake Peliqan listens on ${host}, beyond this machine: anyone who can reach it can read its state and ` +
         'drive its /__fake/ controls, which need no token. Use it on a network you trust.',
@@ -119,8 +133,15 @@ export async function startFakePeliqan(options: FakePeliqanOptions = {}): Promis
   }
   const api = fakeServer(state, handleApiRequest);
   const oauth = fakeServer(state, handleOAuthRequest);
-  state.url = `http://${host}:${await listen(api, host, options.port ?? 0)}`;
-  state.oauthUrl = `http://${host}:${await listen(oauth, host, options.oauthPort ?? 0)}`;
+  const urlHost = urlHostFor(host);
+  state.url = `http://${urlHost}:${await listen(api, host, options.port ?? 0)}`;
+  try {
+    state.oauthUrl = `http://${urlHost}:${await listen(oauth, host, options.oauthPort ?? 0)}`;
+  } catch (error) {
+    // A fake that could not start whole leaves nothing listening behind.
+    await stop(api);
+    throw error;
+  }
 
   return {
     url: state.url,

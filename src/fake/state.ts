@@ -1,5 +1,5 @@
 /** Everything the fake Peliqan holds in memory, and the changes every part of it makes to that. */
-import { SUB_ACCOUNT_FIELDS } from '../api/sub-account.js';
+import { SUB_ACCOUNT_FIELDS } from '../protocol/sub-account.js';
 import type { FakeServertype } from './catalogue.js';
 import type { OriginPolicy } from './cors.js';
 import { FakeJwt } from './jwt.js';
@@ -43,6 +43,8 @@ export const now = (): string => new Date().toISOString();
 /** How the fake is set up: fixed for its life, unlike the faults. */
 export interface FakeSettings {
   origins: OriginPolicy;
+  /** Names besides this machine's that a request's `Host` may give (see `isAllowedHostHeader`). */
+  hosts: string[];
   /** Request bodies over this many bytes are answered 413 and never held. */
   maxBodyBytes: number;
   /** The request log keeps this many of the latest requests. */

@@ -1,5 +1,5 @@
 /** What the fake keeps and what its switches look like: the types of `peliqan-embed/fake`. */
-import type { SubAccountProfile } from '../api/sub-account.js';
+import type { SubAccountProfile } from '../protocol/sub-account.js';
 
 /** A status to answer instead of handling a request, optionally with a body and `Retry-After`. */
 export type InjectedResponse = number | { status: number; body?: unknown; retryAfter?: number };

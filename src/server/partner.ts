@@ -10,7 +10,7 @@ import { PeliqanClient } from '../api/client.js';
 import type { CallOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
 import { idSchema, isServertype, text, tokenResponseSchema, type Servertype } from '../api/schemas.js';
-import type { SubAccountProfile } from '../api/sub-account.js';
+import type { SubAccountProfile } from '../protocol/sub-account.js';
 import { tokenOf } from '../api/token.js';
 import { isSecureUrl } from '../api/urls.js';
 import { subAccountProfile } from './profile.js';
@@ -53,7 +53,7 @@ export interface PeliqanPartnerOptions {
   tenantPaths?: Partial<TenantPaths>;
 }
 
-export type { SubAccountProfile } from '../api/sub-account.js';
+export type { SubAccountProfile } from '../protocol/sub-account.js';
 
 /** Which sub-account: Peliqan's id, or the partner's own customer id. */
 export type AccountRef = { accountId: number | string } | { externalId: string };

@@ -1,4 +1,4 @@
-import { SUB_ACCOUNT_FIELDS, type SubAccountProfile } from '../api/sub-account.js';
+import { SUB_ACCOUNT_FIELDS, type SubAccountProfile } from '../protocol/sub-account.js';
 
 /**
  * The sub-account profile inside `value` (a partner's user object, say): only the fields of

@@ -1,5 +1,5 @@
 import { isPeliqanError, type PeliqanError } from '../api/errors.js';
-import { SUB_ACCOUNT_FIELDS } from '../api/sub-account.js';
+import { SUB_ACCOUNT_FIELDS } from '../protocol/sub-account.js';
 import { LruMap } from './lru.js';
 import type { AccountRef, PeliqanPartner, SubAccountProfile } from './partner.js';
 

@@ -2,7 +2,10 @@ import { describe, test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startFakePeliqan } from '../../src/fake/index.js';
+import { printedUntil } from '../support/child.js';
 import { call, useFake } from '../support/fake.js';
 
 /** The `Access-Control-Allow-Origin` the fake answers a page on `origin` with (null: none). */
@@ -175,12 +178,7 @@ describe('the CLI', () => {
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
-      let printed = '';
-      child.stdout.setEncoding('utf8');
-      while (!printed.includes('Press Ctrl+C')) {
-        const [chunk] = (await once(child.stdout, 'data')) as [string];
-        printed += chunk;
-      }
+      const printed = await printedUntil(child.stdout, 'Press Ctrl+C');
       const url = /Fake Peliqan API\s+(\S+)/.exec(printed)![1]!;
       assert.match(printed, /Allowed origins\s+localhost pages \(any port\), https:\/\/app\.example\.test/);
       assert.equal(await allowOrigin(url, 'https://app.example.test'), 'https://app.example.test');
@@ -189,6 +187,39 @@ describe('the CLI', () => {
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
+    }
+  });
+
+  test('a port in use is one line saying which, and how to pick another', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      for (const [flags, named] of [
+        [
+          ['--port', String(port), '--oauth-port', '0'],
+          /^Port \d+ \(for the fake Peliqan API\) is in use.*--port <port> or PELIQAN_FAKE_PORT=<port>/,
+        ],
+        [
+          ['--port', '0', '--oauth-port', String(port)],
+          /^Port \d+ \(for the fake OAuth provider\) is in use.*--oauth-port <port>/,
+        ],
+      ] as const) {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/fake/cli.ts', ...flags], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let printed = '';
+        child.stderr.setEncoding('utf8');
+        child.stderr.on('data', (chunk: string) => (printed += chunk));
+        const [code] = (await once(child, 'exit')) as [number];
+        assert.equal(code, 1);
+        const lines = printed.trim().split('\n');
+        assert.equal(lines.length, 1, printed);
+        assert.match(lines[0]!, named);
+        assert.ok(lines[0]!.includes(String(port)));
+      }
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
     }
   });
 });

@@ -7,9 +7,9 @@ export interface BrowserFake {
   url: string;
   oauthUrl: string;
   /**
-   * A token URL that mints an integrate token for `externalId`: a stand-in for the partner's endpoint
-   * that names the fake as the token's `base_url`, as `createTokenHandler` does (`baseUrl: null` names
-   * none, a string names another).
+   * A token URL that mints an integrate token for `externalId`: the fake's stand-in for the partner's
+   * endpoint, which names the fake as the token's `base_url` as `createTokenHandler` does (`baseUrl: null`
+   * names none, a string names another).
    */
   tokenUrl(externalId?: string, answer?: { baseUrl: string | null }): string;
   reset(faults?: Partial<FakeFaults>): Promise<void>;
@@ -21,10 +21,10 @@ export interface BrowserFake {
 }
 
 export async function startFake(options: FakePeliqanOptions = {}): Promise<BrowserFake> {
-  const { url, oauthUrl, tokenEndpoint } = await executeServerCommand<
-    { url: string; oauthUrl: string; tokenEndpoint: string },
-    FakePeliqanOptions
-  >('fake-start', options);
+  const { url, oauthUrl } = await executeServerCommand<{ url: string; oauthUrl: string }, FakePeliqanOptions>(
+    'fake-start',
+    options,
+  );
   const control = async (path: string, body?: unknown, method = 'POST') => {
     const response = await fetch(`${url}/__fake/${path}`, {
       method,
@@ -37,7 +37,7 @@ export async function startFake(options: FakePeliqanOptions = {}): Promise<Brows
     url,
     oauthUrl,
     tokenUrl: (externalId = 'browser_test', answer) => {
-      const tokenUrl = new URL('/__fake/token', tokenEndpoint);
+      const tokenUrl = new URL('/__fake/token', url);
       tokenUrl.searchParams.set('external_id', externalId);
       if (answer) tokenUrl.searchParams.set('base_url', answer.baseUrl ?? '');
       return tokenUrl.href;
