@@ -1,15 +1,15 @@
 /**
  * `peliqan-embed`: importing it defines the elements (none are registered twice) and gives the
- * client, the configuration and the types.
+ * client, the configuration and the types. Only what the README documents is exported.
  */
 export * from './api/index.js';
-export { configure, pageDefaults, reset } from './config.js';
+export { configure, reset } from './config.js';
 export type { PeliqanConfig } from './config.js';
 export { registerMessages } from './i18n/translate.js';
 export type { Messages, MessageKey } from './i18n/messages.js';
 export { version } from './version.js';
 export type * from './events.js';
-export { PeliqanElement, type ElementState } from './components/base.js';
+export type { ElementState } from './components/base.js';
 export { PeliqanConnectorPicker } from './components/connector-picker/connector-picker.js';
 export { PeliqanConnectForm } from './components/connect-form/connect-form.js';
 export { PeliqanConnect } from './components/connect/connect.js';

@@ -54,6 +54,9 @@ const CONTROL_ROUTES = [
   // `createTokenHandler` does (product spec §3 "Token binding"); `&base_url=` (empty) names none,
   // `&base_url=<url>` another.
   route<ControlContext>('POST', '/__fake/token', ({ state, query, baseUrl }) => {
+    // In the request log like a call to Peliqan, so a test can count the tokens a page asked for.
+    const route = 'POST /__fake/token';
+    state.logRequest({ method: 'POST', path: '/__fake/token', query, route, auth: 'none', at: Date.now() });
     const token = state.integrateToken(query.external_id || 'demo_customer');
     const named = query.base_url ?? baseUrl;
     return [200, named ? { token, base_url: named } : { token }];

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskValues, redaction, redactConnection } from '../../src/api/index.js';
+import { maskValues, redaction, redactConnection } from '../../src/api/redact.js';
 
 describe('redaction (issue 14 point 2, issue 15 point 6)', () => {
   const typed = redaction([

@@ -3,16 +3,15 @@ import assert from 'node:assert/strict';
 import {
   connectionState,
   connectionMessage,
-  detailText,
   formFields,
   isOAuthConnector,
-  safeIconUrl,
-  connectorMatches,
   byOrderThenName,
   logLine,
   type Servertype,
   type Connection,
 } from '../../src/api/index.js';
+import { connectorMatches, safeIconUrl } from '../../src/api/connectors.js';
+import { detailText } from '../../src/api/errors.js';
 import { backoffDelay, retryAfterDelay } from '../../src/api/retry.js';
 
 const connection = (fields: Partial<Connection>): Connection => ({ id: 1, ...fields });

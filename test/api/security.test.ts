@@ -5,7 +5,8 @@
  */
 import { after, describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { PeliqanClient, acquireClient, resetClients } from '../../src/api/index.js';
+import { PeliqanClient } from '../../src/api/index.js';
+import { acquireClient, resetClients } from '../../src/api/shared-client.js';
 import { rejection, useFake } from '../support/fake.js';
 import { bodyOf, startTestServer, type ReceivedRequest } from '../support/test-server.js';
 

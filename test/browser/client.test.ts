@@ -13,7 +13,7 @@ describe('the API client in Chromium, across origins', () => {
   it('passes the CORS preflight and sends the JWT header', async () => {
     const servertypes = await client().servertypes();
     expect(servertypes.length).to.be.greaterThan(29);
-    const requests = await fake.requests();
+    const requests = await fake.apiRequests();
     expect(requests.map((request) => [request.route, request.auth, request.origin])).to.deep.equal([
       ['GET /api/servertypes', 'customer', location.origin],
     ]);

@@ -107,8 +107,9 @@ describe('<peliqan-connect>', () => {
 
   it('waits for configure() called after it was put on the page', async () => {
     const element = await fixture<PeliqanConnect>(html`<peliqan-connect></peliqan-connect>`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await element.updateComplete;
     expect(element.state).to.equal('loading');
+    expect(await fake.requests()).to.deep.equal([], 'nothing asked without a token source');
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
     await waitFor(() => element.state === 'ready');
   });

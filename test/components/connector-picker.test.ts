@@ -202,15 +202,4 @@ describe('<peliqan-connector-picker>', () => {
     expect(codes).to.deep.equal(['invalid-response']);
     expect(byRole(element, 'alert').textContent).to.contain('Something went wrong on our side');
   });
-
-  it('stops its request when removed', async () => {
-    await fake.faults({ delay: { 'GET /api/servertypes': 300 }, status: { 'GET /api/servertypes': [503, 503] } });
-    const element = await fixture<PeliqanConnectorPicker>(
-      html`<peliqan-connector-picker base-url=${fake.url} token-url=${freshTokenUrl(fake)}></peliqan-connector-picker>`,
-    );
-    await waitFor(async () => (await fake.requests()).length === 1);
-    element.remove();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await fake.requests()).filter((request) => request.route === 'GET /api/servertypes').length).to.equal(1);
-  });
 });

@@ -80,7 +80,7 @@ describe('security (issue 23)', () => {
       );
       await waitFor(() => element.state === 'error');
       expect(errors).to.deep.equal(['invalid-config']);
-      expect(await fake.requests()).to.deep.equal([]);
+      expect(await fake.apiRequests()).to.deep.equal([]);
     });
 
     it('a base URL set in script binds a token whose endpoint names none, on the element or through configure()', async () => {

@@ -14,7 +14,10 @@ export interface BrowserFake {
   tokenUrl(externalId?: string, answer?: { baseUrl: string | null }): string;
   reset(faults?: Partial<FakeFaults>): Promise<void>;
   faults(faults: Partial<FakeFaults>): Promise<void>;
+  /** Every request the fake received, its test token endpoint included. */
   requests(): Promise<FakeRequest[]>;
+  /** The requests to Peliqan's API (not to the test token endpoint). */
+  apiRequests(): Promise<FakeRequest[]>;
   expireTokens(): Promise<void>;
   seed(connection: SeedConnection): Promise<{ id: number }>;
   stop(): Promise<void>;
@@ -45,6 +48,10 @@ export async function startFake(options: FakePeliqanOptions = {}): Promise<Brows
     reset: async (faults) => void (await control('reset', faults)),
     faults: async (faults) => void (await control('faults', faults)),
     requests: () => control('requests', undefined, 'GET'),
+    apiRequests: async () =>
+      ((await control('requests', undefined, 'GET')) as FakeRequest[]).filter((request) =>
+        request.path.startsWith('/api/'),
+      ),
     expireTokens: async () => void (await control('expire-tokens')),
     seed: (connection) => control('connections', connection),
     stop: async () => void (await executeServerCommand('fake-stop', { url })),
