@@ -40,6 +40,15 @@ type PartName = keyof typeof PARTS;
 
 /** The events of a whole flow: the flow element, and the list and badge that run one inside. */
 const FLOW = Object.keys(EVENTS) as EventName[];
+/** The events of one connection attempt (the OAuth step); the form adds "Done" of its success screen. */
+const ATTEMPT: EventName[] = [
+  'peliqan-connection-created',
+  'peliqan-popup-blocked',
+  'peliqan-status',
+  'peliqan-connected',
+  'peliqan-cancel',
+  'peliqan-error',
+];
 
 /** One element's own surface. */
 export interface ElementSurface {
@@ -71,29 +80,14 @@ export const SURFACE = {
   'peliqan-connect-form': {
     properties: ['servertype'],
     flow: true,
-    events: [
-      'peliqan-connection-created',
-      'peliqan-popup-blocked',
-      'peliqan-status',
-      'peliqan-connected',
-      'peliqan-done',
-      'peliqan-cancel',
-      'peliqan-error',
-    ],
+    events: [...ATTEMPT, 'peliqan-done'],
     parts: ['container', 'field', 'input', 'button', 'status', 'error', 'notice'],
     slots: {},
   },
   'peliqan-oauth-button': {
     properties: ['servertype', 'connectionId', 'oauthUrl', 'prepare'],
     flow: true,
-    events: [
-      'peliqan-connection-created',
-      'peliqan-popup-blocked',
-      'peliqan-status',
-      'peliqan-connected',
-      'peliqan-cancel',
-      'peliqan-error',
-    ],
+    events: ATTEMPT,
     parts: ['container', 'notice', 'button', 'status', 'error'],
     slots: { '': 'The button\'s words (default "Connect <connector>").' },
   },

@@ -4,7 +4,25 @@ import type { Servertype } from '../api/schemas.js';
 import type { PeliqanEventDetails } from '../events.js';
 import { ConnectionAttempt, rememberAttempt, type AttemptState } from '../flow/attempt.js';
 import { onReset } from '../config.js';
+import type { ElementState } from './base.js';
 import { ErrorReporter } from './error-reporter.js';
+
+/** An attempt's phase as an element's `state` attribute (product spec §3). */
+const PHASE_STATES: Record<AttemptState['phase'], ElementState> = {
+  idle: 'ready',
+  creating: 'submitting',
+  'signing-in': 'ready',
+  waiting: 'waiting',
+  connected: 'connected',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+/** Where an element that shows this attempt is: a blocked window still waits for the customer's click. */
+export function elementStateOf(state: AttemptState): ElementState {
+  if (state.phase === 'signing-in' && state.blocked) return 'submitting';
+  return PHASE_STATES[state.phase];
+}
 
 /**
  * The elements an attempt's events leave from, nearest first: the element that shows it, then the

@@ -1,18 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
+import { SURFACE } from '../../src/surface.js';
 import type { PeliqanConnectForm, PeliqanOAuthButton } from '../../src/index.js';
 import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
 import { allByRole, byLabel, byRole, byText, realClick, recordEvents, typeInto, waitFor } from '../support/dom.js';
 
-const EVENTS = [
-  'peliqan-connection-created',
-  'peliqan-popup-blocked',
-  'peliqan-status',
-  'peliqan-connected',
-  'peliqan-cancel',
-  'peliqan-error',
-];
+const EVENTS = [...SURFACE['peliqan-oauth-button'].events];
 
 describe('<peliqan-oauth-button> and the OAuth step (real windows, the provider on another origin)', () => {
   let fake: BrowserFake;

@@ -4,7 +4,7 @@ import type { Servertype } from '../../api/schemas.js';
 import { isBusy, isUnanswered, unfinishedAttempt, type AttemptState } from '../../flow/attempt.js';
 import { ConnectorLookup } from '../../flow/connector-lookup.js';
 import { FormModel } from '../../flow/form-model.js';
-import { AttemptHolder } from '../attempt-holder.js';
+import { AttemptHolder, elementStateOf } from '../attempt-holder.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import type { PeliqanOAuthButton } from '../oauth-button/oauth-button.js';
 import '../oauth-button/oauth-button.js';
@@ -13,17 +13,6 @@ import { styles } from '../styles.js';
 import { formStyles } from './connect-form.styles.js';
 import { fieldId, renderFields } from './fields.js';
 import { credentialActions, formHeader, oauthStep, successView, trustLine } from './views.js';
-
-/** Where the form is, for the `state` attribute: the attempt's phase in the words of product spec §3. */
-const PHASE_STATES: Record<AttemptState['phase'], ElementState> = {
-  idle: 'ready',
-  creating: 'submitting',
-  'signing-in': 'ready',
-  waiting: 'waiting',
-  connected: 'connected',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
 
 /**
  * A connector's connect form, rendered from its definition: labelled fields, defaults, help texts,
@@ -92,7 +81,7 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
 
   protected override deriveState(): ElementState {
     if (!this.#definition) return this.#connector.status === 'loading' ? 'loading' : 'error';
-    return PHASE_STATES[this.#attempt.state.phase];
+    return elementStateOf(this.#attempt.state);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -2,12 +2,12 @@ import { html, type PropertyValues } from 'lit';
 import { connectorKey } from '../../api/connectors.js';
 import type { TypedValue } from '../../api/redact.js';
 import type { PeliqanId, Servertype } from '../../api/schemas.js';
-import type { AttemptState, ConnectionAttempt } from '../../flow/attempt.js';
+import type { ConnectionAttempt } from '../../flow/attempt.js';
 import { ConnectorLookup } from '../../flow/connector-lookup.js';
 import { Load } from '../../flow/load.js';
 import { POPUP_NAME, popupFeatures, type SignInWindow } from '../../flow/popup.js';
 import { SignIn } from '../../flow/sign-in.js';
-import { AttemptHolder } from '../attempt-holder.js';
+import { AttemptHolder, elementStateOf } from '../attempt-holder.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import { connectorView, refusedView } from '../shared.js';
 import { oauthStep } from './views.js';
@@ -17,17 +17,6 @@ export interface Prepared {
   values: Record<string, unknown>;
   typed: TypedValue[];
 }
-
-/** Where the step is, for the `state` attribute. */
-const PHASE_STATES: Record<AttemptState['phase'], ElementState> = {
-  idle: 'ready',
-  creating: 'submitting',
-  'signing-in': 'ready',
-  waiting: 'waiting',
-  connected: 'connected',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
 
 /** Opens the blank sign-in window, centred on the page's window (inside the click: see `SignIn`). */
 const openWindow = () => window.open('about:blank', POPUP_NAME, popupFeatures(window)) as SignInWindow | null;
@@ -117,9 +106,7 @@ export class PeliqanOAuthButton extends PeliqanFlowElement {
     if (typeof this.servertype === 'string' && lookup !== 'ready') return lookup === 'loading' ? 'loading' : 'error';
     if (this.servertype === undefined && !(this.connectionId && this.oauthUrl) && !this.#holder.attempt)
       return 'loading';
-    const state = this.#holder.state;
-    if (state.phase === 'signing-in' && state.blocked) return 'submitting';
-    return PHASE_STATES[state.phase];
+    return elementStateOf(this.#holder.state);
   }
 
   /** The connector as events name it: the definition, else its name as shown. */
