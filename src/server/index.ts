@@ -12,7 +12,7 @@ export { createCatalogueHandler, DEFAULT_CATALOGUE_MAX_AGE } from './catalogue-h
 export type { CatalogueHandlerOptions } from './catalogue-handler.js';
 export { toNodeHandler, DEFAULT_MAX_BODY_BYTES } from './node-handler.js';
 export type { NodeHandlerOptions } from './node-handler.js';
-export { subAccountProfile } from './profile.js';
+export { subAccountProfile, customerProfile } from './profile.js';
 export { provisionTenant } from './provision.js';
 export type { ProvisionOptions, ProvisionResult } from './provision.js';
 export { ensureSubAccount, REMEMBERED_CREATIONS } from './subaccount.js';

@@ -89,7 +89,8 @@ export class PeliqanPartner {
 
   /**
    * `POST /api/sub-account/`: a new end-customer account. Only the profile's fields are sent, and only
-   * string values (`SUB_ACCOUNT_FIELDS`), whatever else the object carries.
+   * string values (`SUB_ACCOUNT_FIELDS`), whatever else the object carries. The one place a `password`
+   * is sent: the token handler and `provisionTenant()` never send one.
    */
   createSubAccount(profile: SubAccountProfile, options: CallOptions = {}): Promise<SubAccount> {
     const body = subAccountProfile(profile);

@@ -2,19 +2,18 @@ import { isPeliqanError } from '../api/errors.js';
 import { SharedTask } from '../api/shared-task.js';
 import { jsonAnswer, problem, rateLimited } from './answers.js';
 import { isRefusedCrossSite, normaliseOrigins } from './cross-site.js';
-import type { PeliqanPartner, SubAccountProfile } from './partner.js';
-import { subAccountProfile } from './profile.js';
+import type { PeliqanPartner } from './partner.js';
+import { customerProfile, type Customer } from './profile.js';
 import { withSubAccount } from './subaccount.js';
 
-/** The logged-in customer: the partner's own id (`external_id`) and the profile for a new sub-account. */
-export type Customer = SubAccountProfile;
+export type { Customer } from './profile.js';
 
 /** Who the token endpoint mints for, and which pages may ask. */
 export interface TokenHandlerOptions {
   partner: PeliqanPartner;
   /**
    * Who is logged in, from the partner's own session (cookie, header…); null when nobody is. Only the
-   * sub-account profile's string fields are used, so returning the whole user object is safe.
+   * sub-account profile's string fields are used, never a `password` (which ORMs use for the hash).
    */
   identify: (request: Request) => Customer | null | undefined | Promise<Customer | null | undefined>;
   /**
@@ -84,7 +83,7 @@ export function createTokenHandler({
       return problem(500, 'ERROR_IDENTIFY', 'identify() failed: see the server log.');
     }
     if (!who) return problem(401, 'ERROR_NOT_LOGGED_IN', 'Nobody is logged in.');
-    const customer = subAccountProfile(who);
+    const customer = customerProfile(who);
     if (!customer) {
       const detail = 'identify() must return null or an object with an external_id that is a non-empty string.';
       onError?.(new TypeError(detail));

@@ -155,6 +155,16 @@ describe('createTokenHandler', () => {
     assert.deepEqual(create.bodyKeys, ['external_id', 'first_name', 'email', 'company_name']);
   });
 
+  test('never sends a password from identify() to Peliqan: ORMs keep password hashes under that name', async () => {
+    const hash = 'pbkdf2_sha256$600000$salt$c2VjcmV0LWhhc2g=';
+    const { handle } = handler({ external_id: 'wood_123', email: 'ann@wood.example', password: hash });
+    const response = await handle(post());
+    assert.equal(response.status, 200);
+    const create = fake.requests.find((request) => request.route === 'POST /api/sub-account/')!;
+    assert.deepEqual(create.bodyKeys, ['external_id', 'email']);
+    assert.ok(!JSON.stringify(fake.requests).includes('pbkdf2'));
+  });
+
   test('answers 500 naming identify() when it returns no string external_id, and calls nobody', async () => {
     for (const who of [{ email: 'ann@wood.example' }, { external_id: '' }, { external_id: 123 }, 'wood_123']) {
       const { handle, errors } = handler(who);
