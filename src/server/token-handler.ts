@@ -28,8 +28,9 @@ export interface TokenHandlerOptions {
 /**
  * The partner's token endpoint as a Fetch-API handler `(Request) => Promise<Response>` (Next.js route
  * handlers, Hono, Bun, Deno…; `toNodeHandler()` for Node `http` and Express). It answers `POST` with
- * `{"token": "…"}` — a short-lived integrate token for the logged-in customer, whose sub-account is
- * created on first use — and never reads the request's body. Concurrent requests for one customer
+ * `{"token": "…", "base_url": "<partner.baseUrl>"}` — a short-lived integrate token for the logged-in
+ * customer, whose sub-account is created on first use, and the API origin the widget may send it to —
+ * and never reads the request's body. Concurrent requests for one customer
  * share one token.
  */
 export function createTokenHandler({
@@ -98,7 +99,7 @@ export function createTokenHandler({
     const began = Date.now();
     try {
       const token = await mint(customer, request.signal);
-      return jsonAnswer(200, { token });
+      return jsonAnswer(200, { token, base_url: partner.baseUrl });
     } catch (error) {
       // The browser went away: nobody reads this answer, and nothing failed.
       if (request.signal.aborted) return problem(499, 'ERROR_GONE', 'The client went away.');

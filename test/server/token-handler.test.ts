@@ -32,12 +32,16 @@ const post = (headers: Record<string, string> = {}) =>
 const problemOf = async (response: Response) => (await response.json()) as { error: string; detail: string };
 
 describe('createTokenHandler', () => {
-  test('answers {"token"} with Cache-Control: no-store, creating the sub-account on first use', async () => {
+  test('answers {"token", "base_url"} with Cache-Control: no-store, creating the sub-account on first use', async () => {
     const { handle } = handler();
     const response = await handle(post());
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
-    const { token } = (await response.json()) as { token: string };
+    const answer = (await response.json()) as { token: string; base_url: string };
+    // The token is bound to the API origin it was minted for (product.md §3 "Token binding").
+    assert.deepEqual(Object.keys(answer), ['token', 'base_url']);
+    assert.equal(answer.base_url, fake.url);
+    const { token } = answer;
     assert.equal((await call(`${fake.url}/api/servers`, { token })).status, 200);
     assert.deepEqual(
       fake.accounts.map((account) => [account.external_id, account.email]),
