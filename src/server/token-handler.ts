@@ -1,7 +1,7 @@
 import { isPeliqanError } from '../api/errors.js';
 import { SharedTask } from '../api/shared-task.js';
 import { jsonAnswer, problem, rateLimited } from './answers.js';
-import { isRefusedCrossSite, normaliseOrigins } from './cross-site.js';
+import { corsHeaders, isRefusedCrossSite, normaliseOrigins, preflightAnswer } from './cross-site.js';
 import type { PeliqanPartner } from './partner.js';
 import { customerProfile, type Customer } from './profile.js';
 import { withSubAccount } from './subaccount.js';
@@ -17,8 +17,9 @@ export interface TokenHandlerOptions {
    */
   identify: (request: Request) => Customer | null | undefined | Promise<Customer | null | undefined>;
   /**
-   * Origins of the partner's own pages on other sites that may ask for a token (e.g.
-   * `https://app.partner.example` when the endpoint is on `https://api.partner.io`).
+   * Origins of the partner's own pages on other origins that may ask for a token (e.g.
+   * `https://app.partner.example` when the endpoint is on `https://api.partner.io`); they, and only
+   * they, get CORS answers with credentials.
    */
   allowedOrigins?: string[];
   /** Called with failures, for the partner's own logging (the error carries no token). */
@@ -67,7 +68,7 @@ export function createTokenHandler({
     }
     return task.get(signal);
   };
-  return async (request) => {
+  const answer = async (request: Request): Promise<Response> => {
     if (request.method !== 'POST') return problem(405, 'ERROR_METHOD', 'Use POST.', { Allow: 'POST' });
     if (isRefusedCrossSite(request, allowed)) {
       return problem(
@@ -107,5 +108,12 @@ export function createTokenHandler({
       if (isPeliqanError(error) && error.status === 429) return rateLimited(partner.queue.retryAfterSince(began));
       return problem(502, 'ERROR_UPSTREAM', 'Could not get a token from Peliqan.');
     }
+  };
+  return async (request) => {
+    const preflight = preflightAnswer(request, allowed, 'POST');
+    if (preflight) return preflight;
+    const response = await answer(request);
+    for (const [name, value] of Object.entries(corsHeaders(request, allowed))) response.headers.append(name, value);
+    return response;
   };
 }
