@@ -1,6 +1,6 @@
 import { connectorMatches } from '../api/connectors.js';
 import { isPeliqanError } from '../api/errors.js';
-import type { Servertype } from '../api/schemas.js';
+import { fieldSchema, servertypeSchema, type Servertype } from '../api/schemas.js';
 import { problem, rateLimited } from './answers.js';
 import type { PeliqanPartner } from './partner.js';
 
@@ -47,6 +47,29 @@ function isNotModified(request: Request, etag: string): boolean {
   });
 }
 
+/** A connect-form field cut to `fieldSchema`'s keys; undefined when the widget could not read it. */
+function knownField(field: unknown): unknown {
+  const parsed = fieldSchema.safeParse(field);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The connector as the widget reads it, and nothing more: the partner-token view of the catalogue may
+ * carry what customers must not see. zod's copy of an object keeps only the keys its schema names, so
+ * `servertypeSchema` (and `fieldSchema` for the form's fields, which it leaves open) is the one list.
+ */
+function widgetView(servertype: Servertype): Servertype {
+  const view = servertypeSchema.parse(servertype);
+  const form = view.settings?.connect_form;
+  if (form && Array.isArray(form.fields)) {
+    form.fields = form.fields.map(knownField).filter((field) => field !== undefined);
+  } else if (form?.fields && typeof form.fields === 'object') {
+    const entries = Object.entries(form.fields).map(([key, field]) => [key, knownField(field)] as const);
+    form.fields = Object.fromEntries(entries.filter(([, field]) => field !== undefined));
+  }
+  return view;
+}
+
 function offered(filter: CatalogueHandlerOptions['filter']): (servertype: Servertype) => boolean {
   if (!filter) return () => true;
   if (typeof filter === 'function') return filter;
@@ -57,8 +80,9 @@ function offered(filter: CatalogueHandlerOptions['filter']): (servertype: Server
  * The connector catalogue for the widget's `catalogue-url`, as a Fetch-API `GET` handler (Node `http`
  * and Express through `toNodeHandler()`). It reads `GET /api/servertypes` with the partner token, as
  * Peliqan's page shows (peliqan-api.md §7), once per `maxAgeSeconds` for every customer — one request
- * however many browsers miss at once — and answers the same JSON list, filtered to the connectors the
- * partner offers, with `Cache-Control` and an `ETag` so that browsers revalidate for a 304.
+ * however many browsers miss at once — and answers the JSON list filtered to the connectors the partner
+ * offers, each cut to the fields the widget reads, with `Cache-Control` and an `ETag` so that browsers
+ * revalidate for a 304.
  */
 export function createCatalogueHandler({
   partner,
@@ -75,7 +99,8 @@ export function createCatalogueHandler({
     reading ??= (async () => {
       try {
         // No caller's signal: the read is shared, and one browser leaving must not stop it for the others.
-        const body = encoder.encode(JSON.stringify((await partner.servertypes()).filter(keep)));
+        const offer = (await partner.servertypes()).filter(keep).map(widgetView);
+        const body = encoder.encode(JSON.stringify(offer));
         copy = { body, etag: await etagOf(body), expires: Date.now() + maxAgeSeconds * 1000 };
         return copy;
       } finally {
