@@ -11,7 +11,7 @@ export type { TokenHandlerOptions, Customer } from './token-handler.js';
 export { createCatalogueHandler, DEFAULT_CATALOGUE_MAX_AGE } from './catalogue-handler.js';
 export type { CatalogueHandlerOptions } from './catalogue-handler.js';
 export { toNodeHandler, DEFAULT_MAX_BODY_BYTES } from './node-handler.js';
-export type { NodeHandlerOptions } from './node-handler.js';
+export type { NodeHandlerOptions, NodeContext, FetchHandler } from './node-handler.js';
 export { subAccountProfile, customerProfile } from './profile.js';
 export { provisionTenant } from './provision.js';
 export type { ProvisionOptions, ProvisionResult } from './provision.js';

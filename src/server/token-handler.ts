@@ -2,6 +2,7 @@ import { isPeliqanError } from '../api/errors.js';
 import { SharedTask } from '../api/shared-task.js';
 import { jsonAnswer, problem, rateLimited } from './answers.js';
 import { corsHeaders, isRefusedCrossSite, normaliseOrigins, preflightAnswer } from './cross-site.js';
+import type { NodeContext } from './node-handler.js';
 import type { PeliqanPartner } from './partner.js';
 import { customerProfile, type Customer } from './profile.js';
 import { withSubAccount } from './subaccount.js';
@@ -9,13 +10,16 @@ import { withSubAccount } from './subaccount.js';
 export type { Customer } from './profile.js';
 
 /** Who the token endpoint mints for, and which pages may ask. */
-export interface TokenHandlerOptions {
+export interface TokenHandlerOptions<Context = NodeContext> {
   partner: PeliqanPartner;
   /**
-   * Who is logged in, from the partner's own session (cookie, header…); null when nobody is. Only the
-   * sub-account profile's string fields are used, never a `password` (which ORMs use for the hash).
+   * Who is logged in, from the partner's own session; null when nobody is. `request` is a Fetch
+   * `Request` (`request.headers.get('cookie')`); `node` is what the handler was called with beside it:
+   * through `toNodeHandler`, `{ req, res }`, Node's own, with the framework's `node.req.session` and
+   * `node.req.user`. Only the sub-account profile's string fields are used, never a `password` (which
+   * ORMs use for the hash).
    */
-  identify: (request: Request) => Customer | null | undefined | Promise<Customer | null | undefined>;
+  identify: (request: Request, node?: Context) => Customer | null | undefined | Promise<Customer | null | undefined>;
   /**
    * Origins of the partner's own pages on other origins that may ask for a token (e.g.
    * `https://app.partner.example` when the endpoint is on `https://api.partner.io`); they, and only
@@ -27,19 +31,20 @@ export interface TokenHandlerOptions {
 }
 
 /**
- * The partner's token endpoint as a Fetch-API handler `(Request) => Promise<Response>` (Next.js route
- * handlers, Hono, Bun, Deno…; `toNodeHandler()` for Node `http` and Express). It answers `POST` with
+ * The partner's token endpoint as a Fetch-API handler `(Request, node?) => Promise<Response>` (Next.js
+ * route handlers, Hono, Bun, Deno…; `toNodeHandler()` for Node `http`, Express, Koa and Fastify), which
+ * passes `node` on to `identify()`. It answers `POST` with
  * `{"token": "…", "base_url": "<partner.baseUrl>"}` — a short-lived integrate token for the logged-in
  * customer, whose sub-account is created on first use, and the API origin the widget may send it to —
  * and never reads the request's body. Concurrent requests for one customer
  * share one token.
  */
-export function createTokenHandler({
+export function createTokenHandler<Context = NodeContext>({
   partner,
   identify,
   allowedOrigins,
   onError,
-}: TokenHandlerOptions): (request: Request) => Promise<Response> {
+}: TokenHandlerOptions<Context>): (request: Request, node?: Context) => Promise<Response> {
   const allowed = normaliseOrigins(allowedOrigins);
   /** Each customer's mint, while one may be under way; whether it still is, only the task knows. */
   const minting = new Map<string, SharedTask<string>>();
@@ -68,7 +73,7 @@ export function createTokenHandler({
     }
     return task.get(signal);
   };
-  const answer = async (request: Request): Promise<Response> => {
+  const answer = async (request: Request, node?: Context): Promise<Response> => {
     if (request.method !== 'POST') return problem(405, 'ERROR_METHOD', 'Use POST.', { Allow: 'POST' });
     if (isRefusedCrossSite(request, allowed)) {
       return problem(
@@ -79,7 +84,7 @@ export function createTokenHandler({
     }
     let who: unknown;
     try {
-      who = await identify(request);
+      who = await identify(request, node);
     } catch (error) {
       onError?.(error);
       return problem(500, 'ERROR_IDENTIFY', 'identify() failed: see the server log.');
@@ -109,10 +114,10 @@ export function createTokenHandler({
       return problem(502, 'ERROR_UPSTREAM', 'Could not get a token from Peliqan.');
     }
   };
-  return async (request) => {
+  return async (request, node) => {
     const preflight = preflightAnswer(request, allowed, 'POST');
     if (preflight) return preflight;
-    const response = await answer(request);
+    const response = await answer(request, node);
     for (const [name, value] of Object.entries(corsHeaders(request, allowed))) response.headers.append(name, value);
     return response;
   };
