@@ -2,6 +2,7 @@ import { connectorMatches } from '../api/connectors.js';
 import { isPeliqanError } from '../api/errors.js';
 import { fieldSchema, servertypeSchema, type Servertype } from '../api/schemas.js';
 import { problem, rateLimited } from './answers.js';
+import { sha256Hex } from './digest.js';
 import type { PeliqanPartner } from './partner.js';
 
 /** What `createCatalogueHandler` serves, and how long. */
@@ -31,11 +32,8 @@ interface Copy {
 
 const encoder = new TextEncoder();
 
-/** A strong ETag: the body's SHA-256 (Web Crypto, so that the handler runs wherever `Request` does). */
-async function etagOf(body: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
-  return `"${Array.from(digest.subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('')}"`;
-}
+/** A strong ETag: the body's SHA-256. */
+const etagOf = async (body: Uint8Array<ArrayBuffer>): Promise<string> => `"${await sha256Hex(body, 16)}"`;
 
 /** True when `If-None-Match` names `etag` (or is `*`); weak validators compare equal (RFC 9110 §13.1.2). */
 function isNotModified(request: Request, etag: string): boolean {

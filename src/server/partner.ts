@@ -13,6 +13,7 @@ import { idSchema, isServertype, text, tokenResponseSchema, type Servertype } fr
 import type { SubAccountProfile } from '../api/sub-account.js';
 import { tokenOf } from '../api/token.js';
 import { isSecureUrl } from '../api/urls.js';
+import { sha256Hex } from './digest.js';
 import { subAccountProfile } from './profile.js';
 import { PeliqanTenant, type TenantPaths } from './tenant.js';
 import { UpstreamQueue } from './upstream-queue.js';
@@ -124,6 +125,15 @@ export class PeliqanPartner {
   async servertypes(options: CallOptions = {}): Promise<Servertype[]> {
     const entries = await this.#client.list('/api/servertypes', undefined, options);
     return entries.filter(isServertype);
+  }
+
+  /**
+   * A key for `name` (a customer's `external_id`) within this partner account, for a store shared by
+   * several instances: a SHA-256 digest of the base URL, the partner token and `name`, so that two
+   * partner accounts sharing one Redis never meet, and the key names neither the token nor the customer.
+   */
+  storeKey(name: string): Promise<string> {
+    return sha256Hex(JSON.stringify([this.baseUrl, this.#options.partnerToken, name]));
   }
 
   /** The tenant client for a sub-account token (from `identityToken` or `integrateToken`). */

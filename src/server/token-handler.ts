@@ -6,6 +6,8 @@ import type { NodeContext } from './node-handler.js';
 import type { PeliqanPartner } from './partner.js';
 import { customerProfile, type Customer } from './profile.js';
 import { withSubAccount } from './subaccount.js';
+import { TokenKeeper } from './token-keeper.js';
+import type { TokenStore } from './token-store.js';
 
 export type { Customer } from './profile.js';
 
@@ -26,6 +28,12 @@ export interface TokenHandlerOptions<Context = NodeContext> {
    * they, get CORS answers with credentials.
    */
   allowedOrigins?: string[];
+  /**
+   * Where customers' tokens are kept for reuse besides this process's memory: a store shared by the
+   * partner's instances (`redisTokenStore` from `peliqan-embed/server/redis`, or any `{ get, set }`).
+   * A store that fails or is slow is done without, and reported through `onError`.
+   */
+  tokenStore?: TokenStore;
   /** Called with failures, for the partner's own logging (the error carries no token). */
   onError?: (error: unknown) => void;
 }
@@ -36,21 +44,25 @@ export interface TokenHandlerOptions<Context = NodeContext> {
  * passes `node` on to `identify()`. It answers `POST` with
  * `{"token": "…", "base_url": "<partner.baseUrl>"}` — a short-lived integrate token for the logged-in
  * customer, whose sub-account is created on first use, and the API origin the widget may send it to —
- * and never reads the request's body. Concurrent requests for one customer
- * share one token.
+ * and never reads the request's body. A customer's token is reused until shortly before its JWT
+ * `exp` (in this process, and across instances through `tokenStore`); concurrent requests for one
+ * customer share one mint.
  */
 export function createTokenHandler<Context = NodeContext>({
   partner,
   identify,
   allowedOrigins,
+  tokenStore,
   onError,
 }: TokenHandlerOptions<Context>): (request: Request, node?: Context) => Promise<Response> {
   const allowed = normaliseOrigins(allowedOrigins);
+  const keeper = new TokenKeeper(partner, tokenStore, onError);
   /** Each customer's mint, while one may be under way; whether it still is, only the task knows. */
   const minting = new Map<string, SharedTask<string>>();
   /**
-   * The customer's token. Requests for the same customer that arrive while one is being minted (tabs
-   * opened together) share it: it is theirs alike, and Peliqan gets one call instead of one each.
+   * The customer's token: a kept one, else a new one. Requests for the same customer that arrive while
+   * one is being looked up or minted (tabs opened together) share it: it is theirs alike, and Peliqan
+   * gets one call instead of one each.
    */
   const mint = (customer: Customer, signal: AbortSignal): Promise<string> => {
     signal.throwIfAborted();
@@ -61,9 +73,9 @@ export function createTokenHandler<Context = NodeContext>({
     if (!task?.running) {
       const started: SharedTask<string> = new SharedTask(async (jobSignal) => {
         try {
-          return await withSubAccount(partner, customer, (account) =>
-            partner.integrateToken(account, { signal: jobSignal }),
-          );
+          const mintFromPeliqan = () =>
+            withSubAccount(partner, customer, (account) => partner.integrateToken(account, { signal: jobSignal }));
+          return await keeper.obtain(id, mintFromPeliqan, jobSignal);
         } finally {
           if (minting.get(id) === started) minting.delete(id);
         }
@@ -73,6 +85,7 @@ export function createTokenHandler<Context = NodeContext>({
     }
     return task.get(signal);
   };
+  const tokenAnswer = (token: string) => jsonAnswer(200, { token, base_url: partner.baseUrl });
   const answer = async (request: Request, node?: Context): Promise<Response> => {
     if (request.method !== 'POST') return problem(405, 'ERROR_METHOD', 'Use POST.', { Allow: 'POST' });
     if (isRefusedCrossSite(request, allowed)) {
@@ -96,6 +109,8 @@ export function createTokenHandler<Context = NodeContext>({
       onError?.(new TypeError(detail));
       return problem(500, 'ERROR_IDENTIFY', detail);
     }
+    const kept = keeper.recall(customer.external_id);
+    if (kept) return tokenAnswer(kept);
     // Turn work away at the door rather than queue it past any hope of an answer in time.
     if (partner.queue.full) {
       return problem(503, 'ERROR_BUSY', 'Too many token requests at once: try again shortly.', {
@@ -104,8 +119,7 @@ export function createTokenHandler<Context = NodeContext>({
     }
     const began = Date.now();
     try {
-      const token = await mint(customer, request.signal);
-      return jsonAnswer(200, { token, base_url: partner.baseUrl });
+      return tokenAnswer(await mint(customer, request.signal));
     } catch (error) {
       // The browser went away: nobody reads this answer, and nothing failed.
       if (request.signal.aborted) return problem(499, 'ERROR_GONE', 'The client went away.');
