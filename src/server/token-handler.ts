@@ -31,9 +31,12 @@ export interface TokenHandlerOptions<Context = NodeContext> {
   /**
    * Where customers' tokens are kept for reuse besides this process's memory: a store shared by the
    * partner's instances (`redisTokenStore` from `peliqan-embed/server/redis`, or any `{ get, set }`).
-   * A store that fails or is slow is done without, and reported through `onError`.
+   * A store that fails or does not answer within `tokenStoreTimeout` is done without for that request,
+   * and reported through `onError`.
    */
   tokenStore?: TokenStore;
+  /** Milliseconds each call to `tokenStore` may take before the request does without it. Default 5 000. */
+  tokenStoreTimeout?: number;
   /** Called with failures, for the partner's own logging (the error carries no token). */
   onError?: (error: unknown) => void;
 }
@@ -53,10 +56,11 @@ export function createTokenHandler<Context = NodeContext>({
   identify,
   allowedOrigins,
   tokenStore,
+  tokenStoreTimeout,
   onError,
 }: TokenHandlerOptions<Context>): (request: Request, node?: Context) => Promise<Response> {
   const allowed = normaliseOrigins(allowedOrigins);
-  const keeper = new TokenKeeper(partner, tokenStore, onError);
+  const keeper = new TokenKeeper({ partner, store: tokenStore, timeout: tokenStoreTimeout, onError });
   /** Each customer's mint, while one may be under way; whether it still is, only the task knows. */
   const minting = new Map<string, SharedTask<string>>();
   /**

@@ -2,8 +2,13 @@ import { sleep } from '../api/retry.js';
 import type { PeliqanPartner } from './partner.js';
 import { MemoryTokenStore, reuseSeconds, type TokenStore } from './token-store.js';
 
-/** Milliseconds a call to a shared token store may take before the handler does without it. */
-export const TOKEN_STORE_TIMEOUT = 1_000;
+/**
+ * Milliseconds a call to the shared token store may take, by default, before the request does without
+ * it. Generous, because a process swamped by a burst reads even Redis's answers seconds late
+ * (`bench/token-shared.ts` saw 2 s); a Redis that is away is noticed at once by a client made to fail
+ * fast (see `redisTokenStore`).
+ */
+export const TOKEN_STORE_TIMEOUT = 5_000;
 
 /**
  * Seconds an instance holds a customer's claim while it mints: longer than a mint takes, short enough
@@ -14,22 +19,34 @@ const CLAIM_SECONDS = 10;
 const FIRST_LOOK_MS = 25;
 const LONGEST_LOOK_MS = 400;
 
+/** Where a token handler keeps tokens besides its own memory, and whom it tells when that fails. */
+export interface TokenKeeperOptions {
+  partner: PeliqanPartner;
+  /** The store shared with the partner's other instances, if any. */
+  store?: TokenStore;
+  /** Milliseconds each call to `store` may take. Default `TOKEN_STORE_TIMEOUT`. */
+  timeout?: number;
+  onError?: (error: unknown) => void;
+}
+
 /** A failure of the shared token store, as `onError` gets it: what failed, never the value it held. */
 export class TokenStoreError extends Error {
   override name = 'TokenStoreError';
 }
 
 /**
- * One request's use of the shared store: each call bounded by `TOKEN_STORE_TIMEOUT`; after the first
- * failure (reported once) the store is left alone, and the request mints as if there were none.
+ * One request's use of the shared store: each call bounded by the timeout; after the first failure
+ * (reported once) the store is left alone, and the request mints as if there were none.
  */
 class SharedStoreVisit {
   #store: TokenStore;
+  #timeout: number;
   #onError?: (error: unknown) => void;
   #failed = false;
 
-  constructor(store: TokenStore, onError?: (error: unknown) => void) {
+  constructor(store: TokenStore, timeout: number, onError?: (error: unknown) => void) {
     this.#store = store;
+    this.#timeout = timeout;
     this.#onError = onError;
   }
 
@@ -57,7 +74,7 @@ class SharedStoreVisit {
     if (this.#failed) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${TOKEN_STORE_TIMEOUT} ms`)), TOKEN_STORE_TIMEOUT);
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.#timeout} ms`)), this.#timeout);
     });
     try {
       return await Promise.race([Promise.resolve().then(call), timeout]);
@@ -80,16 +97,12 @@ class SharedStoreVisit {
  */
 export class TokenKeeper {
   #local = new MemoryTokenStore();
-  #shared?: TokenStore;
-  #partner: PeliqanPartner;
-  #onError?: (error: unknown) => void;
+  #options: TokenKeeperOptions;
   /** False once a minted token could not be reused (no `exp`): claiming would only make others wait. */
   #tokensLast = true;
 
-  constructor(partner: PeliqanPartner, shared?: TokenStore, onError?: (error: unknown) => void) {
-    this.#partner = partner;
-    this.#shared = shared;
-    this.#onError = onError;
+  constructor(options: TokenKeeperOptions) {
+    this.#options = options;
   }
 
   /** The customer's token kept in this process, if any. */
@@ -107,9 +120,10 @@ export class TokenKeeper {
   }
 
   async #fromShared(externalId: string, mint: () => Promise<string>, signal: AbortSignal): Promise<string> {
-    if (!this.#shared) return mint();
-    const store = new SharedStoreVisit(this.#shared, this.#onError);
-    const digest = await this.#partner.storeKey(externalId);
+    const { partner, store: shared, timeout = TOKEN_STORE_TIMEOUT, onError } = this.#options;
+    if (!shared) return mint();
+    const store = new SharedStoreVisit(shared, timeout, onError);
+    const digest = await partner.storeKey(externalId);
     const key = `token:${digest}`;
     const claimKey = `minting:${digest}`;
     const kept = await store.get(key);
