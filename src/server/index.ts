@@ -6,7 +6,7 @@ export type { PeliqanPartnerOptions, PartnerPaths, SubAccountProfile, AccountRef
 export { PeliqanTenant, DEFAULT_TENANT_PATHS } from './tenant.js';
 export type { TenantPaths, TenantOptions, Created, QueryTableDefinition, ScriptDefinition } from './tenant.js';
 export { UpstreamQueue } from './upstream-queue.js';
-export { createTokenHandler } from './token-handler.js';
+export { createTokenHandler, TOKEN_REFUSED_HEADER } from './token-handler.js';
 export { MemoryTokenStore, reuseSeconds, TOKEN_REUSE_MARGIN, REMEMBERED_TOKENS } from './token-store.js';
 export type { TokenStore } from './token-store.js';
 export { TokenStoreError, TOKEN_STORE_TIMEOUT } from './token-keeper.js';

@@ -11,6 +11,12 @@ import type { TokenStore } from './token-store.js';
 
 export type { Customer } from './profile.js';
 
+/**
+ * The request header with which a client asks for a new token because Peliqan refused the one it was
+ * given (revoked before its `exp`): the kept token is replaced rather than handed out again.
+ */
+export const TOKEN_REFUSED_HEADER = 'X-Peliqan-Token-Refused';
+
 /** Who the token endpoint mints for, and which pages may ask. */
 export interface TokenHandlerOptions<Context = NodeContext> {
   partner: PeliqanPartner;
@@ -61,33 +67,37 @@ export function createTokenHandler<Context = NodeContext>({
 }: TokenHandlerOptions<Context>): (request: Request, node?: Context) => Promise<Response> {
   const allowed = normaliseOrigins(allowedOrigins);
   const keeper = new TokenKeeper({ partner, store: tokenStore, timeout: tokenStoreTimeout, onError });
-  /** Each customer's mint, while one may be under way; whether it still is, only the task knows. */
-  const minting = new Map<string, SharedTask<string>>();
+  /**
+   * Each customer's mint, while one may be under way (whether it still is, only the task knows), and
+   * whether it mints a new token whatever is kept.
+   */
+  const minting = new Map<string, { task: SharedTask<string>; fresh: boolean }>();
   /**
    * The customer's token: a kept one, else a new one. Requests for the same customer that arrive while
    * one is being looked up or minted (tabs opened together) share it: it is theirs alike, and Peliqan
    * gets one call instead of one each.
    */
-  const mint = (customer: Customer, signal: AbortSignal): Promise<string> => {
+  const mint = (customer: Customer, signal: AbortSignal, fresh: boolean): Promise<string> => {
     signal.throwIfAborted();
     const id = customer.external_id;
-    let task = minting.get(id);
+    const current = minting.get(id);
     // A task whose every waiter left has abandoned its mint, even if the job has not ended yet: a new
     // request starts a task of its own instead of reviving that one, whose ending would unlist it.
-    if (!task?.running) {
-      const started: SharedTask<string> = new SharedTask(async (jobSignal) => {
+    if (current?.task.running && (current.fresh || !fresh)) return current.task.get(signal);
+    const started = {
+      fresh,
+      task: new SharedTask<string>(async (jobSignal) => {
         try {
           const mintFromPeliqan = () =>
             withSubAccount(partner, customer, (account) => partner.integrateToken(account, { signal: jobSignal }));
-          return await keeper.obtain(id, mintFromPeliqan, jobSignal);
+          return await keeper.obtain(id, mintFromPeliqan, jobSignal, fresh);
         } finally {
           if (minting.get(id) === started) minting.delete(id);
         }
-      });
-      minting.set(id, started);
-      task = started;
-    }
-    return task.get(signal);
+      }),
+    };
+    minting.set(id, started);
+    return started.task.get(signal);
   };
   const tokenAnswer = (token: string) => jsonAnswer(200, { token, base_url: partner.baseUrl });
   const answer = async (request: Request, node?: Context): Promise<Response> => {
@@ -113,7 +123,9 @@ export function createTokenHandler<Context = NodeContext>({
       onError?.(new TypeError(detail));
       return problem(500, 'ERROR_IDENTIFY', detail);
     }
-    const kept = keeper.recall(customer.external_id);
+    // The widget got a 401 with the token it had (revoked before its exp): that one is not handed out again.
+    const fresh = request.headers.has(TOKEN_REFUSED_HEADER);
+    const kept = fresh ? undefined : keeper.recall(customer.external_id);
     if (kept) return tokenAnswer(kept);
     // Turn work away at the door rather than queue it past any hope of an answer in time.
     if (partner.queue.full) {
@@ -123,7 +135,7 @@ export function createTokenHandler<Context = NodeContext>({
     }
     const began = Date.now();
     try {
-      return tokenAnswer(await mint(customer, request.signal));
+      return tokenAnswer(await mint(customer, request.signal, fresh));
     } catch (error) {
       // The browser went away: nobody reads this answer, and nothing failed.
       if (request.signal.aborted) return problem(499, 'ERROR_GONE', 'The client went away.');

@@ -110,25 +110,34 @@ export class TokenKeeper {
     return this.#local.get(externalId);
   }
 
-  /** The customer's kept token, or the one `mint` makes (once for every instance, when the store can claim). */
-  async obtain(externalId: string, mint: () => Promise<string>, signal: AbortSignal): Promise<string> {
-    const token = this.recall(externalId) ?? (await this.#fromShared(externalId, mint, signal));
+  /**
+   * The customer's kept token, or the one `mint` makes (once for every instance, when the store can
+   * claim); with `fresh`, a new one that replaces what is kept.
+   */
+  async obtain(externalId: string, mint: () => Promise<string>, signal: AbortSignal, fresh = false): Promise<string> {
+    if (fresh) this.#local.delete(externalId);
+    const token = this.recall(externalId) ?? (await this.#fromShared(externalId, mint, signal, fresh));
     const seconds = reuseSeconds(token);
     if (seconds > 0) this.#local.set(externalId, token, seconds);
     else this.#tokensLast = false;
     return token;
   }
 
-  async #fromShared(externalId: string, mint: () => Promise<string>, signal: AbortSignal): Promise<string> {
+  async #fromShared(
+    externalId: string,
+    mint: () => Promise<string>,
+    signal: AbortSignal,
+    fresh: boolean,
+  ): Promise<string> {
     const { partner, store: shared, timeout = TOKEN_STORE_TIMEOUT, onError } = this.#options;
     if (!shared) return mint();
     const store = new SharedStoreVisit(shared, timeout, onError);
     const digest = await partner.storeKey(externalId);
     const key = `token:${digest}`;
     const claimKey = `minting:${digest}`;
-    const kept = await store.get(key);
+    const kept = fresh ? undefined : await store.get(key);
     if (kept) return kept;
-    if (this.#tokensLast && store.canClaim) {
+    if (this.#tokensLast && !fresh && store.canClaim) {
       // Another instance is minting this customer's token: look for it until the claim runs out.
       const giveUp = Date.now() + CLAIM_SECONDS * 1000;
       for (let pause = FIRST_LOOK_MS; !(await store.claim(claimKey, CLAIM_SECONDS)); pause *= 2) {

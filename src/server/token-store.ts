@@ -70,4 +70,9 @@ export class MemoryTokenStore implements TokenStore {
   set(key: string, value: string, ttlSeconds: number): void {
     this.#entries.set(key, { value, until: Date.now() + ttlSeconds * 1000 });
   }
+
+  /** Forgets what is kept under `key`. */
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
 }

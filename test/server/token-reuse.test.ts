@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import {
   PeliqanPartner,
+  TOKEN_REFUSED_HEADER,
   TOKEN_REUSE_MARGIN,
   TokenStoreError,
   createTokenHandler,
   type TokenStore,
 } from '../../src/server/index.js';
-import { useFake, wait } from '../support/fake.js';
+import { call, useFake, wait } from '../support/fake.js';
 
 const fake = await useFake();
 beforeEach(() => {
@@ -31,9 +32,12 @@ function endpoint(options: { tokenStore?: TokenStore; tokenStoreTimeout?: number
     tokenStoreTimeout: options.tokenStoreTimeout,
     onError: (error) => errors.push(error),
   });
-  const tokenFor = async (customer = 'wood_123') => {
+  const tokenFor = async (customer = 'wood_123', headers: Record<string, string> = {}) => {
     const response = await handle(
-      new Request('https://partner.example/peliqan/token', { method: 'POST', headers: { 'X-Customer': customer } }),
+      new Request('https://partner.example/peliqan/token', {
+        method: 'POST',
+        headers: { 'X-Customer': customer, ...headers },
+      }),
     );
     assert.equal(response.status, 200);
     return ((await response.json()) as { token: string }).token;
@@ -82,6 +86,22 @@ describe('token reuse', () => {
     };
     const { tokenFor } = endpoint({ fetch: opaqueTokens });
     assert.deepEqual([await tokenFor(), await tokenFor()], ['opaque-token-1', 'opaque-token-2']);
+  });
+
+  test('hands out a new token, kept from then on, when the client says Peliqan refused the kept one', async () => {
+    const { store } = mapStore();
+    const { tokenFor } = endpoint({ tokenStore: store });
+    const revoked = await tokenFor();
+    // Peliqan revokes it before its exp: only the widget, with its 401, can tell.
+    fake.expireTokens();
+    assert.equal(await tokenFor(), revoked);
+    const renewed = await tokenFor('wood_123', { [TOKEN_REFUSED_HEADER]: '1' });
+    assert.notEqual(renewed, revoked);
+    assert.equal((await call(`${fake.url}/api/servers`, { token: renewed })).status, 200);
+    assert.equal(await tokenFor(), renewed);
+    // The shared store holds the new one too, for the other instances.
+    assert.equal(await endpoint({ tokenStore: store }).tokenFor(), renewed);
+    assert.equal(integrateCalls(), 2);
   });
 
   test('keeps it in the shared tokenStore under an opaque key, for the other instances to reuse', async () => {
