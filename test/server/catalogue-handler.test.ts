@@ -79,57 +79,45 @@ describe('createCatalogueHandler', () => {
 
   test('serves only the fields the widget reads, not whatever the partner-token view carries', async () => {
     const secret = 'sk_live_partner_only_4242';
+    // What the widget reads, and around it what the partner-token view may also carry.
+    const connector = {
+      id: 7,
+      server_type: 'acme',
+      name: 'Acme CRM',
+      category: 'CRM',
+      order: 1,
+      icon_url: 'https://icons.example/acme.svg',
+      oauth: true,
+    };
+    const form = { type: 'oauth', helptext: 'Sign in to Acme.' };
+    const field = { show: true, label: 'API key', required: true };
+    const listed = { id: 8, name: 'Listed fields' };
+    const listedField = { name: 'host', label: 'Host' };
     fake.faults.status['GET /api/servertypes'] = {
       status: 200,
       body: [
         {
-          id: 7,
-          server_type: 'acme',
-          name: 'Acme CRM',
-          category: 'CRM',
-          order: 1,
-          icon_url: 'https://icons.example/acme.svg',
-          oauth: true,
+          ...connector,
           client_secret: secret,
           partner_notes: { webhook_secret: secret },
           settings: {
             oauth_app: { client_secret: secret },
             connect_form: {
-              type: 'oauth',
-              helptext: 'Sign in to Acme.',
+              ...form,
               signing_key: secret,
-              fields: { password: { show: true, label: 'API key', required: true, internal_default: secret } },
+              fields: { password: { ...field, internal_default: secret } },
             },
           },
         },
-        {
-          id: 8,
-          name: 'Listed fields',
-          settings: { connect_form: { fields: [{ name: 'host', label: 'Host', admin_password: secret }] } },
-        },
+        { ...listed, settings: { connect_form: { fields: [{ ...listedField, admin_password: secret }] } } },
       ],
     };
     const response = await handler().handle(get());
     const text = await response.text();
     assert.ok(!text.includes(secret), text);
     assert.deepEqual(JSON.parse(text), [
-      {
-        id: 7,
-        server_type: 'acme',
-        name: 'Acme CRM',
-        category: 'CRM',
-        order: 1,
-        icon_url: 'https://icons.example/acme.svg',
-        oauth: true,
-        settings: {
-          connect_form: {
-            type: 'oauth',
-            helptext: 'Sign in to Acme.',
-            fields: { password: { show: true, label: 'API key', required: true } },
-          },
-        },
-      },
-      { id: 8, name: 'Listed fields', settings: { connect_form: { fields: [{ name: 'host', label: 'Host' }] } } },
+      { ...connector, settings: { connect_form: { ...form, fields: { password: field } } } },
+      { ...listed, settings: { connect_form: { fields: [listedField] } } },
     ]);
   });
 
