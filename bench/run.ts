@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: size, picker at scale, flow cost and leaks, in Chromium against the fake Peliqan.
+ * `npm run bench`: size, picker at scale, flow cost and leaks, in Chromium against the fake Peliqan;
+ * the token endpoint under bursts, alone and as 4 processes sharing one Redis.
  * Prints one table and writes it as JSON to bench/results/. Each figure is the median of several runs,
  * with min and max. Not part of `npm test`: timings depend on the machine.
  */
@@ -15,6 +16,7 @@ import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
 import { CEILING, TARGET } from '../.size-limit.mjs';
 import { percentile } from './stats.js';
 import { tokenBurst } from './token-burst.js';
+import { sharedTokenBurst } from './token-shared.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = new URL('..', import.meta.url);
@@ -376,10 +378,11 @@ async function main(): Promise<void> {
     executablePath: chromePath(),
     args: playwrightChromeArgs,
   });
-  // BENCH_ONLY=picker,flow,list,leaks,burst (any of them) for quick before/after runs; all by default.
-  const only = (process.env.BENCH_ONLY ?? 'picker,flow,list,leaks,burst').split(',');
+  // BENCH_ONLY=picker,flow,list,leaks,burst,shared (any of them) for quick before/after runs; all by default.
+  const only = (process.env.BENCH_ONLY ?? 'picker,flow,list,leaks,burst,shared').split(',');
   try {
     if (only.includes('burst')) rows.push(...(await tokenBurst()));
+    if (only.includes('shared')) rows.push(...(await sharedTokenBurst()));
     const counts = (process.env.BENCH_COUNTS ?? '250,2000,10000').split(',').map(Number);
     if (only.includes('picker')) for (const count of counts) await pickerAtScale(browser, count);
     if (only.includes('flow')) {

@@ -35,23 +35,42 @@ const DEFAULT_BURSTS: Burst[] = [
   { requests: 5_000, customers: 1_000 },
 ];
 
-/** The fake Peliqan in a child process; resolves with its URL once it listens. */
-async function startFakeProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const cli = fileURLToPath(new URL('../src/fake/cli.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--oauth-port', '0'], {
+/**
+ * A TypeScript file of this repository in a child process (through tsx); resolves with what `ready`
+ * matched in its output, once it printed it.
+ */
+export async function startScript(
+  path: string,
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ printed: string; child: ChildProcess }> {
+  const script = fileURLToPath(new URL(path, import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env,
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let printed = '';
+  const printed = await new Promise<string>((resolve, reject) => {
+    let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
-      printed += chunk.toString();
-      const found = /Fake Peliqan API\s+(http:\/\/\S+)/.exec(printed);
+      output += chunk.toString();
+      const found = ready.exec(output);
       if (found) resolve(found[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`The fake Peliqan exited (${code}) before it listened`)));
+    child.once('exit', (code) => reject(new Error(`${path} exited (${code}) before it was ready`)));
   });
   child.stdout!.resume();
-  return { url, child };
+  return { printed, child };
+}
+
+/** The fake Peliqan in a child process; resolves with its URL once it listens. */
+export async function startFakeProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const { printed, child } = await startScript(
+    '../src/fake/cli.ts',
+    ['--port', '0', '--oauth-port', '0'],
+    /Fake Peliqan API\s+(http:\/\/\S+)/,
+  );
+  return { url: printed, child };
 }
 
 /** How many sub-accounts the fake holds per external id, read through the partner list endpoint. */
@@ -70,7 +89,7 @@ async function subAccountsPerCustomer(url: string, partnerToken: string): Promis
  * One token request from a browser's point of view: the status, or `network` when no answer came.
  * Node's own client, with no connect timeout: the bench measures the endpoint, not the client.
  */
-function askForToken(endpoint: string, agent: Agent, customer: string): Promise<string> {
+export function askForToken(endpoint: string, agent: Agent, customer: string): Promise<string> {
   return new Promise((resolve) => {
     const request = httpRequest(
       endpoint,

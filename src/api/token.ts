@@ -3,6 +3,7 @@ import { discard, httpError, parseJson, redirectedAway, send } from './http.js';
 import { retryAfterDelay, sleep } from './retry.js';
 import { tokenResponseSchema } from './schemas.js';
 import { SharedTask } from './shared-task.js';
+import { TOKEN_REFUSED_HEADER } from '../protocol/token.js';
 import { DEFAULT_BASE_URL, originOf } from './urls.js';
 
 /** What a `tokenProvider` gives: the token, or the token and the Peliqan API origin it is for. */
@@ -68,6 +69,8 @@ export class TokenSource {
   #options: TokenOptions;
   #task = new SharedTask((signal) => this.#obtain(signal));
   #usedReadyToken = false;
+  /** The next fetch replaces a token Peliqan refused: the partner's endpoint must not hand it out again. */
+  #refused = false;
   /** Where a token whose source names no API origin may go. */
   #fallbackBaseUrl: string;
 
@@ -89,7 +92,10 @@ export class TokenSource {
     const { tokenProvider, tokenUrl } = this.#options;
     // A fixed token cannot be renewed: fail this call, keep the token for the next ones.
     if (!tokenProvider && !tokenUrl) return Promise.reject(new PeliqanError('unauthorized', 'Token refused'));
-    if (this.#task.value === stale) this.#task.clear();
+    if (this.#task.value === stale) {
+      this.#task.clear();
+      this.#refused = true;
+    }
     return this.#task.get(signal);
   }
 
@@ -149,10 +155,13 @@ export class TokenSource {
    */
   async #fromEndpoint(tokenUrl: string, signal: AbortSignal): Promise<Partial<BoundToken> | undefined> {
     const { fetch: fetcher = fetch, tokenCredentials = 'same-origin' } = this.#options;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.#refused) headers[TOKEN_REFUSED_HEADER] = '1';
+    this.#refused = false;
     const init: RequestInit = {
       method: 'POST',
       credentials: tokenCredentials,
-      headers: { Accept: 'application/json' },
+      headers,
       // Followed, unlike other requests with a method but GET: this one has no body to carry along, and a
       // redirect to a login page is how many partner back ends say that nobody is logged in.
       redirect: 'follow',

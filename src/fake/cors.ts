@@ -4,6 +4,7 @@
  * the same browser can neither read its answers nor drive its controls.
  */
 import type { ServerResponse } from 'node:http';
+import { TOKEN_REFUSED_HEADER } from '../protocol/token.js';
 import { isLoopbackHost } from '../protocol/loopback.js';
 import type { HeaderMap } from './http.js';
 
@@ -55,7 +56,9 @@ export function answerPreflight(response: ServerResponse, cors: HeaderMap): void
   response.writeHead(204, {
     ...cors,
     'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+    // The last one is for the fake's stand-in of the partner's token endpoint (`/__fake/token`), which a
+    // widget asks again, with it, after Peliqan refused a token.
+    'Access-Control-Allow-Headers': `Authorization, Content-Type, Accept, ${TOKEN_REFUSED_HEADER}`,
     'Access-Control-Max-Age': '600',
   });
   response.end();

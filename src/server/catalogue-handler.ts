@@ -1,7 +1,8 @@
 import { connectorMatches } from '../api/connectors.js';
 import { isPeliqanError } from '../api/errors.js';
-import type { Servertype } from '../api/schemas.js';
+import { fieldSchema, servertypeSchema, type Servertype } from '../api/schemas.js';
 import { problem, rateLimited } from './answers.js';
+import { sha256Hex } from './digest.js';
 import type { PeliqanPartner } from './partner.js';
 
 /** What `createCatalogueHandler` serves, and how long. */
@@ -31,11 +32,8 @@ interface Copy {
 
 const encoder = new TextEncoder();
 
-/** A strong ETag: the body's SHA-256 (Web Crypto, so that the handler runs wherever `Request` does). */
-async function etagOf(body: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
-  return `"${Array.from(digest.subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('')}"`;
-}
+/** A strong ETag: the body's SHA-256. */
+const etagOf = async (body: Uint8Array<ArrayBuffer>): Promise<string> => `"${await sha256Hex(body, 16)}"`;
 
 /** True when `If-None-Match` names `etag` (or is `*`); weak validators compare equal (RFC 9110 §13.1.2). */
 function isNotModified(request: Request, etag: string): boolean {
@@ -45,6 +43,29 @@ function isNotModified(request: Request, etag: string): boolean {
     const trimmed = tag.trim();
     return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
   });
+}
+
+/** A connect-form field cut to `fieldSchema`'s keys; undefined when the widget could not read it. */
+function knownField(field: unknown): unknown {
+  const parsed = fieldSchema.safeParse(field);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The connector as the widget reads it, and nothing more: the partner-token view of the catalogue may
+ * carry what customers must not see. zod's copy of an object keeps only the keys its schema names, so
+ * `servertypeSchema` (and `fieldSchema` for the form's fields, which it leaves open) is the one list.
+ */
+function widgetView(servertype: Servertype): Servertype {
+  const view = servertypeSchema.parse(servertype);
+  const form = view.settings?.connect_form;
+  if (form && Array.isArray(form.fields)) {
+    form.fields = form.fields.map(knownField).filter((field) => field !== undefined);
+  } else if (form?.fields && typeof form.fields === 'object') {
+    const entries = Object.entries(form.fields).map(([key, field]) => [key, knownField(field)] as const);
+    form.fields = Object.fromEntries(entries.filter(([, field]) => field !== undefined));
+  }
+  return view;
 }
 
 function offered(filter: CatalogueHandlerOptions['filter']): (servertype: Servertype) => boolean {
@@ -57,8 +78,9 @@ function offered(filter: CatalogueHandlerOptions['filter']): (servertype: Server
  * The connector catalogue for the widget's `catalogue-url`, as a Fetch-API `GET` handler (Node `http`
  * and Express through `toNodeHandler()`). It reads `GET /api/servertypes` with the partner token, as
  * Peliqan's page shows (peliqan-api.md §7), once per `maxAgeSeconds` for every customer — one request
- * however many browsers miss at once — and answers the same JSON list, filtered to the connectors the
- * partner offers, with `Cache-Control` and an `ETag` so that browsers revalidate for a 304.
+ * however many browsers miss at once — and answers the JSON list filtered to the connectors the partner
+ * offers, each cut to the fields the widget reads, with `Cache-Control` and an `ETag` so that browsers
+ * revalidate for a 304.
  */
 export function createCatalogueHandler({
   partner,
@@ -75,7 +97,8 @@ export function createCatalogueHandler({
     reading ??= (async () => {
       try {
         // No caller's signal: the read is shared, and one browser leaving must not stop it for the others.
-        const body = encoder.encode(JSON.stringify((await partner.servertypes()).filter(keep)));
+        const offer = (await partner.servertypes()).filter(keep).map(widgetView);
+        const body = encoder.encode(JSON.stringify(offer));
         copy = { body, etag: await etagOf(body), expires: Date.now() + maxAgeSeconds * 1000 };
         return copy;
       } finally {

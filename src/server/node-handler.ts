@@ -21,6 +21,25 @@ export interface NodeHandlerOptions {
   onError?: (error: unknown) => void;
 }
 
+/**
+ * Node's own request and response, as `toNodeHandler` gives them to the handler beside the Fetch
+ * `Request`: Express's, Connect's or Koa's `ctx.req`/`ctx.res`, with whatever the framework put on them
+ * (`req.session`, `req.user`).
+ */
+export interface NodeContext<
+  Req extends IncomingMessage = IncomingMessage,
+  Res extends ServerResponse = ServerResponse,
+> {
+  req: Req;
+  res: Res;
+}
+
+/** A Fetch-API handler that `toNodeHandler` serves, with Node's own request and response beside the `Request`. */
+export type FetchHandler<Req extends IncomingMessage = IncomingMessage, Res extends ServerResponse = ServerResponse> = (
+  request: Request,
+  node: NodeContext<Req, Res>,
+) => Response | Promise<Response>;
+
 /** Default `maxBodyBytes`: the toolkit's handlers read no body; a few KB leaves room for a partner's own. */
 export const DEFAULT_MAX_BODY_BYTES = 8_192;
 
@@ -164,16 +183,20 @@ const mayHaveBody = (req: IncomingMessage) =>
 
 /**
  * Serves a Fetch-API handler from Node's `http` (and Express, whose `req`/`res` are Node's). The
- * handler is called as soon as the request's head is in: the body is read only if the handler asks
- * for it, and at most `maxBodyBytes` of it, so a large or slow body neither fills memory nor holds the
- * answer back. What the handler throws is answered 500 (and given to `onError`). The returned
- * function never rejects.
+ * handler gets the Fetch `Request` and `{ req, res }`, Node's own, so that it can read what the
+ * framework's middleware put there (`req.session`, `req.user`). It is called as soon as the request's
+ * head is in: the body is read only if the handler asks for it, and at most `maxBodyBytes` of it, so a
+ * large or slow body neither fills memory nor holds the answer back. What the handler throws is
+ * answered 500 (and given to `onError`). The returned function never rejects.
  */
-export function toNodeHandler(
-  handler: (request: Request) => Response | Promise<Response>,
+export function toNodeHandler<
+  Req extends IncomingMessage = IncomingMessage,
+  Res extends ServerResponse = ServerResponse,
+>(
+  handler: FetchHandler<Req, Res>,
   { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, trustProxy = false, onError }: NodeHandlerOptions = {},
 ) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  return async (req: Req, res: Res): Promise<void> => {
     const method = req.method ?? 'GET';
     const answer = (response: Response) => writeResponse(response, res, method === 'HEAD');
     res.once('finish', () => lingerThenClose(req));
@@ -201,7 +224,7 @@ export function toNodeHandler(
       }
       let response: Response;
       try {
-        response = await handler(request);
+        response = await handler(request, { req, res });
         if (typeof response?.status !== 'number') throw new TypeError('The handler did not return a Response');
       } catch (error) {
         if (!body?.tooLarge) onError?.(error);

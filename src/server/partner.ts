@@ -13,6 +13,7 @@ import { idSchema, isServertype, text, tokenResponseSchema, type Servertype } fr
 import type { SubAccountProfile } from '../protocol/sub-account.js';
 import { tokenOf } from '../api/token.js';
 import { isSecureUrl } from '../api/urls.js';
+import { sha256Hex } from './digest.js';
 import { subAccountProfile } from './profile.js';
 import { PeliqanTenant, type TenantPaths } from './tenant.js';
 import { UpstreamQueue } from './upstream-queue.js';
@@ -89,7 +90,8 @@ export class PeliqanPartner {
 
   /**
    * `POST /api/sub-account/`: a new end-customer account. Only the profile's fields are sent, and only
-   * string values (`SUB_ACCOUNT_FIELDS`), whatever else the object carries.
+   * string values (`SUB_ACCOUNT_FIELDS`), whatever else the object carries. The one place a `password`
+   * is sent: the token handler and `provisionTenant()` never send one.
    */
   createSubAccount(profile: SubAccountProfile, options: CallOptions = {}): Promise<SubAccount> {
     const body = subAccountProfile(profile);
@@ -123,6 +125,15 @@ export class PeliqanPartner {
   async servertypes(options: CallOptions = {}): Promise<Servertype[]> {
     const entries = await this.#client.list('/api/servertypes', undefined, options);
     return entries.filter(isServertype);
+  }
+
+  /**
+   * A key for `name` (a customer's `external_id`) within this partner account, for a store shared by
+   * several instances: a SHA-256 digest of the base URL, the partner token and `name`, so that two
+   * partner accounts sharing one Redis never meet, and the key names neither the token nor the customer.
+   */
+  storeKey(name: string): Promise<string> {
+    return sha256Hex(JSON.stringify([this.baseUrl, this.#options.partnerToken, name]));
   }
 
   /** The tenant client for a sub-account token (from `identityToken` or `integrateToken`). */

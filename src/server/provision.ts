@@ -1,13 +1,12 @@
 import type { PeliqanPartner } from './partner.js';
-import { subAccountProfile } from './profile.js';
+import { customerProfile, type Customer } from './profile.js';
 import { withSubAccount } from './subaccount.js';
 import type { Created, QueryTableDefinition, ScriptDefinition } from './tenant.js';
-import type { Customer } from './token-handler.js';
 
 /** One customer, and the tables and scripts their tenant should have. */
 export interface ProvisionOptions {
   partner: PeliqanPartner;
-  /** The customer; only the sub-account profile's string fields are sent to Peliqan. */
+  /** The customer; only the sub-account profile's string fields are sent to Peliqan, never a `password`. */
   customer: Customer;
   /** Query tables to have, recognised by `name` among every database's tables. */
   tables?: QueryTableDefinition[];
@@ -33,7 +32,7 @@ export async function provisionTenant({
   tables = [],
   scripts = [],
 }: ProvisionOptions): Promise<ProvisionResult> {
-  const profile = subAccountProfile(customer);
+  const profile = customerProfile(customer);
   if (!profile) throw new TypeError('provisionTenant needs a customer with an external_id (a non-empty string)');
   const token = await withSubAccount(partner, profile, (account) => partner.identityToken(account));
   const tenant = partner.tenant(token);

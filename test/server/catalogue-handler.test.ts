@@ -25,7 +25,7 @@ function handler(options: Partial<CatalogueHandlerOptions> = {}) {
   return { handle, errors };
 }
 
-type Entry = { id?: number; server_type?: string; name: string; category?: string; color?: string };
+type Entry = { id?: number; server_type?: string; name: string; category?: string };
 const entriesOf = async (response: Response) => (await response.json()) as Entry[];
 
 describe('partner.servertypes()', () => {
@@ -73,8 +73,52 @@ describe('createCatalogueHandler', () => {
     const entries = await entriesOf(response);
     assert.ok(entries.length >= 30);
     assert.ok(entries.every((entry) => servertypeSchema.safeParse(entry).success));
-    // Fields the widget does not know yet stay in, as Peliqan sent them.
-    assert.ok(entries.some((entry) => typeof entry.color === 'string'));
+    // The fake sends a colour and a description, which the widget does not read.
+    assert.ok(entries.every((entry) => !('color' in entry) && !('description' in entry)));
+  });
+
+  test('serves only the fields the widget reads, not whatever the partner-token view carries', async () => {
+    const secret = 'sk_live_partner_only_4242';
+    // What the widget reads, and around it what the partner-token view may also carry.
+    const connector = {
+      id: 7,
+      server_type: 'acme',
+      name: 'Acme CRM',
+      category: 'CRM',
+      order: 1,
+      icon_url: 'https://icons.example/acme.svg',
+      oauth: true,
+    };
+    const form = { type: 'oauth', helptext: 'Sign in to Acme.' };
+    const field = { show: true, label: 'API key', required: true };
+    const listed = { id: 8, name: 'Listed fields' };
+    const listedField = { name: 'host', label: 'Host' };
+    fake.faults.status['GET /api/servertypes'] = {
+      status: 200,
+      body: [
+        {
+          ...connector,
+          client_secret: secret,
+          partner_notes: { webhook_secret: secret },
+          settings: {
+            oauth_app: { client_secret: secret },
+            connect_form: {
+              ...form,
+              signing_key: secret,
+              fields: { password: { ...field, internal_default: secret } },
+            },
+          },
+        },
+        { ...listed, settings: { connect_form: { fields: [{ ...listedField, admin_password: secret }] } } },
+      ],
+    };
+    const response = await handler().handle(get());
+    const text = await response.text();
+    assert.ok(!text.includes(secret), text);
+    assert.deepEqual(JSON.parse(text), [
+      { ...connector, settings: { connect_form: { ...form, fields: { password: field } } } },
+      { ...listed, settings: { connect_form: { fields: [listedField] } } },
+    ]);
   });
 
   test('makes one upstream request for 50 concurrent misses, and none while its copy is fresh', async () => {

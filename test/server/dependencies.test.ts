@@ -18,4 +18,13 @@ describe('what installing peliqan-embed brings along', () => {
     // The React wrappers are still built and tested here.
     assert.equal(manifest.devDependencies['@lit/react'], manifest.peerDependencies['@lit/react']);
   });
+
+  test('peliqan-embed/server/redis uses the Redis client the app has: redis and ioredis are optional peers', () => {
+    for (const client of ['redis', 'ioredis']) {
+      assert.ok(manifest.peerDependencies[client], client);
+      assert.equal(manifest.peerDependenciesMeta[client]?.optional, true, client);
+      // Tested here against a real redis-server.
+      assert.ok(manifest.devDependencies[client], client);
+    }
+  });
 });

@@ -30,6 +30,11 @@ describe('PeliqanPartner', () => {
     assert.deepEqual(last().bodyKeys, ['external_id', 'email', 'company_name']);
   });
 
+  test('createSubAccount sends a password only when given one explicitly', async () => {
+    await partner('partner').createSubAccount({ external_id: 'wood_123', password: 'chosen-by-the-partner' });
+    assert.deepEqual(last().bodyKeys, ['external_id', 'password']);
+  });
+
   test('identityToken asks /api/sub-account/identity/ by account id or external id, expire=false when asked', async () => {
     const { id } = await partner().createSubAccount({ external_id: 'wood_123' });
     const token = await partner().identityToken({ accountId: id }, { expire: false });

@@ -61,8 +61,9 @@ describe('provisionTenant', () => {
     assert.equal(made('POST /api/interfaces/group/:id/'), 1);
   });
 
-  test('sends Peliqan only the profile fields of the customer it is given', async () => {
-    await provisionTenant({ ...plan, customer: { ...plan.customer, passwordHash: 'x', isAdmin: true } as Customer });
+  test('sends Peliqan only the profile fields of the customer it is given, never a password', async () => {
+    const customer = { ...plan.customer, password: 'pbkdf2_sha256$600000$salt$hash', passwordHash: 'x', isAdmin: true };
+    await provisionTenant({ ...plan, customer: customer as Customer });
     const create = fake.requests.find((request) => request.route === 'POST /api/sub-account/')!;
     assert.deepEqual(create.bodyKeys, ['external_id', 'company_name']);
   });

@@ -1,13 +1,21 @@
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { PeliqanError, PeliqanPartner, createTokenHandler, type Customer } from '../../src/server/index.js';
+import {
+  PeliqanError,
+  PeliqanPartner,
+  TOKEN_REUSE_MARGIN,
+  createTokenHandler,
+  type Customer,
+} from '../../src/server/index.js';
 import { detailText } from '../../src/api/errors.js';
 import { isDuplicateAccount, isMissingAccount } from '../../src/server/subaccount.js';
 import { LruMap } from '../../src/server/lru.js';
 import { useFake } from '../support/fake.js';
 
 const fake = await useFake();
-beforeEach(() => fake.reset());
+// Tokens too short-lived to be reused, so that every request asks Peliqan and meets its sub-accounts.
+const unreusable = { tokenLifetime: TOKEN_REUSE_MARGIN };
+beforeEach(() => fake.reset(unreusable));
 
 const ann: Customer = { external_id: 'wood_123', email: 'ann@wood.example' };
 const post = () => new Request('https://partner.example/peliqan/token', { method: 'POST' });
@@ -24,7 +32,7 @@ describe('the sub-account memory of the token endpoint', () => {
   test('makes the sub-account again when Peliqan has forgotten it (a reset fake, a deleted account)', async () => {
     const { handle } = tokenEndpoint();
     assert.equal((await handle(post())).status, 200);
-    fake.reset();
+    fake.reset(unreusable);
     const again = await handle(post());
     assert.equal(again.status, 200);
     assert.deepEqual(
@@ -40,7 +48,7 @@ describe('the sub-account memory of the token endpoint', () => {
   test('makes it again once for many concurrent requests after Peliqan forgot it', async () => {
     const { handle } = tokenEndpoint();
     assert.equal((await handle(post())).status, 200);
-    fake.reset();
+    fake.reset(unreusable);
     fake.faults.delay['POST /api/sub-account/'] = 100;
     const answers = await Promise.all(Array.from({ length: 8 }, () => handle(post())));
     assert.deepEqual(

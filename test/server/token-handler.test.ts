@@ -32,12 +32,16 @@ const post = (headers: Record<string, string> = {}) =>
 const problemOf = async (response: Response) => (await response.json()) as { error: string; detail: string };
 
 describe('createTokenHandler', () => {
-  test('answers {"token"} with Cache-Control: no-store, creating the sub-account on first use', async () => {
+  test('answers {"token", "base_url"} with Cache-Control: no-store, creating the sub-account on first use', async () => {
     const { handle } = handler();
     const response = await handle(post());
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
-    const { token } = (await response.json()) as { token: string };
+    const answer = (await response.json()) as { token: string; base_url: string };
+    // The token is bound to the API origin it was minted for (product.md §3 "Token binding").
+    assert.deepEqual(Object.keys(answer), ['token', 'base_url']);
+    assert.equal(answer.base_url, fake.url);
+    const { token } = answer;
     assert.equal((await call(`${fake.url}/api/servers`, { token })).status, 200);
     assert.deepEqual(
       fake.accounts.map((account) => [account.external_id, account.email]),
@@ -68,9 +72,10 @@ describe('createTokenHandler', () => {
     const tokens = await Promise.all(answers.map(async (answer) => ((await answer.json()) as { token: string }).token));
     assert.equal(new Set(tokens).size, 1);
     assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/integrate/').length, 1);
-    // A request that comes after gets a token of its own.
-    await handle(post());
-    assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/integrate/').length, 2);
+    // A request that comes after (a reload, another tab) gets the same token, without asking Peliqan.
+    const later = (await (await handle(post())).json()) as { token: string };
+    assert.equal(later.token, tokens[0]);
+    assert.equal(fake.requests.filter((request) => request.route === 'POST /api/sub-account/integrate/').length, 1);
   });
 
   test('a browser that leaves does not cancel the token for the others waiting for it', async () => {
@@ -153,6 +158,16 @@ describe('createTokenHandler', () => {
     assert.equal((await handle(post())).status, 200);
     const create = fake.requests.find((request) => request.route === 'POST /api/sub-account/')!;
     assert.deepEqual(create.bodyKeys, ['external_id', 'first_name', 'email', 'company_name']);
+  });
+
+  test('never sends a password from identify() to Peliqan: ORMs keep password hashes under that name', async () => {
+    const hash = 'pbkdf2_sha256$600000$salt$c2VjcmV0LWhhc2g=';
+    const { handle } = handler({ external_id: 'wood_123', email: 'ann@wood.example', password: hash });
+    const response = await handle(post());
+    assert.equal(response.status, 200);
+    const create = fake.requests.find((request) => request.route === 'POST /api/sub-account/')!;
+    assert.deepEqual(create.bodyKeys, ['external_id', 'email']);
+    assert.ok(!JSON.stringify(fake.requests).includes('pbkdf2'));
   });
 
   test('answers 500 naming identify() when it returns no string external_id, and calls nobody', async () => {
