@@ -3,6 +3,7 @@
  * element and sets `window.PeliqanEmbed`. Loading it twice is harmless: the first copy stays.
  */
 import { configure, reset } from './config.js';
+import { open } from './open.js';
 import { isPeliqanEmbed, markAsPeliqanEmbed } from './embed-global.js';
 import { registerMessages } from './i18n/translate.js';
 import { version } from './version.js';
@@ -12,11 +13,13 @@ import { PeliqanConnect } from './components/connect/connect.js';
 import { PeliqanOAuthButton } from './components/oauth-button/oauth-button.js';
 import { PeliqanConnections } from './components/connections/connections.js';
 import { PeliqanConnectionStatus } from './components/connection-status/connection-status.js';
+import { PeliqanConnectButton } from './components/connect-button/connect-button.js';
 
 const embed = markAsPeliqanEmbed({
   version,
   configure,
   reset,
+  open,
   registerMessages,
   PeliqanConnectorPicker,
   PeliqanConnectForm,
@@ -24,6 +27,7 @@ const embed = markAsPeliqanEmbed({
   PeliqanOAuthButton,
   PeliqanConnections,
   PeliqanConnectionStatus,
+  PeliqanConnectButton,
 });
 
 /** What the script tag puts on `window`. */

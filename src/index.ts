@@ -4,6 +4,9 @@
  */
 export * from './api/index.js';
 export { configure, reset } from './config.js';
+export { open } from './open.js';
+export type { OpenOptions } from './open.js';
+export type { DialogResult } from './components/connect-button/connect-button.js';
 export type { PeliqanConfig } from './config.js';
 export { registerMessages } from './i18n/translate.js';
 export type { Messages, MessageKey } from './i18n/messages.js';
@@ -16,3 +19,4 @@ export { PeliqanConnect } from './components/connect/connect.js';
 export { PeliqanOAuthButton } from './components/oauth-button/oauth-button.js';
 export { PeliqanConnections } from './components/connections/connections.js';
 export { PeliqanConnectionStatus } from './components/connection-status/connection-status.js';
+export { PeliqanConnectButton } from './components/connect-button/connect-button.js';

@@ -33,7 +33,7 @@ export const PARTS = {
   notice: 'The "Powered by Peliqan" notice, and the line saying where typed credentials go.',
   row: 'One connection of the list.',
   logs: "A connection's log.",
-  dialog: 'The "Connect again" dialog.',
+  dialog: 'The dialog the flow opens in (`<peliqan-connect-button>`, and "Connect again" of a badge).',
 } as const;
 
 type PartName = keyof typeof PARTS;
@@ -69,6 +69,13 @@ export const SURFACE = {
     events: FLOW,
     parts: ['container', 'search', 'tile', 'field', 'input', 'button', 'status', 'error', 'notice'],
     slots: {},
+  },
+  'peliqan-connect-button': {
+    properties: ['servertype', 'connectors'],
+    flow: true,
+    events: FLOW,
+    parts: ['button', 'dialog'],
+    slots: { '': 'The button\'s words (default "Add connection").' },
   },
   'peliqan-connector-picker': {
     properties: ['connectors'],

@@ -30,12 +30,61 @@ export interface Action {
   run: () => void;
 }
 
+/** What a step's header holds: its title (with the connector's icon), and its one way back or out. */
+export interface StepHeader {
+  title: string;
+  icon?: unknown;
+  /** Back to the step before (there is one). */
+  back?: Action;
+  /** Out of the dialog or panel that opened the flow (there is one). */
+  close?: Action;
+}
+
+/** The mark of a Close button (its words are its accessible name). */
+const closeMark = html`<svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" fill="none">
+  <path d="m5 5 10 10M15 5 5 15" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+</svg>`;
+
+/**
+ * A step's header (product spec §4 "One way out per step"): Back at its start, the title (which takes
+ * focus at each new step, so that screen readers say it), Close at its end in a dialog or panel. Its
+ * buttons are `type="button"`: inside a form, Enter must submit the form, not go back.
+ */
+export function stepHeader({ title, icon, back, close }: StepHeader) {
+  return html`<div class="step-head">
+    ${
+      back
+        ? html`<button type="button" class="icon-button" aria-label=${back.label} @click=${back.run}>
+          <span class="arrow" aria-hidden="true">←</span>
+        </button>`
+        : nothing
+    }
+    ${icon ?? nothing}
+    <h2 tabindex="-1">${title}</h2>
+    ${
+      close
+        ? html`<button type="button" class="icon-button close" aria-label=${close.label} @click=${close.run}>
+          ${closeMark}
+        </button>`
+        : nothing
+    }
+  </div>`;
+}
+
 /** An error message, with an action (Retry, Check again…) when there is one. */
 export function failure(text: string | undefined, action?: Action) {
   if (text === undefined) return nothing;
   return html`<div role="alert" part="error" class="failure" tabindex="-1">
     <p class="error">${text}</p>
     ${action ? html`<button type="button" @click=${action.run}>${action.label}</button>` : nothing}
+  </div>`;
+}
+
+/** A neutral note (nothing failed: the customer stopped), with the way on. */
+export function note(text: string, action: Action) {
+  return html`<div class="note" part="status">
+    <p role="status">${text}</p>
+    <button type="button" class="primary" @click=${action.run}>${action.label}</button>
   </div>`;
 }
 

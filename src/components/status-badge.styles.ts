@@ -22,6 +22,11 @@ export const badgeStyles = css`
   .badge.failed {
     color: var(--_danger);
   }
+  .badge.disabled,
+  .badge.unknown {
+    color: var(--_muted);
+    border-style: dashed;
+  }
   .reason {
     color: var(--_danger);
     font-size: 0.875em;

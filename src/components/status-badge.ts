@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { ConnectionState } from '../api/status.js';
 import type { MessageKey, Translate } from '../i18n/messages.js';
 
@@ -6,17 +6,26 @@ const WORDS: Record<ConnectionState, MessageKey> = {
   connected: 'statusConnected',
   pending: 'statusPending',
   failed: 'statusFailed',
+  disabled: 'statusDisabled',
 };
 
+const MARKS: Record<ConnectionState, string> = { connected: '●', pending: '◌', failed: '▲', disabled: '■' };
+
+/** What a badge says: a connection's state, or (`unknown`) that it could not be read. */
+export type BadgeState = ConnectionState | 'unknown';
+
 /**
- * A connection's state as a badge: a word and a colour (never the colour alone), with Peliqan's
- * reason beside a failure. Decorative marks are hidden from screen readers.
+ * A connection's state as a short badge: a word and a colour (never the colour alone); decorative
+ * marks are hidden from screen readers. Peliqan's reason for a failure (or a badge that could not be
+ * read) never widens the badge: it is its tooltip and its accessible description (product spec §4).
  */
-export function statusBadge(state: ConnectionState, t: Translate, reason?: string) {
-  const marks: Record<ConnectionState, string> = { connected: '●', pending: '◌', failed: '▲' };
-  const badge = html`<span class="badge ${state}" part="status"
-    ><span class="mark" aria-hidden="true">${marks[state]}</span> ${t(WORDS[state])}</span
-  >`;
-  if (state !== 'failed' || !reason) return badge;
-  return html`${badge} <span class="reason">${reason}</span>`;
+export function statusBadge(state: BadgeState, t: Translate, reason?: string) {
+  const words = state === 'unknown' ? t('statusUnknown') : t(WORDS[state]);
+  const mark = state === 'unknown' ? '?' : MARKS[state];
+  return html`<span class="badge ${state}" part="status" title=${reason ?? nothing} aria-describedby=${reason ? 'reason' : nothing}
+      ><span class="mark" aria-hidden="true">${mark}</span> ${words}</span
+    >${reason ? html`<span id="reason" class="visually-hidden">${reason}</span>` : nothing}`;
 }
+
+/** Whether a state comes with Peliqan's reason beside it in a list row. */
+export const hasReason = (state: ConnectionState): boolean => state === 'failed' || state === 'disabled';

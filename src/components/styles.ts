@@ -104,8 +104,16 @@ export const styles = css`
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
     background: var(--_surface);
-    min-block-size: 44px;
-    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
+    /* 40 px controls for a mouse; 44 px targets for a finger (WCAG 2.5.5, below). */
+    min-block-size: 40px;
+    padding: calc(var(--_space) * 1) calc(var(--_space) * 1.5);
+  }
+  @media (pointer: coarse) {
+    button,
+    input,
+    select {
+      min-block-size: 44px;
+    }
   }
   input,
   select,
@@ -117,6 +125,8 @@ export const styles = css`
     inline-size: 100%;
     min-inline-size: 0;
   }
+  /* A secondary action: outlined. The one primary action of a step is filled (.primary); quiet ones
+     are text (.tertiary). */
   button {
     cursor: pointer;
     font-weight: 500;
@@ -136,6 +146,29 @@ export const styles = css`
   }
   .primary:hover {
     background: color-mix(in srgb, var(--_accent) 88%, var(--_text));
+  }
+  .tertiary,
+  .icon-button {
+    border-color: transparent;
+    background: none;
+    color: var(--_accent);
+  }
+  .tertiary {
+    padding-inline: calc(var(--_space) * 1.5);
+  }
+  .icon-button {
+    inline-size: 40px;
+    padding: 0;
+    color: var(--_muted);
+    font-size: 1.25rem;
+  }
+  @media (pointer: coarse) {
+    .icon-button {
+      inline-size: 44px;
+    }
+  }
+  .icon-button:hover {
+    color: var(--_text);
   }
   .link {
     border: 0;
@@ -179,6 +212,43 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_space);
     align-items: center;
+  }
+  /* A step's header: Back at its start, the title, Close at its end (product spec §4). */
+  .step-head {
+    display: flex;
+    gap: calc(var(--_space) * 1.5);
+    align-items: center;
+    min-block-size: 40px;
+  }
+  .step-head h2 {
+    flex: 1;
+    min-inline-size: 0;
+  }
+  h2:focus {
+    outline: none;
+  }
+  /* A step's actions: the primary first. In a dialog they stay in view at its bottom while the fields
+     scroll (the dialog sets --_peliqan-actions-position). */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+    position: var(--_peliqan-actions-position, static);
+    inset-block-end: 0;
+    z-index: 1;
+    padding-block: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    margin-block-start: calc(var(--_space) * -1);
+    background: var(--_surface);
+  }
+  /* A neutral note: the customer stopped, nothing failed. */
+  .note {
+    display: grid;
+    gap: var(--_space);
+    justify-items: start;
+    padding: calc(var(--_space) * 1.5);
+    border-radius: var(--_radius);
+    background: var(--_tint);
   }
   .icon {
     flex: none;

@@ -9,14 +9,21 @@ import { Load, reportSkipped } from './load.js';
 import { pageWatcher, type ConnectionWatcher, type Observation, type Watch } from './watch.js';
 
 /**
- * One connector-and-name's connections: the newest attempt, and the older ones that failed, which
- * the list folds away ("Show 2 earlier attempts"). Older attempts that work stay rows of their own.
+ * One connector-and-name's connections: the newest attempt, and the older ones that failed or never
+ * finished (an OAuth sign-in given up, pending for ever), which the list folds away ("Show 2 earlier
+ * attempts"). Older attempts that work, or were disabled, stay rows of their own.
  */
 export interface ConnectionGroup {
   key: string;
   latest: Connection;
-  earlierFailed: Connection[];
+  earlier: Connection[];
 }
+
+/** An attempt that an attempt after it replaces: it failed, or it never finished. */
+const replaced = (connection: Connection) => {
+  const state = connectionState(connection);
+  return state === 'failed' || state === 'pending';
+};
 
 /** [assumed] Which attempts belong together: same connector, same name. */
 export const attemptKey = (connection: Connection): string =>
@@ -24,7 +31,7 @@ export const attemptKey = (connection: Connection): string =>
 
 /**
  * The list's rows, newest first: one group per connector and name whose latest attempt leads, with
- * older failed attempts folded behind it (a retry makes a new connection: the API has no update).
+ * older attempts it replaces folded behind it (a retry makes a new connection: the API has no update).
  */
 export function groupAttempts(connections: readonly Connection[]): ConnectionGroup[] {
   const groups = new Map<string, ConnectionGroup>();
@@ -32,11 +39,11 @@ export function groupAttempts(connections: readonly Connection[]): ConnectionGro
   for (const connection of [...connections].sort(newestFirst)) {
     const key = attemptKey(connection);
     const group = groups.get(key);
-    if (group && connectionState(connection) === 'failed') {
-      group.earlierFailed.push(connection);
+    if (group && replaced(connection)) {
+      group.earlier.push(connection);
       continue;
     }
-    const row = { key: group ? `${key}#${connection.id}` : key, latest: connection, earlierFailed: [] };
+    const row = { key: group ? `${key}#${connection.id}` : key, latest: connection, earlier: [] };
     if (!group) groups.set(key, row);
     rows.push(row);
   }

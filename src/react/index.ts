@@ -14,6 +14,7 @@ import { PeliqanConnectorPicker as PickerElement } from '../components/connector
 import { PeliqanOAuthButton as OAuthButtonElement } from '../components/oauth-button/oauth-button.js';
 import { PeliqanConnections as ConnectionsElement } from '../components/connections/connections.js';
 import { PeliqanConnectionStatus as StatusElement } from '../components/connection-status/connection-status.js';
+import { PeliqanConnectButton as ButtonElement } from '../components/connect-button/connect-button.js';
 import type { PeliqanEventDetails } from '../events.js';
 import { SURFACE, type EventName, type TagName } from '../surface.js';
 
@@ -41,6 +42,14 @@ export const PeliqanConnect = createComponent({
   elementClass: ConnectElement,
   react: React,
   events: eventsOf('peliqan-connect'),
+});
+
+/** `<peliqan-connect-button>`: a button that opens the whole flow in a dialog. */
+export const PeliqanConnectButton = createComponent({
+  tagName: 'peliqan-connect-button',
+  elementClass: ButtonElement,
+  react: React,
+  events: eventsOf('peliqan-connect-button'),
 });
 
 /** `<peliqan-connect-form>`: one connector's connect form. */

@@ -18,6 +18,7 @@ import type { PeliqanConnectorPicker } from '../components/connector-picker/conn
 import type { PeliqanOAuthButton } from '../components/oauth-button/oauth-button.js';
 import type { PeliqanConnections } from '../components/connections/connections.js';
 import type { PeliqanConnectionStatus } from '../components/connection-status/connection-status.js';
+import type { PeliqanConnectButton } from '../components/connect-button/connect-button.js';
 import type { FlowOptionKey, SettingKey } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
 import type { SURFACE, TagName } from '../surface.js';
@@ -45,6 +46,7 @@ type VueElement<T extends TagName, Element extends HTMLElement> = new () => Elem
 declare module 'vue' {
   interface GlobalComponents {
     'peliqan-connect': VueElement<'peliqan-connect', PeliqanConnect>;
+    'peliqan-connect-button': VueElement<'peliqan-connect-button', PeliqanConnectButton>;
     'peliqan-connector-picker': VueElement<'peliqan-connector-picker', PeliqanConnectorPicker>;
     'peliqan-connect-form': VueElement<'peliqan-connect-form', PeliqanConnectForm>;
     'peliqan-oauth-button': VueElement<'peliqan-oauth-button', PeliqanOAuthButton>;

@@ -9,7 +9,7 @@ import {
   type PeliqanConnectForm,
 } from '../../src/index.js';
 import { startFake, newCustomer, type BrowserFake } from '../support/browser.js';
-import { allByRole, byLabel, byRole, byText, recordEvents, typeInto, waitFor } from '../support/dom.js';
+import { allByRole, byLabel, byRole, byText, deepAll, recordEvents, typeInto, waitFor } from '../support/dom.js';
 
 describe('<peliqan-connections> and <peliqan-connection-status>', () => {
   let fake: BrowserFake;
@@ -39,7 +39,7 @@ describe('<peliqan-connections> and <peliqan-connection-status>', () => {
       .filter((item) => item.parentElement?.classList.contains('rows'))
       .map((item) => item.querySelector('.connection')!.textContent!.replace(/\s+/g, ' ').trim());
 
-  it('lists connections newest first with "Connected", "Pending" or "Failed" and the reason', async () => {
+  it('lists connections newest first: "Connected", "Pending", "Failed" with the reason, "Disabled" without Connect again', async () => {
     const { tokenUrl, seed } = customer();
     await seed('pipedrive', 'Sales', 'OK');
     await seed('stripe', 'Payments', 'ERROR', 'Key revoked');
@@ -47,9 +47,9 @@ describe('<peliqan-connections> and <peliqan-connection-status>', () => {
     await seed('mailchimp', 'Newsletter', 'DISABLED', 'Disabled by an admin');
     const element = await list(tokenUrl);
     expect(rows(element)).to.deep.equal([
-      'Newsletter Mailchimp ▲ Failed Disabled by an admin Connect again Logs Newsletter',
+      'Newsletter Mailchimp Disabled by an admin ■ Disabled Logs Newsletter',
       'Shop Shopify ◌ Pending Logs Shop',
-      'Payments Stripe ▲ Failed Key revoked Connect again Logs Payments',
+      'Payments Stripe Key revoked ▲ Failed Connect again Logs Payments',
       'Sales Pipedrive ● Connected Logs Sales',
     ]);
     await expect(element).to.be.accessible();
@@ -195,7 +195,9 @@ describe('<peliqan-connections> and <peliqan-connection-status>', () => {
     await waitFor(() => badge.state === 'failed');
     expect(byText(badge, 'Key revoked')).to.exist;
     await waitFor(() => byRole(badge, 'button', 'Connect again')).then((button) => button.click());
-    const dialog = badge.shadowRoot!.querySelector('dialog')!;
+    const dialog = await waitFor(() =>
+      deepAll(badge).find((each): each is HTMLDialogElement => each instanceof HTMLDialogElement),
+    );
     await waitFor(() => dialog.open);
     await waitFor(() => byLabel(badge, 'Restricted API key'));
     await sendKeys({ press: 'Escape' });

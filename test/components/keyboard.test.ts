@@ -68,8 +68,9 @@ describe('keyboard only', () => {
     await waitFor(() => allByRole(list, 'button', /^Postgres/).length === 1);
     await tabTo(/^Postgres/, 3);
     await press('Enter');
-    // The form's heading takes focus; the fields follow in order.
+    // The form's heading takes focus; the panel's Close at the end of the header, then the fields in order.
     await waitFor(() => announced() === 'h2 Connect to Postgres');
+    expect(await tabTo('Close')).to.equal(1);
     expect(await tabTo('Host')).to.equal(1);
     await type('db.acme.example');
     expect(await tabTo('Port')).to.equal(1);

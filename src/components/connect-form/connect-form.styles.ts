@@ -65,13 +65,20 @@ export const formStyles = css`
     flex: none;
     margin-block-start: 2px;
   }
+  /* The success moment: centred, the connector with a check, what happens next, Done. */
   .success {
-    display: grid;
-    justify-items: start;
-    gap: var(--_space);
+    position: relative;
+    justify-items: center;
+    text-align: center;
+    padding-block: calc(var(--_space) * 3);
   }
   .success .badge-icon {
     position: relative;
+  }
+  .success .badge-icon .icon {
+    inline-size: 4rem;
+    block-size: 4rem;
+    border-radius: 16px;
   }
   .success .badge-icon::after {
     content: '✓';
@@ -80,15 +87,37 @@ export const formStyles = css`
     inset-inline-end: -6px;
     display: grid;
     place-items: center;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
     border-radius: 50%;
+    border: 3px solid var(--_surface);
     background: var(--_success);
     color: var(--_surface);
-    font-size: 0.75rem;
+    font-size: 0.875rem;
     font-weight: 700;
   }
-  .success .row {
+  .success h2 {
+    font-size: 1.25rem;
+  }
+  .success .muted {
+    max-inline-size: 28rem;
+  }
+  .success .actions {
+    position: static;
+    flex-direction: column;
+    align-items: stretch;
+    inline-size: min(100%, 20rem);
+    padding: 0;
     margin-block-start: var(--_space);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .success .badge-icon::after {
+      animation: pop 320ms cubic-bezier(0.2, 0.9, 0.3, 1.3) both 120ms;
+    }
+    @keyframes pop {
+      from {
+        scale: 0;
+      }
+    }
   }
 `;

@@ -8,11 +8,17 @@ import { AttemptHolder, elementStateOf } from '../attempt-holder.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import type { PeliqanOAuthButton } from '../oauth-button/oauth-button.js';
 import '../oauth-button/oauth-button.js';
-import { connectorView, refusedView } from '../shared.js';
+import { connectorIcon, connectorView, refusedView, stepHeader, type Action } from '../shared.js';
 import { styles } from '../styles.js';
 import { formStyles } from './connect-form.styles.js';
 import { fieldId, renderFields } from './fields.js';
-import { credentialActions, formHeader, oauthStep, successView, trustLine } from './views.js';
+import { credentialActions, oauthStep, successView, trustLine } from './views.js';
+
+/** The way back and the way out that an enclosing flow gives the form's header (product spec §4). */
+export interface StepNavigation {
+  back?: Action;
+  close?: Action;
+}
 
 /**
  * A connector's connect form, rendered from its definition: labelled fields, defaults, help texts,
@@ -27,6 +33,7 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
 
   /** The connector: its id or `server_type` slug (attribute), or the definition itself (property). */
   declare servertype?: string | Servertype;
+  #navigation?: StepNavigation;
 
   #model = new FormModel(this);
   #connector = new ConnectorLookup(this, {
@@ -44,11 +51,14 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
   #seen: AttemptState = { phase: 'idle' };
   /** Where focus goes after the next render. */
   #focusNext?: 'heading' | 'problem';
+  /** The attempt shown is one the customer came back to (the same connector chosen again). */
+  #returned = false;
 
   /** Clears the form and any finished connection, ready for another one. */
   reset(): void {
     this.#attempt.release();
     this.#definition = undefined;
+    this.#returned = false;
     this.requestUpdate();
   }
 
@@ -64,6 +74,20 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
    */
   leave(): void {
     this.#attempt.attempt?.leave();
+  }
+
+  /**
+   * Back and Close in the header, from the flow that shows the form.
+   * @internal
+   */
+  get navigation(): StepNavigation | undefined {
+    return this.#navigation;
+  }
+
+  /** @internal */
+  set navigation(navigation: StepNavigation | undefined) {
+    this.#navigation = navigation;
+    this.requestUpdate();
   }
 
   /** Moves focus to the step's heading (the connector's name), from where Tab reaches the first field. */
@@ -101,6 +125,15 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
     if (!unfinished) return;
     this.#attempt.show(unfinished);
     this.#model.restore(unfinished.values ?? {});
+    this.#returned = true;
+  }
+
+  /** "Start over": a new connection instead of the one the customer came back to, whose wait stops. */
+  #startOver(): void {
+    this.#attempt.attempt?.stop();
+    this.#attempt.release();
+    this.#returned = false;
+    this.#focusNext = 'heading';
   }
 
   /** Reacts once to each new state of the attempt: its failure on the form, its success emptying it. */
@@ -140,9 +173,13 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
     if (!servertype || isBusy(state) || this.#oauth(servertype)) return;
     const values = this.#validValues();
     if (!values) return;
+    // Enter in a field that is now locked would leave focus nowhere: it goes to the button that says
+    // what happens.
+    this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus();
     // Unchanged values after a wait without an answer: the same connection, not a second one (§4).
     const attempt = this.#attempt.attempt;
     if (attempt && isUnanswered(state) && attempt.sent(values)) return void attempt.checkAgain();
+    this.#returned = false;
     this.#attempt.start(servertype).create(values, this.#model.typed());
   }
 
@@ -176,8 +213,10 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
     const oauth = this.#oauth(servertype);
     const trust =
       hideTrustNotice || oauth ? nothing : trustLine(this.words.t('trustNotice', { name: servertype.name }));
+    const { back, close } = this.navigation ?? {};
+    const title = this.words.t('connectTo', { name: servertype.name });
     return html`<form class="root" part="container" novalidate @submit=${this.#submit}>
-      ${formHeader(servertype, baseUrl, this.words.t('connectTo', { name: servertype.name }))}
+      ${stepHeader({ title, icon: connectorIcon(servertype, baseUrl), back, close })}
       ${helptext ? html`<p class="help">${helptext}</p>` : nothing}
       ${renderFields(this.#model, isBusy(state), (label) => this.words.t('show', { label }))} ${trust}
       ${oauth ? this.#oauthView(servertype) : this.#credentialView(state)}
@@ -202,9 +241,11 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
   #credentialView(state: AttemptState) {
     const t = this.words.t;
     const unanswered = isUnanswered(state);
+    const startOver = this.#returned && (isBusy(state) || unanswered);
     return credentialActions({
       formError: this.#model.formError,
       checkAgain: unanswered ? { label: t('checkAgain'), run: () => this.#attempt.attempt?.checkAgain() } : undefined,
+      startOver: startOver ? { label: t('startOver'), run: () => this.#startOver() } : undefined,
       busy: isBusy(state),
       progress: t(state.phase === 'waiting' ? 'testing' : 'creating'),
       connectLabel: t('connect'),
@@ -220,6 +261,7 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
         const values = this.#validValues();
         return values && { values, typed: this.#model.typed() };
       },
+      inFlow: this.navigation !== undefined,
       stateChanged: (event) => this.#followOAuth(event),
     });
   }

@@ -6,10 +6,6 @@ import type { Prepared } from '../oauth-button/oauth-button.js';
 import type { Translate } from '../../i18n/messages.js';
 import { connectorIcon, failure, spinner, type Action } from '../shared.js';
 
-/** The connector's icon and a heading that takes focus at each new step. */
-export const formHeader = (servertype: Servertype, baseUrl: string, text: string) =>
-  html`<div class="head">${connectorIcon(servertype, baseUrl)}<h2 tabindex="-1">${text}</h2></div>`;
-
 /** What the success screen needs. */
 export interface SuccessView {
   servertype: Servertype;
@@ -20,19 +16,21 @@ export interface SuccessView {
 }
 
 /**
- * The connection works: the connector, "Connected to …", what happens next, Done and Connect another.
- * The heading takes focus, so that screen readers say it.
+ * The connection works, worth the wait: centred, the connector's icon with a check, "Connected to …",
+ * what happens next, Done — and "Connect another" as the quiet way on. The heading takes focus, so
+ * that screen readers say it.
  */
 export function successView({ servertype, baseUrl, t, done, another }: SuccessView): TemplateResult {
   const name = servertype.name;
-  // "What happens next" is a line partners may reword through `registerMessages` (connectedNext).
+  // "What happens next" is a line partners may reword through `registerMessages` (connectedNext). Done is
+  // the one way out, in a dialog or panel too: it closes them.
   return html`<div class="root success" part="container">
     <span class="badge-icon">${connectorIcon(servertype, baseUrl)}</span>
     <h2 tabindex="-1" part="status">${t('connected', { name })}</h2>
     <p class="muted">${t('connectedNext', { name })}</p>
-    <div class="row">
+    <div class="actions">
       <button class="primary" part="button" @click=${done}>${t('done')}</button>
-      <button @click=${another}>${t('connectAnother')}</button>
+      <button class="tertiary" @click=${another}>${t('connectAnother')}</button>
     </div>
   </div>`;
 }
@@ -48,8 +46,13 @@ export const trustLine = (text: string) => html`<p class="trust" part="notice">$
 /** What the credential actions show. */
 export interface CredentialView {
   formError?: string;
-  /** "Check again" when the wait ended because Peliqan could not be reached. */
+  /**
+   * "Check again", the step's primary action once a wait ended without an answer (product spec §4):
+   * Connect is then the secondary one, for changed values.
+   */
   checkAgain?: Action;
+  /** "Start over": a new connection instead of the one under way the customer came back to. */
+  startOver?: Action;
   busy: boolean;
   /** The progress words while busy. */
   progress: string;
@@ -57,15 +60,28 @@ export interface CredentialView {
 }
 
 /**
- * The form's message and the Connect button, which shows the progress itself while busy; a live
- * region that is always there says it to screen readers.
+ * The form's message and its actions, kept in view at the bottom of a dialog: Connect, which shows the
+ * progress itself while busy (a live region that is always there says it to screen readers), or Check
+ * again first after a wait without an answer.
  */
 export function credentialActions(view: CredentialView) {
-  return html`${failure(view.formError, view.checkAgain)}
-    <div class="row">
-      <button type="submit" class="primary" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>
+  const { checkAgain, startOver } = view;
+  return html`${failure(view.formError)}
+    <div class="actions">
+      ${
+        checkAgain
+          ? html`<button type="button" class="primary" part="button" @click=${checkAgain.run}>${checkAgain.label}</button>`
+          : nothing
+      }
+      <button
+        type="submit"
+        class=${checkAgain ? 'secondary' : 'primary'}
+        part=${checkAgain ? nothing : 'button'}
+        aria-disabled=${view.busy ? 'true' : 'false'}
+      >
         ${view.busy ? html`${spinner()} ${view.progress}` : view.connectLabel}
       </button>
+      ${startOver ? html`<button type="button" class="tertiary" @click=${startOver.run}>${startOver.label}</button>` : nothing}
     </div>
     <p role="status" class="visually-hidden">${view.busy ? view.progress : nothing}</p>`;
 }
@@ -78,6 +94,8 @@ export interface OAuthView {
   attempt?: ConnectionAttempt;
   /** Called in the click: the form's values (and what to mask of them), or undefined when it is invalid. */
   prepare: () => Prepared | undefined;
+  /** The form is a step of a flow, whose header has the way back. */
+  inFlow: boolean;
   stateChanged: (event: Event) => void;
 }
 
@@ -92,6 +110,7 @@ export function oauthStep(view: OAuthView) {
       .servertype=${view.servertype}
       .prepare=${view.prepare}
       .attempt=${view.attempt}
+      .inFlow=${view.inFlow}
       @peliqan-state-change=${view.stateChanged}
     ></peliqan-oauth-button>`;
 }

@@ -4,13 +4,15 @@ import type { Servertype } from '../../api/schemas.js';
 import { PeliqanFlowElement, define, type ElementState, type PeliqanElement } from '../base.js';
 import { allowlist } from '../../flow/catalogue-search.js';
 import type { PeliqanConnectorPicker } from '../connector-picker/connector-picker.js';
-import type { PeliqanConnectForm } from '../connect-form/connect-form.js';
+import type { PeliqanConnectForm, StepNavigation } from '../connect-form/connect-form.js';
 import '../connector-picker/connector-picker.js';
 import '../connect-form/connect-form.js';
+import { stepHeader } from '../shared.js';
 
 /**
  * The whole flow in one tag: pick a connector, fill in its form (or sign in, for OAuth), wait for the
- * test, and see the result — with "Back" and "Connect another".
+ * test, and see the result. Each step has one way back (Back while there is a step before it) and, in
+ * a dialog or panel that opened it, one way out (Close) — product spec §4.
  * @tagname peliqan-connect
  */
 export class PeliqanConnect extends PeliqanFlowElement {
@@ -19,10 +21,7 @@ export class PeliqanConnect extends PeliqanFlowElement {
     css`
       .stack {
         display: grid;
-        gap: var(--_space);
-      }
-      .stack > button {
-        justify-self: start;
+        gap: calc(var(--_space) * 2);
       }
     `,
   ];
@@ -37,6 +36,11 @@ export class PeliqanConnect extends PeliqanFlowElement {
   /** Comma-separated ids or slugs to offer; with one entry the picker is skipped. */
   declare connectors?: string;
   declare _chosen?: Servertype;
+  /**
+   * Set by the dialog or panel that shows this flow: the steps offer "Close", which calls it.
+   * @internal
+   */
+  onClose?: () => void;
   /** The state of the step shown (the picker, or the form). */
   #stepState: ElementState = 'loading';
 
@@ -44,6 +48,19 @@ export class PeliqanConnect extends PeliqanFlowElement {
   get #fixed(): string | undefined {
     const allowed = allowlist(this.connectors);
     return this.servertype || (allowed.length === 1 ? allowed[0] : undefined);
+  }
+
+  /**
+   * The customer left the flow (its dialog or panel closed): a connection under way goes on, and the
+   * partner hears `peliqan-cancel` (product spec §4 "No surprise duplicates").
+   * @internal
+   */
+  leave(): void {
+    this.#form()?.leave();
+  }
+
+  #form(): PeliqanConnectForm | null {
+    return this.renderRoot.querySelector('peliqan-connect-form');
   }
 
   #follow(event: Event): void {
@@ -68,7 +85,7 @@ export class PeliqanConnect extends PeliqanFlowElement {
 
   #back(): void {
     // A connection being tested goes on (the partner hears peliqan-cancel): product spec §4.
-    this.renderRoot.querySelector<PeliqanConnectForm>('peliqan-connect-form')?.leave();
+    this.#form()?.leave();
     this._chosen = undefined;
     this.#stepState =
       this.renderRoot.querySelector<PeliqanConnectorPicker>('peliqan-connector-picker')?.state ?? 'loading';
@@ -82,11 +99,13 @@ export class PeliqanConnect extends PeliqanFlowElement {
     this.#back();
   }
 
-  /** Escape goes back one step: from the form to the picker (not while a select or dialog has it). */
+  /**
+   * Escape goes back one step: from the form to the picker (not while a select has it, nor in a modal
+   * dialog, where Escape closes the dialog as the browser has it).
+   */
   #escape(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.defaultPrevented || !this._chosen || this.#fixed || this.#connected) return;
-    const from = event.composedPath()[0];
-    if (from instanceof HTMLSelectElement) return;
+    if (event.composedPath()[0] instanceof HTMLSelectElement || this.closest('dialog[open]')) return;
     event.preventDefault();
     this.#back();
   }
@@ -106,39 +125,46 @@ export class PeliqanConnect extends PeliqanFlowElement {
     });
   }
 
+  /** The close action of a dialog or panel that opened this flow, if any. */
+  get #close() {
+    const onClose = this.onClose;
+    return onClose ? { label: this.words.t('close'), run: onClose } : undefined;
+  }
+
   override render() {
     const servertype = this._chosen ?? this.#fixed;
+    const close = this.#close;
     // The picker stays (hidden) behind the form, so that Back finds the search and scroll as they were.
     const picker = this.#fixed
       ? nothing
-      : html`<peliqan-connector-picker
-          exportparts="container, search, tile, error"
-          ?hidden=${servertype !== undefined}
-          .connectors=${this.connectors}
-          @peliqan-select=${this.#pick}
-          @peliqan-state-change=${this.#follow}
-        ></peliqan-connector-picker>`;
+      : html`<div class="stack" ?hidden=${servertype !== undefined}>
+          ${close ? stepHeader({ title: this.words.t('addConnection'), close }) : nothing}
+          <peliqan-connector-picker
+            exportparts="container, search, tile, error"
+            ?hidden=${servertype !== undefined}
+            .connectors=${this.connectors}
+            @peliqan-select=${this.#pick}
+            @peliqan-state-change=${this.#follow}
+          ></peliqan-connector-picker>
+        </div>`;
     return html`${picker}${servertype ? this.#formStep(servertype) : nothing}`;
   }
 
   #formStep(servertype: string | Servertype) {
     // No way back from a connection that works: "Connect another" is the way on.
     const back = this._chosen && !this.#fixed && !this.#connected;
-    return html`<div class="stack" @keydown=${this.#escape}>
-      ${
-        back
-          ? html`<button class="link" @click=${this.#back}>
-            <span class="arrow" aria-hidden="true">←</span> ${this.words.t('back')}
-          </button>`
-          : nothing
-      }
-      <peliqan-connect-form
-        exportparts="container, field, input, button, status, error, notice"
-        .servertype=${servertype}
-        @peliqan-state-change=${this.#follow}
-        @peliqan-another=${this.#another}
-      ></peliqan-connect-form>
-    </div>`;
+    const navigation: StepNavigation = {
+      back: back ? { label: this.words.t('back'), run: () => this.#back() } : undefined,
+      close: this.#close,
+    };
+    return html`<peliqan-connect-form
+      exportparts="container, field, input, button, status, error, notice"
+      .servertype=${servertype}
+      .navigation=${navigation}
+      @keydown=${this.#escape}
+      @peliqan-state-change=${this.#follow}
+      @peliqan-another=${this.#another}
+    ></peliqan-connect-form>`;
   }
 }
 

@@ -5,7 +5,8 @@ import { connectionMessage } from '../../api/status.js';
 import { Catalogue } from '../../flow/catalogue.js';
 import { WatchedConnection } from '../../flow/watched-connection.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
-import '../connect/connect.js';
+import type { PeliqanConnectButton } from '../connect-button/connect-button.js';
+import '../connect-button/connect-button.js';
 import { refusedView, spinner } from '../shared.js';
 import { statusBadge } from '../status-badge.js';
 import { badgeStyles } from '../status-badge.styles.js';
@@ -14,32 +15,25 @@ import { styles } from '../styles.js';
 const statusStyles = css`
   :host {
     display: inline-flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: calc(var(--_space) / 2);
+    max-inline-size: 100%;
   }
-  .status-line {
-    display: inline-flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
+  .tertiary {
+    min-block-size: 0;
+    padding: 2px var(--_space);
+    font-size: var(--_small);
   }
-  dialog {
-    inline-size: min(40em, 100vw - 2em);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: calc(var(--_space) * 2);
-  }
-  dialog form {
-    margin-block-start: var(--_space);
+  peliqan-connect-button {
+    display: contents;
   }
 `;
 
 /**
- * A small live badge for one connection, to put anywhere: "Pending", then "Connected" or "Failed"
- * with Peliqan's reason; a failed one offers "Connect again" in a dialog.
+ * A small live badge for one connection, to put anywhere: "Pending", then "Connected", "Failed" or
+ * "Disabled". It never grows wider than its short label: Peliqan's reason, or why the badge could not
+ * be read, is its tooltip and accessible description (product spec §4). A failed one offers "Connect
+ * again" in the flow's dialog.
  * @tagname peliqan-connection-status
  */
 export class PeliqanConnectionStatus extends PeliqanFlowElement {
@@ -53,8 +47,6 @@ export class PeliqanConnectionStatus extends PeliqanFlowElement {
 
   /** After "Connect again": the new connection this badge follows instead. */
   #replacement?: PeliqanId;
-  /** The "Connect again" dialog is open: its flow exists only then. */
-  #dialogOpen = false;
   #catalogue = new Catalogue(this, {
     client: () => this.settings.readyClient,
     failed: () => undefined,
@@ -83,70 +75,44 @@ export class PeliqanConnectionStatus extends PeliqanFlowElement {
   }
 
   protected override deriveState(): ElementState {
-    if (this.#watched.error) return 'error';
     const state = this.#watched.state;
+    if (this.#watched.error && !state) return 'error';
     if (!state) return 'loading';
     return state === 'pending' ? 'waiting' : state;
   }
 
-  #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  #openDialog(): void {
-    this.#dialogOpen = true;
-    this.requestUpdate();
-    void this.updateComplete.then(() => this.#dialog()?.showModal());
-  }
-
-  #dialogClosed(): void {
-    this.#dialogOpen = false;
-    this.requestUpdate();
-  }
-
   #connected(event: CustomEvent<{ connectionId: PeliqanId }>): void {
     this.#replacement = event.detail.connectionId;
-    this.#dialog()?.close();
   }
 
   override render() {
     const { problem } = this.settings.value;
     if (problem) return refusedView(this.words.errorText(problem));
+    const { t } = this.words;
     const watched = this.#watched;
     if (watched.error && !watched.state) {
-      return html`<span class="badge failed" part="status" role="status">${this.words.errorText(watched.error)}</span>
-        <button class="link" @click=${() => watched.retry()}>${this.words.t('retry')}</button>`;
+      return html`<span role="status">${statusBadge('unknown', t, this.words.errorText(watched.error))}</span>
+        <button class="tertiary" @click=${() => watched.retry()}>${t('retry')}</button>`;
     }
     if (!watched.state || !watched.connection) {
-      return html`<span class="badge" part="status" role="status">${spinner()} ${this.words.t('statusPending')}</span>`;
+      return html`<span class="badge" part="status" role="status">${spinner()} ${t('statusPending')}</span>`;
     }
-    const failed = watched.state === 'failed';
-    const servertype = this.#servertype;
-    return html`<span class="status-line" role="status">
-        ${statusBadge(watched.state, this.words.t, connectionMessage(watched.connection))}
-      </span>
-      ${
-        failed && servertype
-          ? html`<button class="link" @click=${this.#openDialog}>${this.words.t('connectAgain')}</button>`
-          : nothing
-      }
-      ${failed && servertype ? this.#connectAgainDialog(servertype) : nothing}`;
+    const servertype = watched.state === 'failed' ? this.#servertype : undefined;
+    return html`<span role="status">${statusBadge(watched.state, t, connectionMessage(watched.connection))}</span>
+      ${servertype ? this.#connectAgain(servertype) : nothing}`;
   }
 
-  #connectAgainDialog(servertype: Servertype) {
+  /** "Connect again": the flow for the same connector, in the dialog of `<peliqan-connect-button>`. */
+  #connectAgain(servertype: Servertype) {
     const slug = servertype.server_type ?? String(servertype.id);
-    // A native dialog: focus kept inside, Escape closes it (the browser's own "cancel").
-    const flow = html`<peliqan-connect servertype=${slug}></peliqan-connect>`;
-    return html`<dialog
-      part="dialog"
-      aria-label=${this.words.t('connectAgain')}
-      @close=${this.#dialogClosed}
-      @peliqan-connected=${this.#connected}
-      @peliqan-done=${() => this.#dialog()?.close()}
-    >
-      ${this.#dialogOpen ? flow : nothing}
-      <form method="dialog"><button>${this.words.t('cancel')}</button></form>
-    </dialog>`;
+    const open = () => void this.renderRoot.querySelector<PeliqanConnectButton>('peliqan-connect-button')?.show();
+    return html`<button class="tertiary" @click=${open}>${this.words.t('connectAgain')}</button>
+      <peliqan-connect-button
+        headless
+        servertype=${slug}
+        exportparts="dialog"
+        @peliqan-connected=${this.#connected}
+      ></peliqan-connect-button>`;
   }
 }
 

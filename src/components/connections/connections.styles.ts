@@ -5,6 +5,11 @@ export const connectionsStyles = css`
   .connections > .head {
     justify-content: space-between;
   }
+  .head-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
   .rows,
   .earlier {
     display: grid;
@@ -24,9 +29,9 @@ export const connectionsStyles = css`
   }
   .connection {
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
-    grid-template-areas: 'icon what state' 'icon actions actions';
-    gap: 4px var(--_space);
+    grid-template-columns: auto minmax(0, 1fr) auto auto;
+    grid-template-areas: 'icon what state actions';
+    gap: 4px calc(var(--_space) * 1.5);
     align-items: center;
   }
   .connection .icon {
@@ -40,18 +45,26 @@ export const connectionsStyles = css`
   .what .name {
     overflow-wrap: anywhere;
   }
+  .what .reason {
+    font-size: var(--_small);
+    color: var(--_muted);
+  }
+  .what .reason.failed {
+    color: var(--_danger);
+  }
   .state {
     grid-area: state;
     display: grid;
     justify-items: end;
-    gap: 2px;
-    text-align: end;
   }
-  .actions {
+  .row-actions {
     grid-area: actions;
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    justify-content: end;
+  }
+  .row-actions .tertiary {
+    padding-inline: var(--_space);
   }
   .logs {
     display: grid;
@@ -96,27 +109,19 @@ export const connectionsStyles = css`
   }
   .panel {
     display: grid;
-    gap: var(--_space);
-    justify-items: start;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
+    padding: calc(var(--_space) * 2);
+    padding-block-end: 0;
   }
-  .panel > peliqan-connect {
-    justify-self: stretch;
-  }
-  /* Once connected, the success screen's "Done" closes the panel: one way out, not two. */
-  .panel > peliqan-connect[state='connected'] + button {
-    display: none;
-  }
-  @media (max-width: 30em) {
+  @media (max-width: 40em) {
     .connection {
-      grid-template-columns: auto minmax(0, 1fr);
-      grid-template-areas: 'icon what' 'icon state' 'actions actions';
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      grid-template-areas: 'icon what state' 'icon actions actions';
     }
-    .state {
-      justify-items: start;
-      text-align: start;
+    .row-actions {
+      justify-content: start;
+      margin-inline-start: calc(var(--_space) * -1);
     }
     .entry {
       grid-template-columns: auto minmax(0, 1fr);

@@ -6,6 +6,7 @@ import { ConnectionList, type ConnectionGroup } from '../../flow/connection-list
 import { Logs } from '../../flow/logs.js';
 import { formatTimestamp } from '../../i18n/dates.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
+import type { PeliqanConnect } from '../connect/connect.js';
 import '../connect/connect.js';
 import { failure, notReady, refusedView } from '../shared.js';
 import { badgeStyles } from '../status-badge.styles.js';
@@ -21,9 +22,11 @@ import { connectPanel, groupView, logsPanel, type RowContext } from './rows.js';
 export class PeliqanConnections extends PeliqanFlowElement {
   static override styles = [styles, badgeStyles, connectionsStyles];
 
-  #adding = false;
-  /** Groups whose "Connect again" flow is open in place of their row. */
-  #again = new Map<string, string>();
+  /**
+   * The one connect panel open, if any (product spec §4): "Add connection" (no key), or "Connect again"
+   * in place of a group's row.
+   */
+  #panelOpen?: { key?: string; servertype?: string };
   #unfolded = new Set<string>();
   #logs = new Logs(
     this,
@@ -75,17 +78,34 @@ export class PeliqanConnections extends PeliqanFlowElement {
   #connectAgain(group: ConnectionGroup): void {
     const connection = group.latest;
     const connector = this.#connector(connection);
-    const slug = connector?.server_type ?? connection.server_type ?? String(connection.servertype_id ?? '');
-    this.#again.set(group.key, slug);
-    this.requestUpdate();
-    this.#focusPanel(group.key);
+    const servertype = connector?.server_type ?? connection.server_type ?? String(connection.servertype_id ?? '');
+    this.#openPanel({ key: group.key, servertype });
   }
 
-  #closePanel(key?: string): void {
+  #openAdd(): void {
+    if (this.#panelOpen && this.#panelOpen.key === undefined) return this.#closePanel();
+    this.#openPanel({});
+  }
+
+  /** Opens a connect panel, closing the one open before (one at a time). */
+  #openPanel(panel: { key?: string; servertype?: string }): void {
+    this.#leavePanel();
+    this.#panelOpen = panel;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel peliqan-connect')?.focus());
+  }
+
+  /** The customer leaves the open panel's flow: a connection under way in it goes on (product spec §4). */
+  #leavePanel(): void {
+    this.renderRoot.querySelector<PeliqanConnect>('.panel peliqan-connect')?.leave();
+  }
+
+  #closePanel(): void {
+    const key = this.#panelOpen?.key;
     // Focus inside the panel would be lost with it: back to what opened it.
     const hadFocus = this.matches(':focus-within');
-    if (key === undefined) this.#adding = false;
-    else this.#again.delete(key);
+    this.#leavePanel();
+    this.#panelOpen = undefined;
     this.requestUpdate();
     if (hadFocus) void this.updateComplete.then(() => this.#opener(key)?.focus());
   }
@@ -96,48 +116,39 @@ export class PeliqanConnections extends PeliqanFlowElement {
     return this.renderRoot.querySelector(`[data-group="${CSS.escape(key)}"] button`);
   }
 
-  /** A panel just opened: focus goes into its flow. */
-  #focusPanel(key?: string): void {
-    const selector = key === undefined ? '.connections > .panel' : `[data-group="${CSS.escape(key)}"] .panel`;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`${selector} peliqan-connect`)?.focus(),
-    );
-  }
-
   override render() {
     const { problem } = this.settings.value;
     if (problem) return refusedView(this.words.errorText(problem));
     const list = this.#list;
-    const waiting = notReady(list, this.words, 'loadingConnections');
-    if (waiting) return waiting;
+    const t = this.words.t;
+    if (list.status === 'loading') return notReady(list, this.words, 'loadingConnections');
     const groups = list.groups;
     const context = this.#rowContext();
+    const adding = this.#panelOpen !== undefined && this.#panelOpen.key === undefined;
+    // During an outage the header, the rows and "Add connection" stay, the error and Retry above them.
+    const retry = { label: t('retry'), run: () => list.load() };
     return html`<div class="root connections" part="container">
       <div class="head">
-        <h2>${this.words.t('connectionsTitle')}</h2>
-        <div class="actions">
-          <button @click=${() => list.load()}>${this.words.t('refresh')}</button>
-          <button class="primary" aria-expanded=${this.#adding ? 'true' : 'false'} @click=${this.#openAdd}>
-            ${this.words.t('addConnection')}
+        <h2>${t('connectionsTitle')}</h2>
+        <div class="head-actions">
+          <button class="tertiary" @click=${() => list.load()}>${t('refresh')}</button>
+          <button class="primary" aria-expanded=${adding ? 'true' : 'false'} @click=${this.#openAdd}>
+            ${t('addConnection')}
           </button>
         </div>
       </div>
-      ${list.error ? failure(this.words.errorText(list.error), { label: this.words.t('retry'), run: () => list.load() }) : nothing}
-      ${this.#adding ? this.#panel(undefined) : nothing}
-      <p role="status" class=${groups.length ? 'visually-hidden' : 'muted'}>
-        ${groups.length ? this.words.t('connectionCount', { count: list.connections.length }) : this.words.t('noConnections')}
-      </p>
-      <ul class="rows" aria-label=${this.words.t('connectionsTitle')}>
-        ${groups.map((group) => this.#group(group, context))}
-      </ul>
+      ${list.error ? failure(this.words.errorText(list.error), retry) : nothing} ${adding ? this.#panel() : nothing}
+      ${
+        list.status === 'ready'
+          ? html`<p role="status" class=${groups.length ? 'visually-hidden' : 'muted'}>
+              ${groups.length ? t('connectionCount', { count: list.connections.length }) : t('noConnections')}
+            </p>
+            <ul class="rows" aria-label=${t('connectionsTitle')}>
+              ${groups.map((group) => this.#group(group, context))}
+            </ul>`
+          : nothing
+      }
     </div>`;
-  }
-
-  #openAdd(): void {
-    if (this.#adding) return this.#closePanel();
-    this.#adding = true;
-    this.requestUpdate();
-    this.#focusPanel();
   }
 
   /** What every row needs from the list, made once per render. */
@@ -152,8 +163,7 @@ export class PeliqanConnections extends PeliqanFlowElement {
   }
 
   #group(group: ConnectionGroup, context: Omit<RowContext, 'connectAgain'>) {
-    const again = this.#again.get(group.key);
-    if (again !== undefined) return html`<li data-group=${group.key}>${this.#panel(group.key, again)}</li>`;
+    if (this.#panelOpen?.key === group.key) return html`<li data-group=${group.key}>${this.#panel()}</li>`;
     return groupView(group, {
       ...context,
       connectAgain: () => this.#connectAgain(group),
@@ -184,17 +194,17 @@ export class PeliqanConnections extends PeliqanFlowElement {
   }
 
   /** A flow in a panel connected: the list shows the new row; "Connect again" has done its job. */
-  #connected(key: string | undefined): void {
+  #connected(): void {
     this.#list.load();
-    if (key !== undefined) this.#closePanel(key);
+    if (this.#panelOpen?.key !== undefined) this.#closePanel();
   }
 
-  /** `<peliqan-connect>` in place: for a new connection (no key), or again for a failed one. */
-  #panel(key: string | undefined, servertype?: string) {
-    return connectPanel(servertype, this.words.t('close'), {
-      close: () => this.#closePanel(key),
+  /** The open panel's `<peliqan-connect>`: for a new connection, or again for a failed one. */
+  #panel() {
+    return connectPanel(this.#panelOpen?.servertype, {
+      close: () => this.#closePanel(),
       created: () => this.#list.load(),
-      connected: () => this.#connected(key),
+      connected: () => this.#connected(),
     });
   }
 }

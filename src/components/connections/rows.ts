@@ -7,7 +7,7 @@ import type { ConnectionGroup } from '../../flow/connection-list.js';
 import type { Load } from '../../flow/load.js';
 import type { MessageKey, Translate } from '../../i18n/messages.js';
 import { busy, connectorIcon, failure } from '../shared.js';
-import { statusBadge } from '../status-badge.js';
+import { hasReason, statusBadge } from '../status-badge.js';
 
 /** What a row needs from the list. */
 export interface RowContext {
@@ -21,32 +21,34 @@ export interface RowContext {
   connectAgain?(): void;
 }
 
-/** One connection: icon, name, connector, live status badge, and its actions. */
+/**
+ * One connection: icon, its name (and the connector, when the name is not the connector's), Peliqan's
+ * reason when it failed or was disabled, its status aligned at the end, and quiet row actions.
+ */
 export function connectionRow(connection: Connection, context: RowContext): TemplateResult {
   const { t } = context;
   const connector = context.connector(connection);
   const state = connectionState(connection);
-  const name = connection.name || connector?.name || t('unknownConnector', { name: '' });
+  const connectorName = connector?.name ?? connection.server_type ?? '';
+  const name = connection.name || connectorName || t('unknownConnector', { name: '' });
+  const reason = hasReason(state) ? connectionMessage(connection) : undefined;
   const logsOpen = context.logsOpen(connection);
   const icon = connector
     ? connectorIcon(connector, context.baseUrl)
     : html`<span class="icon monogram" aria-hidden="true">?</span>`;
+  // A disabled connection was switched off in Peliqan: new credentials would not help (product spec §4).
+  const again = state === 'failed' && context.connectAgain;
   return html`<div class="connection" part="row">
     ${icon}
     <div class="what">
       <span class="name">${name}</span>
-      <span class="muted">${connector?.name ?? connection.server_type ?? ''}</span>
+      ${connectorName && connectorName !== name ? html`<span class="muted">${connectorName}</span>` : nothing}
+      ${reason ? html`<span class="reason ${state}">${reason}</span>` : nothing}
     </div>
-    <div class="state">
-      ${statusBadge(state, t, connectionMessage(connection))}
-    </div>
-    <div class="actions">
-      ${
-        state === 'failed' && context.connectAgain
-          ? html`<button class="primary" @click=${context.connectAgain}>${t('connectAgain')}</button>`
-          : nothing
-      }
-      <button aria-expanded=${logsOpen ? 'true' : 'false'} @click=${() => context.toggleLogs(connection)}>
+    <div class="state">${statusBadge(state, t)}</div>
+    <div class="row-actions">
+      ${again ? html`<button class="tertiary" @click=${context.connectAgain}>${t('connectAgain')}</button>` : nothing}
+      <button class="tertiary" aria-expanded=${logsOpen ? 'true' : 'false'} @click=${() => context.toggleLogs(connection)}>
         ${t('logs')}<span class="visually-hidden"> ${name}</span>
       </button>
     </div>
@@ -64,7 +66,7 @@ export interface GroupContext extends RowContext {
 /** A connection with its logs, and the earlier failed attempts folded behind it. */
 export function groupView(group: ConnectionGroup, context: GroupContext): TemplateResult {
   const { t, unfolded } = context;
-  const earlier = group.earlierFailed;
+  const earlier = group.earlier;
   const toggle = html`<button class="link" aria-expanded=${unfolded ? 'true' : 'false'} @click=${context.toggleFold}>
     ${t(unfolded ? 'hideEarlier' : 'showEarlier', { count: earlier.length })}
   </button>`;
@@ -82,10 +84,12 @@ export function groupView(group: ConnectionGroup, context: GroupContext): Templa
   </li>`;
 }
 
-/** `<peliqan-connect>` in a panel of the list: a new connection (no `servertype`), or one again. */
+/**
+ * `<peliqan-connect>` in a panel of the list: a new connection (no `servertype`), or one again. Its step
+ * headers carry the panel's one way out (Close), at the top where it is found.
+ */
 export function connectPanel(
   servertype: string | undefined,
-  closeLabel: string,
   on: { close(): void; created(): void; connected(): void },
 ): TemplateResult {
   // Escape closes the panel unless the flow inside used it to go back a step.
@@ -97,8 +101,7 @@ export function connectPanel(
     @peliqan-connected=${on.connected}
     @peliqan-done=${on.close}
   >
-    <peliqan-connect servertype=${servertype ?? nothing}></peliqan-connect>
-    <button @click=${on.close}>${closeLabel}</button>
+    <peliqan-connect servertype=${servertype ?? nothing} .onClose=${on.close}></peliqan-connect>
   </div>`;
 }
 

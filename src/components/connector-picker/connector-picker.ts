@@ -127,6 +127,16 @@ export class PeliqanConnectorPicker extends PeliqanElement {
     });
   }
 
+  /** ArrowDown in the search goes to the first result, as in a combobox. */
+  #fromSearch(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown') return;
+    const first = this.renderRoot.querySelector<HTMLElement>('[part="tile"][data-index="0"]');
+    if (!first) return;
+    event.preventDefault();
+    this.#focusIndex = 0;
+    first.focus();
+  }
+
   #clear(): void {
     this._query = '';
     this._category = '';
@@ -159,6 +169,7 @@ export class PeliqanConnectorPicker extends PeliqanElement {
             placeholder=${this.words.t('searchPlaceholder')}
             .value=${this._query}
             @input=${(event: InputEvent) => (this._query = (event.target as HTMLInputElement).value)}
+            @keydown=${this.#fromSearch}
           />
         </label>
         ${

@@ -43,6 +43,11 @@ export class PeliqanOAuthButton extends PeliqanFlowElement {
   declare oauthUrl?: string;
   /** Called in the click: the other fields to send, or undefined to stop (the enclosing form is invalid). */
   declare prepare?: () => Prepared | undefined;
+  /**
+   * Inside a flow whose header offers Back, the step offers no Cancel of its own (product spec §4).
+   * @internal
+   */
+  inFlow = false;
 
   #holder = new AttemptHolder(this, {
     client: () => this.settings.client,
@@ -162,7 +167,7 @@ export class PeliqanOAuthButton extends PeliqanFlowElement {
         errorText: state.phase === 'failed' ? this.words.errorText(state.error) : undefined,
         start: () => this.#start(),
         openAgain: () => this.#openAgain(),
-        cancel: () => attempt?.cancel(),
+        cancel: this.inFlow ? undefined : () => attempt?.cancel(),
         tryAgain: () => this.#tryAgain(),
       })}
     </div>`;

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AttemptState } from '../../flow/attempt.js';
 import type { Translate } from '../../i18n/messages.js';
-import { failure, spinner } from '../shared.js';
+import { failure, note, spinner } from '../shared.js';
 
 /** What the view needs from the element besides the attempt's state. */
 export interface OAuthStepView {
@@ -19,7 +19,8 @@ export interface OAuthStepView {
   start(): void;
   /** A window for the same connection: blocked before, continue to the provider, reopen. */
   openAgain(): void;
-  cancel(): void;
+  /** Gives up; undefined where the step's header offers the way back instead (product spec §4). */
+  cancel?: () => void;
   tryAgain(): void;
 }
 
@@ -86,13 +87,14 @@ function actions(view: OAuthStepView, userCancelled: boolean) {
     </div>`;
   }
   if (state.phase === 'waiting' && state.window !== undefined) {
-    return html`<div class="row">
-      <button @click=${view.openAgain}>${t('reopenWindow')}</button>
-      <button @click=${view.cancel}>${t('cancel')}</button>
+    return html`<div class="actions">
+      <button class="secondary" @click=${view.openAgain}>${t('reopenWindow')}</button>
+      ${view.cancel ? html`<button class="tertiary" @click=${view.cancel}>${t('cancel')}</button>` : nothing}
     </div>`;
   }
   const again = { label: t('tryAgain'), run: view.tryAgain };
-  if (state.phase === 'cancelled' && !userCancelled) return failure(t('windowClosed', { name: view.name }), again);
+  // The customer closed the window: not an error (product spec §4 step 4), a neutral note and the way on.
+  if (state.phase === 'cancelled' && !userCancelled) return note(t('signInNotFinished', { name: view.name }), again);
   if (state.phase === 'failed') return failure(view.errorText, again);
   return nothing;
 }

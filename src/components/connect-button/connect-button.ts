@@ -1,0 +1,177 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { PeliqanConnectedDetail } from '../../events.js';
+import { PeliqanFlowElement, define, type ElementState } from '../base.js';
+import type { PeliqanConnect } from '../connect/connect.js';
+import '../connect/connect.js';
+import { styles } from '../styles.js';
+import { dialogStyles } from './connect-button.styles.js';
+
+/** What `show()` and `PeliqanEmbed.open()` resolve to: the connection made, or null. */
+export type DialogResult = Pick<PeliqanConnectedDetail, 'connectionId' | 'servertype'> | null;
+
+/** The page's own scrolling, held while a dialog is open (one dialog at a time, so one value). */
+let pageOverflow: string | undefined;
+
+/**
+ * The whole flow in a dialog (product spec §4): a button — its words from the slot, default "Add
+ * connection" — that opens `<peliqan-connect>` in a native modal `<dialog>`. The page behind is inert
+ * and does not scroll; focus goes to the first step and back to the button on close; Escape and the
+ * close button close it; at 480 px wide or less it fills the screen like a sheet. It closes itself after
+ * "Done". Closing it while a connection is tested keeps following that connection (product spec §4,
+ * "No surprise duplicates"). Takes the attributes of `<peliqan-connect>`; its events bubble out of it.
+ * @tagname peliqan-connect-button
+ */
+export class PeliqanConnectButton extends PeliqanFlowElement {
+  static override styles = [styles, dialogStyles];
+  static override properties = {
+    servertype: {},
+    connectors: {},
+  };
+
+  /** Skip the picker: this connector's id or `server_type` slug. */
+  declare servertype?: string;
+  /** Comma-separated ids or slugs to offer; with one entry the picker is skipped. */
+  declare connectors?: string;
+  /**
+   * Shows the dialog alone, without the button (`PeliqanEmbed.open()`, a badge's "Connect again").
+   * @internal
+   */
+  get headless(): boolean {
+    return this.hasAttribute('headless');
+  }
+
+  /** @internal */
+  set headless(headless: boolean) {
+    this.toggleAttribute('headless', headless);
+    this.requestUpdate();
+  }
+
+  /** The flow exists from the first opening on, and stays: a connection under way goes on. */
+  #opened = false;
+  /** The connection the flow made since the dialog opened. */
+  #made: DialogResult = null;
+  #settle?: (result: DialogResult) => void;
+  #pending?: Promise<DialogResult>;
+  /** Where focus was before the dialog opened, to go back to. */
+  #returnFocus?: HTMLElement | null;
+
+  /**
+   * Opens the dialog. Resolves with `{ connectionId, servertype }` once it closes after a connection was
+   * made, or null when it closes without one.
+   */
+  show(): Promise<DialogResult> {
+    if (this.#pending) return this.#pending;
+    this.#opened = true;
+    this.#made = null;
+    this.#returnFocus = deepActiveElement();
+    this.#pending = new Promise((resolve) => (this.#settle = resolve));
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.#showModal());
+    return this.#pending;
+  }
+
+  /** Closes the dialog (as Escape and its close button do). */
+  close(): void {
+    this.#dialog()?.close();
+  }
+
+  #close = () => this.close();
+
+  protected override deriveState(): ElementState {
+    return this.#flow()?.state ?? 'ready';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another connector or list: the next opening starts at its first step.
+    if (this.hasUpdated && (changed.has('servertype') || changed.has('connectors')) && !this.#pending) {
+      this.#opened = false;
+    }
+    super.willUpdate(changed);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#pending) this.#closed();
+  }
+
+  #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  #flow(): PeliqanConnect | null {
+    return this.renderRoot.querySelector('peliqan-connect');
+  }
+
+  #showModal(): void {
+    const dialog = this.#dialog();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    pageOverflow ??= document.documentElement.style.overflow;
+    document.documentElement.style.overflow = 'hidden';
+    void this.#flow()?.focus();
+  }
+
+  /** The dialog closed (Escape, the close button, Done, `close()`): the flow's customer left. */
+  #closed(): void {
+    const flow = this.#flow();
+    if (this.#made) {
+      // Done, or closed on the success screen: the next opening starts afresh.
+      this.#opened = false;
+    } else flow?.leave();
+    if (pageOverflow !== undefined) document.documentElement.style.overflow = pageOverflow;
+    pageOverflow = undefined;
+    const settle = this.#settle;
+    this.#pending = this.#settle = undefined;
+    settle?.(this.#made);
+    const back = this.headless ? this.#returnFocus : this.renderRoot.querySelector<HTMLElement>('.open');
+    back?.focus();
+    this.requestUpdate();
+  }
+
+  #connected(event: CustomEvent<PeliqanConnectedDetail>): void {
+    const { connectionId, servertype } = event.detail;
+    this.#made = { connectionId, servertype };
+  }
+
+  override render() {
+    const t = this.words.t;
+    const trigger = html`<button class="open primary" part="button" @click=${() => void this.show()}>
+      <slot>${t('addConnection')}</slot>
+    </button>`;
+    // The flow answers to the dialog: "Done" closes it, and its close button too (product spec §4).
+    return html`${this.headless ? nothing : trigger}
+      <dialog
+        part="dialog"
+        aria-label=${t('addConnection')}
+        @close=${this.#closed}
+        @peliqan-connected=${this.#connected}
+        @peliqan-done=${() => this.close()}
+      >
+        ${
+          this.#opened
+            ? html`<peliqan-connect
+              .servertype=${this.servertype}
+              .connectors=${this.connectors}
+              .onClose=${this.#close}
+              @peliqan-state-change=${() => this.requestUpdate()}
+            ></peliqan-connect>`
+            : nothing
+        }
+      </dialog>`;
+  }
+}
+
+/** The focused element, looked for inside shadow roots too. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active as HTMLElement | null;
+}
+
+define('peliqan-connect-button', PeliqanConnectButton);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peliqan-connect-button': PeliqanConnectButton;
+  }
+}
