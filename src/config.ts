@@ -1,6 +1,5 @@
 import type { PropertyDeclaration } from 'lit';
 import type { ClientOptions } from './api/client.js';
-import { resetClients } from './api/shared-client.js';
 
 /**
  * What configures the elements (product spec §3), page-wide through `configure()` or per element
@@ -79,7 +78,7 @@ export function configure(options: PeliqanConfig): void {
  * start again with fresh tokens.
  */
 export function reset(): void {
-  resetClients();
+  // The clients, the watched connections and the forms each forget their part (see `onReset`).
   for (const hook of resetHooks) hook();
   notifyConfigChange();
 }

@@ -6,6 +6,7 @@ import { ConnectorLookup } from '../../flow/connector-lookup.js';
 import { FormModel } from '../../flow/form-model.js';
 import { AttemptHolder, elementStateOf } from '../attempt-holder.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
+import { ClientHolder } from '../client-holder.js';
 import type { PeliqanOAuthButton } from '../oauth-button/oauth-button.js';
 import '../oauth-button/oauth-button.js';
 import { connectorIcon, connectorView, refusedView, stepHeader, type Action } from '../shared.js';
@@ -34,15 +35,17 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
   /** The connector: its id or `server_type` slug (attribute), or the definition itself (property). */
   declare servertype?: string | Servertype;
   #navigation?: StepNavigation;
+  /** The client this element talks to Peliqan with. */
+  #client = new ClientHolder(this, this.settings);
 
   #model = new FormModel(this);
   #connector = new ConnectorLookup(this, {
-    client: () => this.settings.readyClient,
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    client: () => this.#client.ready,
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
     wanted: () => this.servertype,
   });
   #attempt = new AttemptHolder(this, {
-    client: () => this.settings.client,
+    client: () => this.#client.current,
     timeout: () => this.settings.value.statusTimeout * 1000,
   });
   /** The connector shown, once known. */
@@ -120,7 +123,7 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
   #adopt(servertype: Servertype): void {
     this.#definition = servertype;
     this.#model.adopt(servertype);
-    const client = this.settings.readyClient;
+    const client = this.#client.ready;
     const unfinished = client && unfinishedAttempt(client, servertype);
     if (!unfinished) return;
     this.#attempt.show(unfinished);

@@ -5,6 +5,7 @@ import { connectionMessage } from '../../api/status.js';
 import { Catalogue } from '../../flow/catalogue.js';
 import { WatchedConnection } from '../../flow/watched-connection.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
+import { ClientHolder } from '../client-holder.js';
 import type { PeliqanConnectButton } from '../connect-button/connect-button.js';
 import '../connect-button/connect-button.js';
 import { refusedView, spinner } from '../shared.js';
@@ -47,12 +48,14 @@ export class PeliqanConnectionStatus extends PeliqanFlowElement {
 
   /** After "Connect again": the new connection this badge follows instead. */
   #replacement?: PeliqanId;
+  /** The client this element talks to Peliqan with. */
+  #client = new ClientHolder(this, this.settings);
   #catalogue = new Catalogue(this, {
-    client: () => this.settings.readyClient,
+    client: () => this.#client.ready,
     failed: () => undefined,
   });
   #watched = new WatchedConnection(this, {
-    client: () => this.settings.readyClient,
+    client: () => this.#client.ready,
     id: () => this.#replacement ?? this.connectionId,
     status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
     connected: (connection) =>
@@ -61,7 +64,7 @@ export class PeliqanConnectionStatus extends PeliqanFlowElement {
         connection,
         servertype: this.#servertype ?? { name: connection.server_type ?? '' },
       }),
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
   });
 
   get #servertype(): Servertype | undefined {

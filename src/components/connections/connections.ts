@@ -6,6 +6,7 @@ import { ConnectionList, type ConnectionGroup } from '../../flow/connection-list
 import { Logs } from '../../flow/logs.js';
 import { formatTimestamp } from '../../i18n/dates.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
+import { ClientHolder } from '../client-holder.js';
 import type { PeliqanConnect } from '../connect/connect.js';
 import '../connect/connect.js';
 import { failure, notReady, refusedView } from '../shared.js';
@@ -28,17 +29,19 @@ export class PeliqanConnections extends PeliqanFlowElement {
    */
   #panelOpen?: { key?: string; servertype?: string };
   #unfolded = new Set<string>();
+  /** The client this element talks to Peliqan with. */
+  #client = new ClientHolder(this, this.settings);
   #logs = new Logs(
     this,
-    () => this.settings.readyClient,
+    () => this.#client.ready,
     (error) => this.errors.report(error),
   );
   #catalogue = new Catalogue(this, {
-    client: () => this.settings.readyClient,
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    client: () => this.#client.ready,
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
   });
   #list = new ConnectionList(this, {
-    client: () => this.settings.readyClient,
+    client: () => this.#client.ready,
     status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
     connected: (connection) =>
       this.emit('peliqan-connected', {
@@ -46,7 +49,7 @@ export class PeliqanConnections extends PeliqanFlowElement {
         connection,
         servertype: this.#connector(connection) ?? { name: connection.server_type ?? '' },
       }),
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
   });
 
   /** Loads the list again. */
