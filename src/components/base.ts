@@ -7,6 +7,7 @@ import {
 } from 'lit';
 import { FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES, type PeliqanConfig } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
+import { languageFailure, languageLoading } from '../i18n/translate.js';
 import { ErrorReporter } from './error-reporter.js';
 import { Localize } from './localize.js';
 import { SettingsController } from './settings.js';
@@ -76,6 +77,22 @@ export class PeliqanElement extends LitElement {
     // controller is not there yet while the base class sets the properties' defaults.)
     if (name !== undefined && isSetting(name)) this.settings?.invalidate();
     super.requestUpdate(name, oldValue, options);
+  }
+
+  /**
+   * Waits for the messages of the element's language before rendering (they load the first time a
+   * language is shown): the element shows nothing rather than English first, and `updateComplete`
+   * includes the wait.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.settings.value.locale;
+    const loading = languageLoading(locale);
+    if (!loading) return super.scheduleUpdate();
+    return loading.then(() => {
+      const failure = languageFailure(locale);
+      if (failure) this.errors.report(failure);
+      return super.scheduleUpdate();
+    });
   }
 
   /** Subclasses do their work first, then call this last: it derives `state` from what they did. */
