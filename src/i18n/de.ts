@@ -14,6 +14,7 @@ export const de: Record<MessageKey, string> = {
   category: 'Kategorie',
   allCategories: 'Alle Kategorien',
   loadingConnectors: 'Connectors werden geladen…',
+  loading: 'Wird geladen…',
   noMatch: 'Kein Connector passt zu „{query}“',
   noConnectors: 'Keine Connectors verfügbar',
   connectors: 'Connectors',

@@ -17,6 +17,7 @@ export const fr: Record<MessageKey, string> = {
   category: 'Catégorie',
   allCategories: 'Toutes les catégories',
   loadingConnectors: 'Chargement des connecteurs…',
+  loading: 'Chargement…',
   noMatch: 'Aucun connecteur ne correspond à «\u00a0{query}\u00a0»',
   noConnectors: 'Aucun connecteur disponible',
   connectors: 'Connecteurs',

@@ -12,6 +12,7 @@ export const en = {
   category: 'Category',
   allCategories: 'All categories',
   loadingConnectors: 'Loading connectors…',
+  loading: 'Loading…',
   noMatch: 'No connector matches “{query}”',
   noConnectors: 'No connectors available',
   connectors: 'Connectors',

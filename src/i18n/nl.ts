@@ -16,6 +16,7 @@ export const nl: Record<MessageKey, string> = {
   category: 'Categorie',
   allCategories: 'Alle categorieën',
   loadingConnectors: 'Connectors laden…',
+  loading: 'Laden…',
   noMatch: 'Geen connector gevonden voor ‘{query}’',
   noConnectors: 'Geen connectors beschikbaar',
   connectors: 'Connectors',

@@ -54,7 +54,10 @@ export function languageLoading(language: string): Promise<void> | undefined {
         // A missing translation is no reason to show nothing: English stands in for the page's life.
         loaded.add(language);
         const reason = error instanceof Error ? error.message : String(error);
-        unannounced.set(language, new PeliqanError('network', `The ${language} messages could not be loaded: ${reason}`));
+        unannounced.set(
+          language,
+          new PeliqanError('network', `The ${language} messages could not be loaded: ${reason}`),
+        );
       },
     );
     loads.set(language, pending);

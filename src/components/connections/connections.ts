@@ -8,7 +8,7 @@ import { formatTimestamp } from '../../i18n/dates.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import { ClientHolder } from '../client-holder.js';
 import type { PeliqanConnect } from '../connect/connect.js';
-import '../connect/connect.js';
+import { ElementCode } from '../element-code.js';
 import { failure, notReady, refusedView } from '../shared.js';
 import { badgeStyles } from '../status-badge.styles.js';
 import { styles } from '../styles.js';
@@ -29,6 +29,12 @@ export class PeliqanConnections extends PeliqanFlowElement {
    */
   #panelOpen?: { key?: string; servertype?: string };
   #unfolded = new Set<string>();
+  /** The flow's code, loaded when a panel first opens (or the pointer or focus reaches "Add connection"). */
+  #connectCode = new ElementCode(
+    this,
+    () => import('../connect/connect.js'),
+    (error) => this.errors.report(error),
+  );
   /** The client this element talks to Peliqan with. */
   #client = new ClientHolder(this, this.settings);
   #logs = new Logs(
@@ -94,8 +100,16 @@ export class PeliqanConnections extends PeliqanFlowElement {
   #openPanel(panel: { key?: string; servertype?: string }): void {
     this.#leavePanel();
     this.#panelOpen = panel;
+    this.#connectCode.load();
     this.requestUpdate();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel peliqan-connect')?.focus());
+    void this.#focusPanel();
+  }
+
+  /** Focus into the panel's flow once its code is in (the panel shows a busy line until then). */
+  async #focusPanel(): Promise<void> {
+    await this.#connectCode.done;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.panel peliqan-connect')?.focus();
   }
 
   /** The customer leaves the open panel's flow: a connection under way in it goes on (product spec §4). */
@@ -135,7 +149,13 @@ export class PeliqanConnections extends PeliqanFlowElement {
         <h2>${t('connectionsTitle')}</h2>
         <div class="head-actions">
           <button class="tertiary" @click=${() => list.load()}>${t('refresh')}</button>
-          <button class="primary" aria-expanded=${adding ? 'true' : 'false'} @click=${this.#openAdd}>
+          <button
+            class="primary"
+            aria-expanded=${adding ? 'true' : 'false'}
+            @pointerenter=${() => this.#connectCode.preload()}
+            @focus=${() => this.#connectCode.preload()}
+            @click=${this.#openAdd}
+          >
             ${t('addConnection')}
           </button>
         </div>
@@ -204,6 +224,8 @@ export class PeliqanConnections extends PeliqanFlowElement {
 
   /** The open panel's `<peliqan-connect>`: for a new connection, or again for a failed one. */
   #panel() {
+    const waiting = notReady(this.#connectCode, this.words);
+    if (waiting) return html`<div class="panel">${waiting}</div>`;
     return connectPanel(this.#panelOpen?.servertype, {
       close: () => this.#closePanel(),
       created: () => this.#list.load(),
