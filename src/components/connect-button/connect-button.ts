@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { startEarlyRequests } from '../../api/early-requests.js';
 import type { PeliqanConnectedDetail } from '../../events.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import type { PeliqanConnect } from '../connect/connect.js';
@@ -68,6 +69,7 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
    */
   show(): Promise<DialogResult> {
     if (this.#pending) return this.#pending;
+    this.#startEarly();
     this.#flowCode.load();
     this.#opened = true;
     this.#made = null;
@@ -129,7 +131,17 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
 
   /** The pointer or focus reached the button: its flow is likely next. */
   #preload(): void {
+    this.#startEarly();
     this.#flowCode.preload();
+  }
+
+  /**
+   * The flow's first requests (its token, the partner's catalogue) go out while its code is on its way;
+   * once the code is in, the flow asks itself (through the page's shared client).
+   */
+  #startEarly(): void {
+    const settings = this.settings.value;
+    if (!settings.problem && this.#flowCode.status !== 'ready') startEarlyRequests(settings);
   }
 
   /** The dialog closed (Escape, the close button, Done, `close()`): the flow's customer left. */
