@@ -32,6 +32,12 @@ export type ElementState =
 export class PeliqanElement extends LitElement {
   static override styles: CSSResultGroup = styles;
   static override properties: PropertyDeclarations = SETTING_PROPERTIES;
+  /**
+   * The peliqan elements this one renders, by tag. Imported as values, they stay in every bundle: a
+   * bundler may drop a bare `import './x.js'` from a package that declares its `sideEffects`.
+   * @internal
+   */
+  static readonly dependencies: Readonly<Record<string, CustomElementConstructor>> = {};
 
   /** Peliqan API origin. Default `https://app.eu.peliqan.io`; `https:` only (`http:` for localhost). */
   declare baseUrl?: PeliqanConfig['baseUrl'];
@@ -65,6 +71,15 @@ export class PeliqanElement extends LitElement {
    */
   get state(): ElementState {
     return this.#state;
+  }
+
+  /**
+   * The shadow root as Lit makes it. One that is there already holds only what the script tag's loader
+   * showed while this element's code could not be loaded ("cannot be reached", Retry): it goes.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
   }
 
   override connectedCallback(): void {
@@ -158,7 +173,11 @@ export class PeliqanFlowElement extends PeliqanElement {
   declare hideTrustNotice?: boolean;
 }
 
-/** Defines a custom element once: a second copy of the script on a page leaves the first in place. */
-export function define(tag: string, element: CustomElementConstructor): void {
+/**
+ * Defines a custom element once (a second copy of the script on a page leaves the first in place),
+ * and the peliqan elements it renders before it.
+ */
+export function define(tag: string, element: CustomElementConstructor & Partial<typeof PeliqanElement>): void {
+  for (const [name, dependency] of Object.entries(element.dependencies ?? {})) define(name, dependency);
   if (!customElements.get(tag)) customElements.define(tag, element);
 }

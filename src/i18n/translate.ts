@@ -1,12 +1,12 @@
 import { PeliqanError } from '../api/errors.js';
-import { baseLanguage } from './languages.js';
+import { baseLanguage, type ShippedLanguage } from './languages.js';
 import { en, type MessageKey, type Messages } from './messages.js';
 
 /**
  * The shipped languages besides English, each loaded the first time an element shows it (product
  * spec §2): a page in English never downloads Dutch.
  */
-const SHIPPED: Record<string, () => Promise<Messages>> = {
+const SHIPPED: Record<Exclude<ShippedLanguage, 'en'>, () => Promise<Messages>> = {
   nl: () => import('./nl.js').then((module) => module.nl),
   fr: () => import('./fr.js').then((module) => module.fr),
   de: () => import('./de.js').then((module) => module.de),
@@ -32,7 +32,7 @@ export function registerMessages(language: string, messages: Messages): void {
 /** The languages with messages: the shipped ones (loaded or not) and those a partner registered. */
 export const knownLanguage = (language: string | null | undefined): string | undefined => {
   const base = baseLanguage(language);
-  return base && (catalogues[base] || SHIPPED[base]) ? base : undefined;
+  return base && (Object.hasOwn(catalogues, base) || Object.hasOwn(SHIPPED, base)) ? base : undefined;
 };
 
 /**
@@ -41,8 +41,8 @@ export const knownLanguage = (language: string | null | undefined): string | und
  * a partner added: elements wait on it rather than flash English first.
  */
 export function languageLoading(language: string): Promise<void> | undefined {
-  const load = SHIPPED[language];
-  if (!load || loaded.has(language)) return undefined;
+  if (!Object.hasOwn(SHIPPED, language) || loaded.has(language)) return undefined;
+  const load = SHIPPED[language as keyof typeof SHIPPED];
   let pending = loads.get(language);
   if (!pending) {
     pending = load().then(

@@ -35,3 +35,10 @@ test("a partner's wording registered before the language arrives stays on top of
   assert.equal(translate('fr', 'back'), 'Revenir');
   assert.equal(translate('fr', 'done'), 'Terminé');
 });
+
+test('only languages are languages: names an object has anyway are not', () => {
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    assert.equal(knownLanguage(name), undefined, name);
+    assert.equal(languageLoading(name), undefined, name);
+  }
+});

@@ -6,8 +6,7 @@ import { Catalogue } from '../../flow/catalogue.js';
 import { WatchedConnection } from '../../flow/watched-connection.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import { ClientHolder } from '../client-holder.js';
-import type { PeliqanConnectButton } from '../connect-button/connect-button.js';
-import '../connect-button/connect-button.js';
+import { PeliqanConnectButton } from '../connect-button/connect-button.js';
 import { refusedView, spinner } from '../shared.js';
 import { statusBadge } from '../status-badge.js';
 import { badgeStyles } from '../status-badge.styles.js';
@@ -42,6 +41,7 @@ export class PeliqanConnectionStatus extends PeliqanFlowElement {
   static override properties = {
     connectionId: { attribute: 'connection-id' },
   };
+  static override readonly dependencies = { 'peliqan-connect-button': PeliqanConnectButton };
 
   /** The connection to show. */
   declare connectionId?: string;

@@ -1,0 +1,193 @@
+/**
+ * `window.PeliqanEmbed` of the script tag (product spec §2), the same in the loader and in the
+ * all-in-one file: there at once, forwarding to the code once it has loaded (calls made before wait,
+ * in order); and the autoloader, which loads an element's code the first time the element is in the
+ * document (a `MutationObserver`, as Shoelace's autoloader does). Elements already in the page are
+ * upgraded when their code arrives. Only the first copy on a page does anything: a second loader, or
+ * the loader and the all-in-one file together, never define anything twice.
+ */
+import type { DialogResult } from '../components/connect-button/connect-button.js';
+import type { PeliqanConfig } from '../config.js';
+import { isPeliqanEmbed, markAsPeliqanEmbed } from '../embed-global.js';
+import type { PeliqanErrorDetail } from '../events.js';
+import type { Messages } from '../i18n/messages.js';
+import type { OpenOptions } from '../open.js';
+import { version } from '../version.js';
+import type { LoadedModules, ModuleLoaders, ModuleName } from './modules.js';
+import { showUnreachable } from './unreachable-view.js';
+
+type Core = LoadedModules['core'];
+
+/** What the script tag puts on `window`. */
+export interface PeliqanEmbedGlobal {
+  /** The package version. */
+  readonly version: string;
+  /** Page-wide settings (product spec §3); before the code has loaded they wait for it. */
+  configure(options: PeliqanConfig): void;
+  /** Forgets every token, catalogue and connection state, and empties every form. */
+  reset(): void;
+  /** Rewords messages or adds a language. */
+  registerMessages(language: string, messages: Messages): void;
+  /** Opens the flow in a dialog; its code loads first. Resolves with the connection made, or null. */
+  open(options?: OpenOptions): Promise<DialogResult>;
+  /** Loads the code of the peliqan elements in `root`: for elements in a shadow root of the page's own. */
+  discover(root: ParentNode): void;
+}
+
+declare global {
+  interface Window {
+    /** Set by `dist/peliqan-embed.js` (or `dist/peliqan-embed.all.js`). */
+    PeliqanEmbed?: PeliqanEmbedGlobal;
+  }
+}
+
+/** How one copy of the script tag gets its code. */
+export interface ScriptTag {
+  modules: ModuleLoaders;
+  /** Fetches a module's files without running them, so that they come in parallel with the core. */
+  prefetch?(name: ModuleName): void;
+  /** Requests to start while the code is on its way, handed to it once it is there (the loader's). */
+  early?: EarlyStart;
+}
+
+/** The loader's early requests (`src/api/early-requests.ts`, its own copy). */
+export interface EarlyStart {
+  start(settings: PeliqanConfig): void;
+  handOver(core: Core): void;
+  forget(): void;
+}
+
+/** The settings that name where a token comes from: another one means another customer's token. */
+const TOKEN_SOURCE: (keyof PeliqanConfig)[] = ['token', 'tokenProvider', 'tokenUrl', 'tokenCredentials'];
+
+/** Puts `window.PeliqanEmbed` on the page and starts the autoloader, unless a copy of ours is there. */
+export function installPeliqanEmbed(script: ScriptTag): void {
+  // Whatever else holds the name (an element clobbering it) gives way; an earlier copy of ours stays.
+  if (isPeliqanEmbed(window.PeliqanEmbed)) return;
+  const { modules, early } = script;
+  const tags = (Object.keys(modules) as ModuleName[]).filter((name) => name.startsWith('peliqan-'));
+  /** The page's `configure()` calls so far, merged: where the loader's early requests go. */
+  let settings: PeliqanConfig = {};
+  let core: Core | undefined;
+  let coreLoad: Promise<Core> | undefined;
+  const waiting: ((core: Core) => void)[] = [];
+  const requested = new Set<string>();
+  /** Where elements may be: the document, and the shadow roots given to `discover()`. */
+  const roots = new Set<ParentNode>([document]);
+  /** Failures already reported: one `peliqan-error` for one failure, however many elements it stops. */
+  const reported = new WeakSet<object>();
+
+  const forward = (call: (core: Core) => void) => (core ? call(core) : void waiting.push(call));
+  const startEarly = () => {
+    if (!core && coreLoad) early?.start(settings);
+  };
+
+  /** The core, then the calls that waited for it, in order: before any element's code runs. */
+  function withCore(): Promise<Core> {
+    if (!coreLoad) {
+      script.prefetch?.('core');
+      coreLoad = modules.core().then(
+        (loaded) => {
+          for (const call of waiting.splice(0)) call(loaded);
+          early?.handOver(loaded);
+          core = loaded;
+          return loaded;
+        },
+        (error: unknown) => {
+          coreLoad = undefined;
+          throw error;
+        },
+      );
+      startEarly();
+    }
+    return coreLoad;
+  }
+
+  /** A module's code, fetched in parallel with the core's but run after it. */
+  function load<Name extends ModuleName>(name: Name): Promise<LoadedModules[Name]> {
+    script.prefetch?.(name);
+    return withCore().then(() => modules[name]());
+  }
+
+  function report(target: EventTarget, error: unknown): void {
+    if (typeof error === 'object' && error !== null) {
+      if (reported.has(error)) return;
+      reported.add(error);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    // For the partner's developer, who reads the console rather than the customer's screen.
+    console.error(`peliqan-embed: the widget's code could not be loaded: ${message}`);
+    const detail: PeliqanErrorDetail = { code: 'network', message };
+    target.dispatchEvent(new CustomEvent('peliqan-error', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Loads an element's code once; when that fails, its elements show the error with Retry. */
+  function loadElement(tag: ModuleName): void {
+    if (requested.has(tag) || customElements.get(tag)) return;
+    requested.add(tag);
+    load(tag).then(
+      () => {
+        if (tags.every((name) => customElements.get(name))) observer.disconnect();
+      },
+      (error: unknown) => {
+        requested.delete(tag);
+        const stopped = [...roots].flatMap((root) => [...root.querySelectorAll(`${tag}:not(:defined)`)]);
+        for (const host of stopped) {
+          const language =
+            host.getAttribute('language') || settings.language || host.closest('[lang]')?.getAttribute('lang');
+          showUnreachable(host, language, () => loadElement(tag));
+        }
+        report(stopped[0] ?? document, error);
+      },
+    );
+  }
+
+  function discover(root: ParentNode): void {
+    if (root !== document && !(root instanceof Element)) roots.add(root);
+    const found = [...root.querySelectorAll(':not(:defined)')];
+    if (root instanceof Element) found.push(root);
+    for (const element of found) {
+      const tag = element.localName as ModuleName;
+      if (tags.includes(tag)) loadElement(tag);
+    }
+  }
+
+  const observer = new MutationObserver((mutations) => {
+    for (const { addedNodes } of mutations) {
+      for (const node of addedNodes) if (node instanceof Element) discover(node);
+    }
+  });
+
+  window.PeliqanEmbed = markAsPeliqanEmbed({
+    version,
+    configure(options: PeliqanConfig) {
+      const changed = TOKEN_SOURCE.some((key) => key in options && options[key] !== settings[key]);
+      settings = { ...settings, ...options };
+      // Another token source: an early token of the one before is not this customer's.
+      if (changed) early?.forget();
+      forward((loaded) => loaded.configure(options));
+      startEarly();
+    },
+    reset() {
+      early?.forget();
+      forward((loaded) => loaded.reset());
+    },
+    registerMessages(language: string, messages: Messages) {
+      forward((loaded) => loaded.registerMessages(language, messages));
+    },
+    open(options?: OpenOptions) {
+      return load('open').then(
+        (loaded) => loaded.open(options),
+        (error: unknown) => {
+          // Nothing to show the failure in: the partner hears it, and the promise says no connection.
+          report(document, error);
+          return null;
+        },
+      );
+    },
+    discover,
+  } satisfies PeliqanEmbedGlobal);
+
+  discover(document);
+  observer.observe(document, { childList: true, subtree: true });
+}
