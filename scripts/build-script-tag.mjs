@@ -5,7 +5,7 @@
 //   each module (its entry first, then every file it imports, so that it can fetch them all at once);
 // - dist/peliqan-embed.all.js: everything in one classic script.
 // esbuild bundles (and splits); terser minifies, as tight as before (about 3 % below esbuild's own).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -96,6 +96,8 @@ async function writeAll(result, options) {
 }
 
 const table = moduleTable();
+// Chunks of an earlier build would be shipped beside the new ones.
+rmSync(resolve(dist, 'chunks'), { recursive: true, force: true });
 
 // 1. The chunks: each module an entry, what they share split out.
 const split = await esbuild.build({
@@ -106,7 +108,7 @@ const split = await esbuild.build({
   splitting: true,
   outdir: dist,
   entryNames: 'chunks/[name]-[hash]',
-  chunkNames: 'chunks/shared-[hash]',
+  chunkNames: 'chunks/[name]-[hash]',
 });
 await writeAll(split, { module: true });
 

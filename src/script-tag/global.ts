@@ -57,6 +57,12 @@ export interface EarlyStart {
   forget(): void;
 }
 
+/**
+ * The modules that ask Peliqan nothing when they arrive: a connect button asks (and starts its early
+ * requests itself) only when the pointer or focus reaches it. Any other element asks at once.
+ */
+const ASKS_LATER: readonly ModuleName[] = ['core', 'peliqan-connect-button'];
+
 /** The settings that name where a token comes from: another one means another customer's token. */
 const TOKEN_SOURCE: (keyof PeliqanConfig)[] = ['token', 'tokenProvider', 'tokenUrl', 'tokenCredentials'];
 
@@ -70,6 +76,8 @@ export function installPeliqanEmbed(script: ScriptTag): void {
   let settings: PeliqanConfig = {};
   let core: Core | undefined;
   let coreLoad: Promise<Core> | undefined;
+  /** A module that asks Peliqan at once is on its way, and the core is not there yet. */
+  let asking = false;
   const waiting: ((core: Core) => void)[] = [];
   const requested = new Set<string>();
   /** Where elements may be: the document, and the shadow roots given to `discover()`. */
@@ -79,7 +87,7 @@ export function installPeliqanEmbed(script: ScriptTag): void {
 
   const forward = (call: (core: Core) => void) => (core ? call(core) : void waiting.push(call));
   const startEarly = () => {
-    if (!core && coreLoad) early?.start(settings);
+    if (asking && !core) early?.start(settings);
   };
 
   /** The core, then the calls that waited for it, in order: before any element's code runs. */
@@ -91,22 +99,31 @@ export function installPeliqanEmbed(script: ScriptTag): void {
           for (const call of waiting.splice(0)) call(loaded);
           early?.handOver(loaded);
           core = loaded;
+          asking = false;
           return loaded;
         },
         (error: unknown) => {
           coreLoad = undefined;
+          asking = false;
           throw error;
         },
       );
-      startEarly();
     }
     return coreLoad;
   }
 
-  /** A module's code, fetched in parallel with the core's but run after it. */
+  /**
+   * A module's code, fetched in parallel with the core's but run after it; the requests an element
+   * makes first (its token, the partner's catalogue) go out meanwhile.
+   */
   function load<Name extends ModuleName>(name: Name): Promise<LoadedModules[Name]> {
     script.prefetch?.(name);
-    return withCore().then(() => modules[name]());
+    const loaded = withCore().then(() => modules[name]());
+    if (!ASKS_LATER.includes(name)) {
+      asking = true;
+      startEarly();
+    }
+    return loaded;
   }
 
   function report(target: EventTarget, error: unknown): void {
