@@ -117,8 +117,10 @@ export function installPeliqanEmbed(script: ScriptTag): void {
    * makes first (its token, the partner's catalogue) go out meanwhile.
    */
   function load<Name extends ModuleName>(name: Name): Promise<LoadedModules[Name]> {
+    // The core first: it is small, and every module waits for it.
+    const core = withCore();
     script.prefetch?.(name);
-    const loaded = withCore().then(() => modules[name]());
+    const loaded = core.then(() => modules[name]());
     if (!ASKS_LATER.includes(name)) {
       asking = true;
       startEarly();
