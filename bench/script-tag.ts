@@ -170,9 +170,34 @@ async function site(fake: FakePeliqan, head: string, body: string, http1 = false
 }
 
 let customers = 0;
-/** The page's settings for the fake, for a customer of its own (a fresh token each run). */
-const configure = (fake: FakePeliqan) =>
-  `<script>PeliqanEmbed.configure({ baseUrl: ${JSON.stringify(fake.url)}, tokenUrl: ${JSON.stringify(`${fake.url}/__fake/token?external_id=bench_tag_${++customers}`)} });</script>`;
+
+/**
+ * The head of a page: the observer, then the script tag and the page's settings for the fake (a
+ * customer of its own, so a fresh token each run) — or, on the bare page, the two requests by hand,
+ * sent by `start` (a script to run at once, or nothing: the page's own button sends them).
+ */
+function head(fake: FakePeliqan, tag: Tag, start = ''): string {
+  const customer = `bench_tag_${++customers}`;
+  if (tag === 'bare') return `<script src="/observe.js"></script><script>${floor(fake, customer)}${start}</script>`;
+  const settings = { baseUrl: fake.url, tokenUrl: `${fake.url}/__fake/token?external_id=${customer}` };
+  return `<script src="/observe.js"></script><script src="${SCRIPT[tag]}"></script><script>PeliqanEmbed.configure(${JSON.stringify(settings)});</script>`;
+}
+
+/** The JavaScript a page was served, gzip -9. */
+function bytesRow(what: string, page: Site, tag: Tag): Row {
+  const bytes = page.served.reduce((sum, path) => sum + gzipSize(path), 0);
+  return ['script tag', `${what}, ${NAME[tag]}`, bytes, `B gzip -9 in ${page.served.length} files`];
+}
+
+/** The loader's bytes ÷ the all-in-one file's, from the two rows `bytesRow` made. */
+function bytesRatio(what: string, [loader, all]: Row[]): Row {
+  return [
+    'script tag',
+    `${what}, loader ÷ all-in-one`,
+    Math.round(((loader![2] as number) / (all![2] as number)) * 100) / 100,
+    '×',
+  ];
+}
 
 /** A first visit: a page in a browser context of its own, with the CPU slowed `cpu` times. */
 async function visit<T>(browser: Browser, url: string, cpu: number, measure: (page: Page) => Promise<T>): Promise<T> {
@@ -229,6 +254,8 @@ async function blocking(browser: Browser, fake: FakePeliqan, runs: number): Prom
   return ratios('script tag', 'no peliqan element, CPU ×4: blocking time of the tag (goal ≤ 10)', figures);
 }
 
+const BEFORE_CLICK = 'only <peliqan-connect-button>: JS before a click (goal ≤ 12 288)';
+
 /** `<peliqan-connect-button>` alone: bytes before a click, and click → tiles painted (CPU ×1). */
 async function connectButton(browser: Browser, fake: FakePeliqan, runs: number): Promise<Row[]> {
   const rows: Row[] = [];
@@ -236,29 +263,16 @@ async function connectButton(browser: Browser, fake: FakePeliqan, runs: number):
   for (const tag of TAGS) {
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
-      const head =
-        tag === 'bare'
-          ? `<script src="/observe.js"></script><script>${floor(fake, `bench_tag_${++customers}`)}</script>`
-          : `<script src="/observe.js"></script><script src="${SCRIPT[tag]}"></script>${configure(fake)}`;
       const body =
         tag === 'bare'
           ? '<button onclick="floor()">Add connection</button>'
           : '<peliqan-connect-button></peliqan-connect-button>';
-      const page = await site(fake, head, body);
+      const page = await site(fake, head(fake, tag), body);
       times.push(
         await visit(browser, page.url, 1, async (tab) => {
           await tab.getByRole('button', { name: 'Add connection' }).waitFor();
           await tab.waitForLoadState('networkidle');
-          if (run === 0 && tag !== 'bare') {
-            const bytes = page.served.reduce((sum, path) => sum + gzipSize(path), 0);
-            const files = page.served.length;
-            rows.push([
-              'script tag',
-              `only <peliqan-connect-button>: JS before a click, ${NAME[tag]} (goal ≤ 12 288)`,
-              bytes,
-              `B gzip -9 in ${files} files`,
-            ]);
-          }
+          if (run === 0 && tag !== 'bare') rows.push(bytesRow(BEFORE_CLICK, page, tag));
           await tab.getByRole('button', { name: 'Add connection' }).click();
           await waitForTiles(tab);
           return tab.evaluate(() => {
@@ -271,16 +285,12 @@ async function connectButton(browser: Browser, fake: FakePeliqan, runs: number):
     }
     figures[tag] = stats(times.map(round));
   }
-  const [loaderBytes, allBytes] = rows.map((row) => row[2] as number);
-  rows.push([
-    'script tag',
-    'only <peliqan-connect-button>: JS before a click, loader ÷ all-in-one',
-    Math.round((loaderBytes! / allBytes!) * 100) / 100,
-    '×',
-  ]);
+  rows.push(bytesRatio(BEFORE_CLICK, rows));
   rows.push(...ratios('script tag', 'only <peliqan-connect-button>: click → tiles painted (goal ≤ 400)', figures));
   return rows;
 }
+
+const CREDENTIAL = 'a whole credential connection, English: JS (goal ≤ 27 648)';
 
 /**
  * `<peliqan-connect>` at load: navigation → tiles painted; and (over HTTP/2) the JS of a whole
@@ -292,11 +302,8 @@ async function connectAtLoad(browser: Browser, fake: FakePeliqan, runs: number, 
   for (const tag of TAGS) {
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
-      const head =
-        tag === 'bare'
-          ? `<script src="/observe.js"></script><script>${floor(fake, `bench_tag_${++customers}`)}; floor();</script>`
-          : `<script src="/observe.js"></script><script src="${SCRIPT[tag]}"></script>${configure(fake)}`;
-      const page = await site(fake, head, tag === 'bare' ? '' : '<peliqan-connect></peliqan-connect>', http1);
+      const body = tag === 'bare' ? '' : '<peliqan-connect></peliqan-connect>';
+      const page = await site(fake, head(fake, tag, '; floor();'), body, http1);
       times.push(
         await visit(browser, page.url, 1, async (tab) => {
           await waitForTiles(tab);
@@ -309,11 +316,7 @@ async function connectAtLoad(browser: Browser, fake: FakePeliqan, runs: number, 
     }
     figures[tag] = stats(times.map(round));
   }
-  if (!http1) {
-    const [loaderBytes, allBytes] = rows.map((row) => row[2] as number);
-    const ratio = Math.round((loaderBytes! / allBytes!) * 100) / 100;
-    rows.push(['script tag', 'a whole credential connection, English: JS, loader ÷ all-in-one', ratio, '×']);
-  }
+  if (!http1) rows.push(bytesRatio(CREDENTIAL, rows));
   const what = `<peliqan-connect> at load${http1 ? ', over HTTP/1.1' : ''}: navigation → tiles painted`;
   rows.push(...ratios('script tag', `${what} (goal: loader ≤ all-in-one)`, figures));
   return rows;
@@ -325,9 +328,7 @@ async function credentialBytes(tab: Page, page: Site, tag: Tag): Promise<Row> {
   await tab.getByRole('textbox', { name: 'Restricted API key' }).fill('rk_live_bench');
   await tab.getByRole('button', { name: 'Connect', exact: true }).click();
   await tab.getByRole('heading', { name: /Connected to Stripe/ }).waitFor({ timeout: 30_000 });
-  const bytes = page.served.reduce((sum, path) => sum + gzipSize(path), 0);
-  const what = `a whole credential connection, English: JS, ${NAME[tag]} (goal ≤ 27 648)`;
-  return ['script tag', what, bytes, `B gzip -9 in ${page.served.length} files`];
+  return bytesRow(CREDENTIAL, page, tag);
 }
 
 /** The five figures of issue 26, for the loader, the all-in-one file and a bare page. */

@@ -139,23 +139,20 @@ const chunkTable = {
     build.onLoad({ filter: /.*/, namespace: 'peliqan' }, () => ({ contents: JSON.stringify(chunks), loader: 'json' }));
   },
 };
-const loader = await esbuild.build({
-  ...common,
-  entryPoints: [resolve(root, 'src/loader.ts')],
-  plugins: [chunkTable],
-  format: 'iife',
-  outfile: resolve(dist, 'peliqan-embed.js'),
-});
-await writeAll(loader, { module: false });
+/** Bundles `entry` into one classic script in dist/. */
+async function classicScript(entry, file, plugins) {
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [resolve(root, entry)],
+    plugins,
+    format: 'iife',
+    outfile: resolve(dist, file),
+  });
+  await writeAll(result, { module: false });
+}
 
+await classicScript('src/loader.ts', 'peliqan-embed.js', [chunkTable]);
 // 4. The all-in-one file: every module inside, each run when first needed.
-const all = await esbuild.build({
-  ...common,
-  entryPoints: [resolve(root, 'src/embed.ts')],
-  plugins: [minifyCss],
-  format: 'iife',
-  outfile: resolve(dist, 'peliqan-embed.all.js'),
-});
-await writeAll(all, { module: false });
+await classicScript('src/embed.ts', 'peliqan-embed.all.js', [minifyCss]);
 
 writeFileSync(resolve(dist, 'chunks/manifest.json'), `${JSON.stringify(chunks, null, 2)}\n`);
