@@ -72,6 +72,7 @@ export function installPeliqanEmbed(script: ScriptTag): void {
   if (isPeliqanEmbed(window.PeliqanEmbed)) return;
   const { modules, early } = script;
   const tags = (Object.keys(modules) as ModuleName[]).filter((name) => name.startsWith('peliqan-'));
+  const selector = tags.join(',');
   /** The page's `configure()` calls so far, merged: where the loader's early requests go. */
   let settings: PeliqanConfig = {};
   let core: Core | undefined;
@@ -161,13 +162,18 @@ export function installPeliqanEmbed(script: ScriptTag): void {
     );
   }
 
+  /**
+   * Loads the code of the peliqan elements in `root`. One whose code is there already (another copy
+   * defined it, or a bundle) still brings the core, so that the calls made to this global take effect.
+   */
   function discover(root: ParentNode): void {
     if (root !== document && !(root instanceof Element)) roots.add(root);
-    const found = [...root.querySelectorAll(':not(:defined)')];
-    if (root instanceof Element) found.push(root);
+    const found = [...root.querySelectorAll(selector)];
+    if (root instanceof Element && root.matches(selector)) found.push(root);
     for (const element of found) {
       const tag = element.localName as ModuleName;
-      if (tags.includes(tag)) loadElement(tag);
+      if (customElements.get(tag)) void withCore().catch(() => undefined);
+      else loadElement(tag);
     }
   }
 
