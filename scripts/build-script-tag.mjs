@@ -5,9 +5,11 @@
 //   each module (its entry first, then every file it imports, so that it can fetch them all at once);
 // - dist/peliqan-embed.all.js: everything in one classic script.
 // esbuild bundles (and splits); terser minifies, as tight as before (about 3 % below esbuild's own).
+// `node scripts/build-script-tag.mjs` writes them (`npm run build`); `buildScriptTag()` gives them
+// in memory (the demo serves them so, built from the sources on each page load).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { minify } from 'terser';
 import ts from 'typescript';
@@ -66,10 +68,10 @@ const common = {
   logLevel: 'warning',
 };
 
-/** Minifies one output of esbuild with its map, and writes both. */
-async function write(output, map, { module }) {
+/** Minifies one output of esbuild with its map: the file and its map, by their paths in dist/. */
+async function minified(output, map, module) {
   const name = basename(output.path);
-  const minified = await minify(
+  const result = await minify(
     { [name]: output.text },
     {
       ecma: 2020,
@@ -80,79 +82,98 @@ async function write(output, map, { module }) {
       sourceMap: { content: map?.text, url: `${name}.map`, includeSources: true },
     },
   );
-  mkdirSync(dirname(output.path), { recursive: true });
-  writeFileSync(output.path, minified.code);
-  writeFileSync(`${output.path}.map`, minified.map);
+  return [
+    [distPath(output.path), result.code],
+    [`${distPath(output.path)}.map`, result.map],
+  ];
 }
 
-/** Writes every `.js` of a build, minified, with its map. */
-async function writeAll(result, options) {
+/** A file's path inside dist/, with forward slashes. */
+const distPath = (path) => relative(dist, resolve(root, path)).split('\\').join('/');
+
+/** Every file of a build by its path in dist/, minified with its map unless `minify` is false. */
+async function filesOf(result, { module, minify: shrink }) {
+  if (!shrink) return result.outputFiles.map((file) => [distPath(file.path), file.text]);
   const maps = new Map(
     result.outputFiles.filter((file) => file.path.endsWith('.map')).map((file) => [file.path, file]),
   );
+  const files = [];
   for (const output of result.outputFiles.filter((file) => file.path.endsWith('.js'))) {
-    await write(output, maps.get(`${output.path}.map`), options);
+    files.push(...(await minified(output, maps.get(`${output.path}.map`), module)));
   }
+  return files;
 }
 
-const table = moduleTable();
-// Chunks of an earlier build would be shipped beside the new ones.
-rmSync(resolve(dist, 'chunks'), { recursive: true, force: true });
+/**
+ * Builds the script tag: a map from each file's path inside dist/ (`peliqan-embed.js`, `chunks/…`) to
+ * its text. `minify: false` leaves esbuild's readable output (the demo).
+ */
+export async function buildScriptTag({ minify: shrink = true } = {}) {
+  const table = moduleTable();
+  const files = new Map();
 
-// 1. The chunks: each module an entry, what they share split out.
-const split = await esbuild.build({
-  ...common,
-  entryPoints: Object.entries(table).map(([name, path]) => ({ in: path, out: name })),
-  plugins: [minifyCss],
-  format: 'esm',
-  splitting: true,
-  outdir: dist,
-  entryNames: 'chunks/[name]-[hash]',
-  chunkNames: 'chunks/[name]-[hash]',
-});
-await writeAll(split, { module: true });
-
-// 2. What the loader needs to know: per module, its entry file, then every file it imports (statically).
-const outputs = split.metafile.outputs;
-const entryFile = (source) =>
-  Object.keys(outputs).find((file) => outputs[file].entryPoint === relative(root, source).split('\\').join('/'));
-function filesOf(file, found = []) {
-  if (found.includes(file)) return found;
-  found.push(file);
-  for (const imported of outputs[file].imports) {
-    if (imported.kind === 'import-statement') filesOf(imported.path, found);
-  }
-  return found;
-}
-const chunks = Object.fromEntries(
-  Object.entries(table).map(([name, source]) => [
-    name,
-    filesOf(entryFile(source)).map((file) => relative(dist, resolve(root, file)).split('\\').join('/')),
-  ]),
-);
-
-// 3. The loader, with that table inside.
-const chunkTable = {
-  name: 'peliqan-chunks',
-  setup(build) {
-    build.onResolve({ filter: /^peliqan:chunks$/ }, () => ({ path: 'chunks', namespace: 'peliqan' }));
-    build.onLoad({ filter: /.*/, namespace: 'peliqan' }, () => ({ contents: JSON.stringify(chunks), loader: 'json' }));
-  },
-};
-/** Bundles `entry` into one classic script in dist/. */
-async function classicScript(entry, file, plugins) {
-  const result = await esbuild.build({
+  // 1. The chunks: each module an entry, what they share split out.
+  const split = await esbuild.build({
     ...common,
-    entryPoints: [resolve(root, entry)],
-    plugins,
-    format: 'iife',
-    outfile: resolve(dist, file),
+    entryPoints: Object.entries(table).map(([name, path]) => ({ in: path, out: name })),
+    plugins: [minifyCss],
+    format: 'esm',
+    splitting: true,
+    outdir: dist,
+    entryNames: 'chunks/[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
   });
-  await writeAll(result, { module: false });
+  for (const [path, text] of await filesOf(split, { module: true, minify: shrink })) files.set(path, text);
+
+  // 2. What the loader needs to know: per module, its entry file, then every file it imports (statically).
+  const outputs = split.metafile.outputs;
+  const entryFile = (source) =>
+    Object.keys(outputs).find((file) => outputs[file].entryPoint === relative(root, source).split('\\').join('/'));
+  const imported = (file, found = []) => {
+    if (found.includes(file)) return found;
+    found.push(file);
+    for (const next of outputs[file].imports) if (next.kind === 'import-statement') imported(next.path, found);
+    return found;
+  };
+  const chunks = Object.fromEntries(
+    Object.entries(table).map(([name, source]) => [name, imported(entryFile(source)).map(distPath)]),
+  );
+  files.set('chunks/manifest.json', `${JSON.stringify(chunks, null, 2)}\n`);
+
+  /** Bundles `entry` into one classic script, `file` in dist/. */
+  const classicScript = async (entry, file, plugins) => {
+    const result = await esbuild.build({
+      ...common,
+      entryPoints: [resolve(root, entry)],
+      plugins,
+      format: 'iife',
+      outfile: resolve(dist, file),
+    });
+    for (const [path, text] of await filesOf(result, { module: false, minify: shrink })) files.set(path, text);
+  };
+  // 3. The loader, told that table (`peliqan:chunks`).
+  const chunkTable = {
+    name: 'peliqan-chunks',
+    setup(build) {
+      build.onResolve({ filter: /^peliqan:chunks$/ }, () => ({ path: 'chunks', namespace: 'peliqan' }));
+      build.onLoad({ filter: /.*/, namespace: 'peliqan' }, () => ({
+        contents: JSON.stringify(chunks),
+        loader: 'json',
+      }));
+    },
+  };
+  await classicScript('src/loader.ts', 'peliqan-embed.js', [chunkTable]);
+  // 4. The all-in-one file: every module inside, each run when first needed.
+  await classicScript('src/embed.ts', 'peliqan-embed.all.js', [minifyCss]);
+  return files;
 }
 
-await classicScript('src/loader.ts', 'peliqan-embed.js', [chunkTable]);
-// 4. The all-in-one file: every module inside, each run when first needed.
-await classicScript('src/embed.ts', 'peliqan-embed.all.js', [minifyCss]);
-
-writeFileSync(resolve(dist, 'chunks/manifest.json'), `${JSON.stringify(chunks, null, 2)}\n`);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const files = await buildScriptTag();
+  // Chunks of an earlier build would be shipped beside the new ones.
+  rmSync(resolve(dist, 'chunks'), { recursive: true, force: true });
+  for (const [path, text] of files) {
+    mkdirSync(dirname(resolve(dist, path)), { recursive: true });
+    writeFileSync(resolve(dist, path), text);
+  }
+}
