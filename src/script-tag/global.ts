@@ -7,7 +7,7 @@
  * the loader and the all-in-one file together, never define anything twice.
  */
 import type { DialogResult } from '../components/connect-button/connect-button.js';
-import type { PeliqanConfig } from '../config.js';
+import { TOKEN_SETTINGS, type PeliqanConfig } from '../config.js';
 import { isPeliqanEmbed, markAsPeliqanEmbed } from '../embed-global.js';
 import type { PeliqanErrorDetail } from '../events.js';
 import type { Messages } from '../i18n/messages.js';
@@ -62,9 +62,6 @@ export interface EarlyStart {
  * requests itself) only when the pointer or focus reaches it. Any other element asks at once.
  */
 const ASKS_LATER: readonly ModuleName[] = ['core', 'peliqan-connect-button'];
-
-/** The settings that name where a token comes from: another one means another customer's token. */
-const TOKEN_SOURCE: (keyof PeliqanConfig)[] = ['token', 'tokenProvider', 'tokenUrl', 'tokenCredentials'];
 
 /** Puts `window.PeliqanEmbed` on the page and starts the autoloader, unless a copy of ours is there. */
 export function installPeliqanEmbed(script: ScriptTag): void {
@@ -186,9 +183,9 @@ export function installPeliqanEmbed(script: ScriptTag): void {
   window.PeliqanEmbed = markAsPeliqanEmbed({
     version,
     configure(options: PeliqanConfig) {
-      const changed = TOKEN_SOURCE.some((key) => key in options && options[key] !== settings[key]);
+      const changed = TOKEN_SETTINGS.some((key) => key in options && options[key] !== settings[key]);
       settings = { ...settings, ...options };
-      // Another token source: an early token of the one before is not this customer's.
+      // Other token settings (as for `configure()` itself, a reset): an early token is not for them.
       if (changed) early?.forget();
       forward((loaded) => loaded.configure(options));
       startEarly();
