@@ -281,6 +281,8 @@ async function leaks(browser: Browser, page: Page, tag: string, attributes: stri
           const holder = document.createElement('div');
           holder.innerHTML = `<${tag} ${attributes}></${tag}>`;
           document.body.append(holder);
+          // The loader brings an element's code when the first one appears: count from there on.
+          await customElements.whenDefined(tag);
           const element = holder.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
           // Let it reach a resting state (catalogue shown, form rendered) before taking it away.
           while (element.getAttribute('state') === 'loading') await new Promise((resolve) => setTimeout(resolve, 5));
