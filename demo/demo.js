@@ -58,6 +58,11 @@ for (const name of names) {
 
 document.getElementById('clear-log').addEventListener('click', () => list.replaceChildren());
 
+// A connection made in the dialog: the list on the page shows it, as a partner's page would do.
+document.getElementById('connect-button').addEventListener('peliqan-connected', () => {
+  document.getElementById('connections').refresh();
+});
+
 // Theme and language apply page-wide through configure(); the partner's own page follows along.
 const theme = document.getElementById('theme');
 theme.addEventListener('change', () => {

@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const option = (name: string, fallback: string) =>
   (args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback).split(',');
 const out = args.find((arg) => !arg.startsWith('--')) ?? '/tmp/peliqan-screens';
-const only = option('only', 'picker,credential,oauth,list');
+const only = option('only', 'picker,credential,oauth,list,dialog,outage');
 const widths = option('width', '1280,360').map(Number);
 const themes = option('theme', 'light');
 const languages = option('language', 'en');
@@ -59,7 +59,9 @@ const browser: Browser = await chromium.launch({
 async function shoot(page: Page, tag: string, name: string, what = 'main'): Promise<void> {
   await page.waitForTimeout(200);
   const path = `${out}/${tag}-${name}.png`;
-  await page.locator(what).first().screenshot({ path, animations: 'disabled' });
+  // 'viewport': what the customer sees, a dialog in the top layer over the page included.
+  if (what === 'viewport') await page.screenshot({ path, animations: 'disabled' });
+  else await page.locator(what).first().screenshot({ path, animations: 'disabled' });
   taken.set(tag, [...(taken.get(tag) ?? []), { name, path }]);
   console.log(path);
 }
@@ -147,6 +149,34 @@ try {
             await shoot(page, tag, 'no-match', card);
             await page.close();
           }
+          if (only.includes('dialog')) {
+            // The one-tag way: the flow in a dialog over the partner's page (a sheet on a phone).
+            const page = await open(width, theme, language, dir);
+            const button = page.locator('peliqan-connect-button');
+            await button.locator('button[part="button"]').click();
+            await tile(page, /Stripe/).waitFor();
+            await shoot(page, tag, 'dialog', 'viewport');
+            await tile(page, /Stripe/).click();
+            const form = button.locator('peliqan-connect-form');
+            await form.locator('input').first().waitFor();
+            await shoot(page, tag, 'dialog-form', 'viewport');
+            await form.locator('input').first().fill('rk_live_demo');
+            await form.locator('button[type="submit"]').click();
+            await button.locator('peliqan-connect-form[state="connected"]').waitFor();
+            await shoot(page, tag, 'dialog-connected', 'viewport');
+            await page.close();
+          }
+          if (only.includes('outage')) {
+            // Peliqan unreachable: the list keeps its header, the badges their short labels.
+            const page = await open(width, theme, language, dir);
+            await control('faults', { drop: { 'GET /api/server/:id': 100000, 'GET /api/servers': 100000 } });
+            await page.reload();
+            await page.locator('peliqan-connections [role="alert"]').waitFor({ timeout: 20_000 });
+            await page.locator('peliqan-connection-status[state="error"]').first().waitFor({ timeout: 20_000 });
+            await shoot(page, tag, 'outage', 'main');
+            await control('faults', { drop: {} });
+            await page.close();
+          }
           if (only.includes('credential')) {
             const page = await open(width, theme, language, dir);
             await addConnection(page, /Postgres/);
@@ -183,7 +213,8 @@ try {
             await shoot(page, tag, 'oauth-denied', card);
             // Blocked. Playwright's headless Chromium lets every window through, so for this picture the
             // page is told the browser refused it (the browser tests meet the real popup blocker).
-            await list(page).locator('peliqan-connect button.link').click();
+            // Back: the first button of the form's header.
+            await list(page).locator('peliqan-connect-form .step-head button').first().click();
             await tile(page, /HubSpot/).click();
             const realOpen = await page.evaluateHandle(() => window.open);
             await page.evaluate(() => (window.open = () => null));
@@ -196,8 +227,8 @@ try {
             await second.close();
             await page.waitForTimeout(500);
             await shoot(page, tag, 'oauth-closed-checking', card);
-            // A window closed after the first 3 s gets a grace period (up to 30 s) for a late answer.
-            await oauthIn(page, 'cancelled').waitFor({ timeout: 45_000 });
+            // A window closed after the first 3 s gets a grace period (up to 10 s) for a late answer.
+            await oauthIn(page, 'cancelled').waitFor({ timeout: 20_000 });
             await shoot(page, tag, 'oauth-closed', card);
             await page.close();
             const fresh = await open(width, theme, language, dir);

@@ -228,7 +228,7 @@ export const styles = css`
     outline: none;
   }
   /* A step's actions: the primary first. In a dialog they stay in view at its bottom while the fields
-     scroll (the dialog sets --_peliqan-actions-position). */
+     scroll (the dialog sets --_peliqan-actions-position and the room around them). */
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -237,8 +237,7 @@ export const styles = css`
     position: var(--_peliqan-actions-position, static);
     inset-block-end: 0;
     z-index: 1;
-    padding-block: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
-    margin-block-start: calc(var(--_space) * -1);
+    padding-block: var(--_peliqan-actions-padding, 0);
     background: var(--_surface);
   }
   /* A neutral note: the customer stopped, nothing failed. */

@@ -198,6 +198,8 @@ export class ConnectionAttempt {
     if (!isUnanswered(state)) return false;
     this.#deadline = 0;
     this.#follow(state.connectionId);
+    // The customer asked: look now, not at the next tick of the cadence.
+    this.#follower?.checkNow();
     return true;
   }
 

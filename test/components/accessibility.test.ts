@@ -8,6 +8,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type {
   PeliqanConnect,
+  PeliqanConnectButton,
   PeliqanConnectForm,
   PeliqanConnectionStatus,
   PeliqanConnections,
@@ -15,7 +16,7 @@ import type {
   PeliqanOAuthButton,
 } from '../../src/index.js';
 import { startFake, freshTokenUrl, newCustomer, type BrowserFake } from '../support/browser.js';
-import { byLabel, byRole, byText, deepAll, realClick, typeInto, waitFor } from '../support/dom.js';
+import { byLabel, byRole, byText, deepAll, realClick, recordEvents, typeInto, waitFor } from '../support/dom.js';
 
 type Looks = 'light' | 'dark' | 'brand';
 const LOOKS: Record<Looks, { theme: 'light' | 'dark'; page: string }> = {
@@ -316,6 +317,53 @@ describe('accessibility: axe in every state, light, dark and brand', () => {
       await waitFor(() => byRole(badges[2]!, 'dialog'));
       await waitFor(() => byLabel(badges[2]!, 'Restricted API key'));
       await accessibleInEveryLook(badges[2]!, 'connect-again dialog');
+    });
+
+    it('badges: disabled, and unavailable in an outage (the reason is their description)', async () => {
+      const { tokenUrl, seed } = customer();
+      const disabled = (await seed('mailchimp', 'Newsletter', 'DISABLED', 'Disabled by an administrator')).id;
+      const page = await fixture<HTMLDivElement>(
+        html`<div>
+          <peliqan-connection-status base-url=${fake.url} token-url=${tokenUrl} connection-id=${disabled}></peliqan-connection-status>
+        </div>`,
+      );
+      const badge = page.querySelector<PeliqanConnectionStatus>('peliqan-connection-status')!;
+      await waitFor(() => badge.state === 'disabled', 8000);
+      await accessibleInEveryLook(badge, 'disabled badge');
+      await fake.faults({ drop: { 'GET /api/server/:id': 100 } });
+      const outage = await onPage<PeliqanConnectionStatus>(
+        html`<peliqan-connection-status base-url=${fake.url} token-url=${tokenUrl} connection-id=${disabled}></peliqan-connection-status>`,
+      );
+      await waitFor(() => outage.state === 'error', 10_000);
+      await accessibleInEveryLook(outage, 'unavailable badge');
+    });
+  });
+
+  describe('<peliqan-connect-button>: the flow in a dialog', () => {
+    it('picker, form with its way back and out, Check again, success: in the dialog and as a sheet', async () => {
+      await fake.faults({ testDelay: 60_000 });
+      const button = await onPage<PeliqanConnectButton>(
+        html`<peliqan-connect-button base-url=${fake.url} token-url=${freshTokenUrl(fake)} status-timeout="1"></peliqan-connect-button>`,
+      );
+      await accessibleInEveryLook(button, 'button');
+      const created = recordEvents(button, ['peliqan-connection-created']);
+      void button.show();
+      await waitFor(() => byRole(button, 'button', /^Stripe/));
+      await accessibleInEveryLook(button, 'dialog, picker');
+      byRole(button, 'button', /^Stripe/).click();
+      typeInto(await waitFor(() => byLabel<HTMLInputElement>(button, 'Restricted API key')), 'rk_live_1');
+      await accessibleInEveryLook(button, 'dialog, form');
+      byRole(button, 'button', 'Connect').click();
+      await waitFor(() => byRole(button, 'button', 'Check again'), 5000);
+      await accessibleInEveryLook(button, 'dialog, check again');
+      await fetch(`${fake.url}/__fake/connections/${created[0]!.detail.connectionId}`, {
+        method: 'POST',
+        body: JSON.stringify({ health_status: 'OK' }),
+      });
+      byRole(button, 'button', 'Check again').click();
+      await waitFor(() => byRole(button, 'button', 'Done'), 8000);
+      await accessibleInEveryLook(button, 'dialog, connected');
+      button.close();
     });
   });
 });

@@ -13,6 +13,8 @@ export const dialogStyles = css`
   }
   dialog {
     box-sizing: border-box;
+    /* Centred in the viewport, as the browser has it (the shared sheet zeroes every margin). */
+    margin: auto;
     inline-size: min(34rem, 100vw - 2rem);
     max-block-size: min(44rem, 100dvh - 2rem);
     padding: 0;
@@ -25,13 +27,13 @@ export const dialogStyles = css`
     overscroll-behavior: contain;
     /* The flow's main action stays in view at the bottom while its fields scroll (connect-form reads it). */
     --_peliqan-actions-position: sticky;
+    --_peliqan-actions-padding: calc(var(--_space) * 1.5);
   }
   dialog::backdrop {
     background: #0f172a8c;
   }
   dialog > peliqan-connect {
     padding: calc(var(--_space) * 3);
-    padding-block-end: 0;
   }
   @media (max-width: 480px) {
     dialog {
@@ -45,7 +47,6 @@ export const dialogStyles = css`
     }
     dialog > peliqan-connect {
       padding: calc(var(--_space) * 2);
-      padding-block-end: 0;
     }
   }
   @media (prefers-reduced-motion: no-preference) {

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { startEarlyRequests } from '../../api/early-requests.js';
 import type { PeliqanConnectedDetail } from '../../events.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
@@ -50,6 +51,10 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
 
   /** The flow exists from the first opening on, and stays: a connection under way goes on. */
   #opened = false;
+  /** The next opening starts the flow afresh (after a connection was made, or other connectors). */
+  #fresh = false;
+  /** Which flow is shown: a new number makes a new `<peliqan-connect>`. */
+  #round = 0;
   /** The connection the flow made since the dialog opened. */
   #made: DialogResult = null;
   #settle?: (result: DialogResult) => void;
@@ -72,6 +77,8 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
     this.#startEarly();
     this.#flowCode.load();
     this.#opened = true;
+    if (this.#fresh) this.#round++;
+    this.#fresh = false;
     this.#made = null;
     this.#returnFocus = deepActiveElement();
     this.#pending = new Promise((resolve) => (this.#settle = resolve));
@@ -95,7 +102,7 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another connector or list: the next opening starts at its first step.
     if (this.hasUpdated && (changed.has('servertype') || changed.has('connectors')) && !this.#pending) {
-      this.#opened = false;
+      this.#fresh = true;
     }
     super.willUpdate(changed);
   }
@@ -147,10 +154,10 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
   /** The dialog closed (Escape, the close button, Done, `close()`): the flow's customer left. */
   #closed(): void {
     const flow = this.#flow();
-    if (this.#made) {
-      // Done, or closed on the success screen: the next opening starts afresh.
-      this.#opened = false;
-    } else flow?.leave();
+    // Done, or closed on the success screen: the next opening starts afresh. Else the customer left a
+    // flow that may have a connection under way.
+    if (this.#made) this.#fresh = true;
+    else flow?.leave();
     if (pageOverflow !== undefined) document.documentElement.style.overflow = pageOverflow;
     pageOverflow = undefined;
     const settle = this.#settle;
@@ -164,6 +171,16 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
   #connected(event: CustomEvent<PeliqanConnectedDetail>): void {
     const { connectionId, servertype } = event.detail;
     this.#made = { connectionId, servertype };
+  }
+
+  /** The flow: "Close" in its step headers closes the dialog. */
+  #flowTemplate() {
+    return html`<peliqan-connect
+      .servertype=${this.servertype}
+      .connectors=${this.connectors}
+      .onClose=${this.#close}
+      @peliqan-state-change=${() => this.requestUpdate()}
+    ></peliqan-connect>`;
   }
 
   override render() {
@@ -199,12 +216,7 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
         ${stepHeader({ title: t('addConnection'), close: { label: t('close'), run: this.#close } })} ${waiting}
       </div>`;
     }
-    return html`<peliqan-connect
-      .servertype=${this.servertype}
-      .connectors=${this.connectors}
-      .onClose=${this.#close}
-      @peliqan-state-change=${() => this.requestUpdate()}
-    ></peliqan-connect>`;
+    return keyed(this.#round, this.#flowTemplate());
   }
 }
 

@@ -112,7 +112,11 @@ export const connectionsStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 2);
-    padding-block-end: 0;
+  }
+  /* "Show 2 earlier attempts", under the row's words. */
+  .rows > li > .link {
+    justify-self: start;
+    margin-inline-start: calc(2.5rem + var(--_space) * 1.5);
   }
   @media (max-width: 40em) {
     .connection {

@@ -1,0 +1,138 @@
+/**
+ * `<peliqan-connect-button>` and `PeliqanEmbed.open()` (product spec §4): the flow in a native modal
+ * dialog, as a partner's customer meets it.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../src/index.js';
+import { configure, open, type PeliqanConnectButton } from '../../src/index.js';
+import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
+import { allByRole, byLabel, byRole, deepAll, recordEvents, typeInto, waitFor } from '../support/dom.js';
+
+describe('the flow in a dialog', () => {
+  let fake: BrowserFake;
+  before(async () => (fake = await startFake()));
+  after(() => fake.stop());
+  beforeEach(() => fake.reset({ testDelay: 300 }));
+  afterEach(async () => {
+    configure({ baseUrl: undefined, tokenUrl: undefined });
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  const dialogOf = (root: Element) =>
+    deepAll(root).find((each): each is HTMLDialogElement => each instanceof HTMLDialogElement)!;
+  /** The focused element, inside shadow roots too. */
+  const focused = () => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active as HTMLElement;
+  };
+
+  async function button(attributes = html``) {
+    const page = await fixture(html`<div>
+      <p><a href="#behind">A link on the partner's page</a></p>
+      <peliqan-connect-button base-url=${fake.url} token-url=${freshTokenUrl(fake)}>${attributes}</peliqan-connect-button>
+    </div>`);
+    return { page, element: page.querySelector<PeliqanConnectButton>('peliqan-connect-button')! };
+  }
+
+  it('opens the picker in a modal dialog with focus in the search; Escape closes it and focus returns', async () => {
+    const { page, element } = await button();
+    const trigger = byRole(element, 'button', 'Add connection');
+    trigger.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = dialogOf(element);
+    await waitFor(() => dialog.open && dialog.matches(':modal'));
+    await waitFor(() => focused().matches('input[type="search"]'));
+    expect(document.documentElement.style.overflow).to.equal('hidden', 'the page does not scroll behind');
+    // The page behind is inert: nothing there takes focus.
+    const behind = page.querySelector('a')!;
+    behind.focus();
+    expect(document.activeElement).to.not.equal(behind);
+    await expect(element).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !dialog.open);
+    expect(focused()).to.equal(trigger);
+    expect(document.documentElement.style.overflow).to.equal('');
+  });
+
+  it('the close button in the header closes it; show() resolves null without a connection', async () => {
+    const { element } = await button();
+    const result = element.show();
+    await waitFor(() => byRole(element, 'button', /^Stripe/)).then((tile) => tile.click());
+    await waitFor(() => byLabel(element, 'Restricted API key'));
+    // One way back and one way out, in the header: never Back, Cancel and Close side by side.
+    expect(
+      allByRole(element, 'button', /^(Back|Close|Cancel)$/).map((each) => each.getAttribute('aria-label')),
+    ).to.deep.equal(['Back', 'Close']);
+    byRole(element, 'button', 'Close').click();
+    expect(await result).to.equal(null);
+  });
+
+  it('connects, closes after Done, and show() resolves with the connection; its events leave the button', async () => {
+    const { element } = await button();
+    const events = recordEvents(element, ['peliqan-connected', 'peliqan-done']);
+    const result = element.show();
+    await waitFor(() => byRole(element, 'button', /^Stripe/)).then((tile) => tile.click());
+    typeInto(await waitFor(() => byLabel<HTMLInputElement>(element, 'Restricted API key')), 'rk_live_1');
+    byRole(element, 'button', 'Connect').click();
+    const done = await waitFor(() => byRole(element, 'button', 'Done'), 8000);
+    await expect(element).to.be.accessible();
+    done.click();
+    const made = await result;
+    expect(made?.servertype.name).to.equal('Stripe');
+    expect(made?.connectionId).to.equal(events[0]!.detail.connectionId);
+    expect(events.map((event) => event.type)).to.deep.equal(['peliqan-connected', 'peliqan-done']);
+    expect(dialogOf(element).open).to.equal(false);
+    // The next opening starts afresh, at the picker.
+    void element.show();
+    await waitFor(() => byRole(element, 'searchbox', 'Search connectors'));
+    element.close();
+  });
+
+  it('closing it during a test keeps following that connection: peliqan-cancel, then peliqan-connected once', async () => {
+    await fake.faults({ testDelay: 2500 });
+    const { element } = await button();
+    const events = recordEvents(element, ['peliqan-cancel', 'peliqan-connected']);
+    void element.show();
+    await waitFor(() => byRole(element, 'button', /^Stripe/)).then((tile) => tile.click());
+    typeInto(await waitFor(() => byLabel<HTMLInputElement>(element, 'Restricted API key')), 'rk_live_1');
+    byRole(element, 'button', 'Connect').click();
+    await waitFor(() => element.state === 'waiting');
+    element.close();
+    await waitFor(() => events.length === 2, 8000);
+    expect(events.map((event) => [event.type, event.detail.reason])).to.deep.equal([
+      ['peliqan-cancel', 'user'],
+      ['peliqan-connected', undefined],
+    ]);
+  });
+
+  it('fills the screen like a sheet at 480 px or less', async () => {
+    await setViewport({ width: 360, height: 640 });
+    const { element } = await button();
+    void element.show();
+    const dialog = dialogOf(element);
+    await waitFor(() => dialog.open);
+    await Promise.all(dialog.getAnimations().map((animation) => animation.finished));
+    const box = dialog.getBoundingClientRect();
+    expect([box.left, box.top, box.width, box.height]).to.deep.equal([0, 0, 360, 640]);
+    await waitFor(() => byRole(element, 'button', /^Stripe/));
+    await expect(element).to.be.accessible();
+    element.close();
+  });
+
+  it('PeliqanEmbed.open() shows the flow from script, with its own options, and resolves null when closed', async () => {
+    configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
+    const result = open({ servertype: 'stripe' });
+    const host = await waitFor(() => document.querySelector<PeliqanConnectButton>('body > peliqan-connect-button'));
+    await waitFor(() => byLabel(host, 'Restricted API key'));
+    expect(allByRole(host, 'button', 'Add connection')).to.deep.equal([], 'no button of its own');
+    await sendKeys({ press: 'Escape' });
+    expect(await result).to.equal(null);
+    // Options are those of each call: none left over from the last.
+    const again = open({});
+    await waitFor(() => byRole(host, 'searchbox', 'Search connectors'));
+    host.close();
+    expect(await again).to.equal(null);
+  });
+});
