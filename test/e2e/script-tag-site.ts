@@ -24,7 +24,9 @@ const scripts = (fake: FakePeliqan): Record<string, string> => ({
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
     window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
     window.addEventListener('unhandledrejection', (e) => window.__errors.push('unhandled rejection: ' + String(e.reason)));
-    document.addEventListener('peliqan-error', (e) => window.__events.push({ type: e.type, target: e.target.localName || '#document', detail: e.detail }));`,
+    document.addEventListener('peliqan-error', (e) => window.__events.push({ type: e.type, target: e.target.localName || '#document', detail: e.detail }));
+    window.__defined = {};
+    for (const tag of ['peliqan-connect', 'peliqan-connector-picker', 'peliqan-connect-button']) customElements.whenDefined(tag).then(() => (window.__defined[tag] = performance.now()));`,
   '/mark.js': 'window.__first = window.PeliqanEmbed;',
   '/config.js': `PeliqanEmbed.configure({ baseUrl: ${JSON.stringify(fake.url)}, tokenUrl: ${JSON.stringify(`${fake.url}/__fake/token?external_id=script_tag`)} });`,
 });
