@@ -7,7 +7,8 @@
  * - JavaScript bytes (gzip -9) a page with only `<peliqan-connect-button>` loads before a click;
  * - that page: click → picker tiles painted; the bare page makes the same two requests (token, then
  *   catalogue) on a click, with nothing else: the network's floor;
- * - a page with `<peliqan-connect>` at load: navigation → tiles painted; bare: the two requests at load;
+ * - a page with `<peliqan-connect>` at load: navigation → tiles painted; bare: the two requests at load
+ *   (also over HTTP/1.1, and with a mobile network's latency and bandwidth emulated);
  * - JavaScript bytes (gzip -9) of a whole credential connection, in English.
  * Each run is a fresh browser context (no HTTP or code cache): a first visit. The site speaks HTTP/2
  * over TLS (a certificate made for the run by `openssl`), as the CDNs partners host files on do: over
@@ -199,13 +200,38 @@ function bytesRatio(what: string, [loader, all]: Row[]): Row {
   ];
 }
 
-/** A first visit: a page in a browser context of its own, with the CPU slowed `cpu` times. */
-async function visit<T>(browser: Browser, url: string, cpu: number, measure: (page: Page) => Promise<T>): Promise<T> {
+/** A network to emulate: latency per request (ms) and bandwidth (bytes per second). */
+interface Network {
+  latency: number;
+  throughput: number;
+}
+
+/**
+ * A first visit: a page in a browser context of its own, with the CPU slowed `cpu` times (and the
+ * network slowed, when given).
+ */
+async function visit<T>(
+  browser: Browser,
+  url: string,
+  cpu: number,
+  measure: (page: Page) => Promise<T>,
+  network?: Network,
+): Promise<T> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (network) {
+      await cdp.send('Network.enable');
+      const { latency, throughput } = network;
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency,
+        downloadThroughput: throughput,
+        uploadThroughput: throughput,
+      });
+    }
     await page.goto(url);
     return await measure(page);
   } finally {
@@ -292,32 +318,53 @@ async function connectButton(browser: Browser, fake: FakePeliqan, runs: number):
 
 const CREDENTIAL = 'a whole credential connection, English: JS (goal ≤ 27 648)';
 
+/** How a page is served and reached, for the figure at load. */
+interface Conditions {
+  /** Said after the figure's name. */
+  name: string;
+  http1?: boolean;
+  network?: Network;
+}
+
+const CONDITIONS: Conditions[] = [
+  { name: '' },
+  // Over HTTP/1.1 the loader's files queue six at a time (a CDN speaks HTTP/2): given for comparison.
+  { name: ', over HTTP/1.1', http1: true },
+  // A phone on a good mobile network: each request 40 ms away, 10 Mbit/s.
+  { name: ', 40 ms and 10 Mbit/s away', network: { latency: 40, throughput: 1_250_000 } },
+];
+
 /**
- * `<peliqan-connect>` at load: navigation → tiles painted; and (over HTTP/2) the JS of a whole
- * credential connection. Over HTTP/1.1 the loader's files queue six at a time: given for comparison.
+ * `<peliqan-connect>` at load: navigation → tiles painted, under each of `CONDITIONS`; and (in the
+ * first) the JS of a whole credential connection.
  */
-async function connectAtLoad(browser: Browser, fake: FakePeliqan, runs: number, http1 = false): Promise<Row[]> {
+async function connectAtLoad(
+  browser: Browser,
+  fake: FakePeliqan,
+  runs: number,
+  conditions: Conditions,
+): Promise<Row[]> {
   const rows: Row[] = [];
   const figures = {} as Record<Tag, Figure>;
+  const first = conditions === CONDITIONS[0];
   for (const tag of TAGS) {
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
       const body = tag === 'bare' ? '' : '<peliqan-connect></peliqan-connect>';
-      const page = await site(fake, head(fake, tag, '; floor();'), body, http1);
-      times.push(
-        await visit(browser, page.url, 1, async (tab) => {
-          await waitForTiles(tab);
-          const tiles = await tab.evaluate(() => (window as unknown as { __tiles: number }).__tiles);
-          if (run === 0 && tag !== 'bare' && !http1) rows.push(await credentialBytes(tab, page, tag));
-          return tiles;
-        }),
-      );
+      const page = await site(fake, head(fake, tag, '; floor();'), body, conditions.http1);
+      const measure = async (tab: Page) => {
+        await waitForTiles(tab);
+        const tiles = await tab.evaluate(() => (window as unknown as { __tiles: number }).__tiles);
+        if (run === 0 && tag !== 'bare' && first) rows.push(await credentialBytes(tab, page, tag));
+        return tiles;
+      };
+      times.push(await visit(browser, page.url, 1, measure, conditions.network));
       page.close();
     }
     figures[tag] = stats(times.map(round));
   }
-  if (!http1) rows.push(bytesRatio(CREDENTIAL, rows));
-  const what = `<peliqan-connect> at load${http1 ? ', over HTTP/1.1' : ''}: navigation → tiles painted`;
+  if (first) rows.push(bytesRatio(CREDENTIAL, rows));
+  const what = `<peliqan-connect> at load${conditions.name}: navigation → tiles painted`;
   rows.push(...ratios('script tag', `${what} (goal: loader ≤ all-in-one)`, figures));
   return rows;
 }
@@ -335,12 +382,9 @@ async function credentialBytes(tab: Page, page: Site, tag: Tag): Promise<Row> {
 export async function scriptTagFigures(browser: Browser, runs: number): Promise<Row[]> {
   const fake = await startFakePeliqan();
   try {
-    return [
-      ...(await blocking(browser, fake, runs)),
-      ...(await connectButton(browser, fake, runs)),
-      ...(await connectAtLoad(browser, fake, runs)),
-      ...(await connectAtLoad(browser, fake, runs, true)),
-    ];
+    const rows = [...(await blocking(browser, fake, runs)), ...(await connectButton(browser, fake, runs))];
+    for (const conditions of CONDITIONS) rows.push(...(await connectAtLoad(browser, fake, runs, conditions)));
+    return rows;
   } finally {
     await fake.close();
   }
