@@ -1,3 +1,6 @@
+export const LOADER: string;
+export const LOADER_CEILING: number;
+export const LOADER_TARGET: number;
 export const CEILING: number;
 export const TARGET: number;
 export const SCRIPT: string;

@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: size, picker at scale, flow cost and leaks, in Chromium against the fake Peliqan;
- * the token endpoint under bursts, alone and as 4 processes sharing one Redis.
+ * `npm run bench`: size, the script tag's cost on a page (loader, all-in-one file, bare page), picker
+ * at scale, flow cost and leaks, in Chromium against the fake Peliqan; the token endpoint under
+ * bursts, alone and as 4 processes sharing one Redis. The picker, flow, list and leak figures load the
+ * widget as partners do by default: the loader, with its files beside it.
  * Prints one table and writes it as JSON to bench/results/. Each figure is the median of several runs,
  * with min and max. Not part of `npm test`: timings depend on the machine.
  */
@@ -13,28 +15,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, chromePath, playwrightChromeArgs } from '../scripts/chrome-path.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
-import { CEILING, TARGET } from '../.size-limit.mjs';
-import { percentile } from './stats.js';
+import { CEILING, LOADER, LOADER_CEILING, LOADER_TARGET, SCRIPT, TARGET } from '../.size-limit.mjs';
+import { scriptTagFigures, serveScriptTag } from './script-tag.js';
+import { percentile, round, stats, type Row } from './stats.js';
 import { tokenBurst } from './token-burst.js';
 import { sharedTokenBurst } from './token-shared.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = new URL('..', import.meta.url);
-const bundle = readFileSync(new URL('dist/peliqan-embed.js', root));
-
-interface Figure {
-  median: number;
-  min: number;
-  max: number;
-}
-type Row = [group: string, what: string, value: Figure | number | string, unit: string];
 const rows: Row[] = [];
-
-const stats = (values: number[]): Figure => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
-};
-const round = (value: number) => Math.round(value * 10) / 10;
 
 /** A tab; tsx names the functions it compiles with a `__name` helper, which the page needs too. */
 async function newPage(browser: Browser): Promise<Page> {
@@ -54,11 +43,10 @@ function sizes(name: string, code: Uint8Array): void {
   ]);
 }
 
-/** A page on its own origin that loads the script tag and one element, configured for the fake. */
+/** A page on its own origin that loads the script tag (the loader) and one element, configured for the fake. */
 async function servePage(fake: FakePeliqan, body: string): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
-    if (request.url === '/peliqan-embed.js')
-      return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
+    if (serveScriptTag(request.url ?? '/', response)) return;
     if (request.url === '/config.js') {
       return void response
         .writeHead(200, { 'Content-Type': 'text/javascript' })
@@ -293,6 +281,8 @@ async function leaks(browser: Browser, page: Page, tag: string, attributes: stri
           const holder = document.createElement('div');
           holder.innerHTML = `<${tag} ${attributes}></${tag}>`;
           document.body.append(holder);
+          // The loader brings an element's code when the first one appears: count from there on.
+          await customElements.whenDefined(tag);
           const element = holder.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
           // Let it reach a resting state (catalogue shown, form rendered) before taking it away.
           while (element.getAttribute('state') === 'loading') await new Promise((resolve) => setTimeout(resolve, 5));
@@ -358,7 +348,8 @@ async function leakRows(browser: Browser): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  sizes('dist/peliqan-embed.js', bundle);
+  sizes(`${LOADER} (the loader)`, readFileSync(new URL(LOADER, root)));
+  sizes(`${SCRIPT} (the all-in-one file)`, readFileSync(new URL(SCRIPT, root)));
   const esm = await esbuild.build({
     entryPoints: [new URL('dist/index.js', root).pathname],
     bundle: true,
@@ -369,8 +360,10 @@ async function main(): Promise<void> {
     logLevel: 'silent',
   });
   sizes('ESM entry with lit and zod bundled', esm.outputFiles[0]!.contents);
-  rows.push(['size', 'target for dist/peliqan-embed.js gzip -9 (reported)', TARGET, 'B']);
-  rows.push(['size', 'ceiling for dist/peliqan-embed.js gzip -9 (npm test)', CEILING, 'B']);
+  rows.push(['size', `target for ${LOADER} gzip -9 (reported)`, LOADER_TARGET, 'B']);
+  rows.push(['size', `ceiling for ${LOADER} gzip -9 (npm test)`, LOADER_CEILING, 'B']);
+  rows.push(['size', `target for ${SCRIPT} gzip -9 (reported)`, TARGET, 'B']);
+  rows.push(['size', `ceiling for ${SCRIPT} gzip -9 (npm test)`, CEILING, 'B']);
 
   // The popup blocker on, as in every browser (Playwright turns it off by default).
   const browser = await chromium.launch({
@@ -378,9 +371,11 @@ async function main(): Promise<void> {
     executablePath: chromePath(),
     args: playwrightChromeArgs,
   });
-  // BENCH_ONLY=picker,flow,list,leaks,burst,shared (any of them) for quick before/after runs; all by default.
-  const only = (process.env.BENCH_ONLY ?? 'picker,flow,list,leaks,burst,shared').split(',');
+  // BENCH_ONLY=tag,picker,flow,list,leaks,burst,shared (any of them) for quick before/after runs; all by default.
+  const only = (process.env.BENCH_ONLY ?? 'tag,picker,flow,list,leaks,burst,shared').split(',');
   try {
+    // First, while nothing else has run in this browser: the script tag's figures need a quiet machine.
+    if (only.includes('tag')) rows.push(...(await scriptTagFigures(browser, Math.max(RUNS, 5))));
     if (only.includes('burst')) rows.push(...(await tokenBurst()));
     if (only.includes('shared')) rows.push(...(await sharedTokenBurst()));
     const counts = (process.env.BENCH_COUNTS ?? '250,2000,10000').split(',').map(Number);

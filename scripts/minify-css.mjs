@@ -1,12 +1,13 @@
-// Build step for dist/peliqan-embed.js: minifies the CSS inside Lit's css`` templates with esbuild's
-// CSS minifier. The templates are found by TypeScript's own parser, so comments, strings and regular
-// expressions in the code around them are never mistaken for CSS; a template with a ${…} in it is left
-// as written. Saves about 800 B gzip (the stylesheets are a quarter of our code).
+// Build step for the script tag (scripts/build-script-tag.mjs): minifies the CSS inside Lit's css``
+// templates with esbuild's CSS minifier. The templates are found by TypeScript's own parser, so
+// comments, strings and regular expressions in the code around them are never mistaken for CSS; a
+// template with a ${…} in it is left as written. Saves about 800 B gzip (the stylesheets are a quarter
+// of our code).
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
 
 /** The browsers the widget supports (README "Supported browsers"): esbuild keeps what they all read. */
-const target = ['chrome111', 'edge111', 'firefox115', 'safari16.4'];
+export const browsers = ['chrome111', 'edge111', 'firefox115', 'safari16.4'];
 
 /** `source` with the CSS of every css`` template without substitutions minified. */
 export function minifyCssTemplates(source, fileName) {
@@ -19,7 +20,7 @@ export function minifyCssTemplates(source, fileName) {
       ts.isNoSubstitutionTemplateLiteral(node.template)
     ) {
       const css = node.template.rawText ?? node.template.text;
-      const minified = esbuild.transformSync(css, { loader: 'css', minify: true, target }).code.trim();
+      const minified = esbuild.transformSync(css, { loader: 'css', minify: true, target: browsers }).code.trim();
       edits.push({
         start: node.template.getStart(file) + 1,
         end: node.template.end - 1,
@@ -34,15 +35,4 @@ export function minifyCssTemplates(source, fileName) {
     out = out.slice(0, start) + text + out.slice(end);
   }
   return out;
-}
-
-/** The Vite (Rollup) plugin: our components' sources only. */
-export function minifyCssPlugin() {
-  return {
-    name: 'peliqan-minify-css',
-    transform(code, id) {
-      if (!/\/src\/components\/.*\.ts$/.test(id)) return null;
-      return { code: minifyCssTemplates(code, id), map: null };
-    },
-  };
 }

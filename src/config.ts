@@ -1,6 +1,6 @@
 import type { PropertyDeclaration } from 'lit';
 import type { ClientOptions } from './api/client.js';
-import { resetClients } from './api/shared-client.js';
+import { forgetEarlyRequests } from './api/early-requests.js';
 
 /**
  * What configures the elements (product spec §3), page-wide through `configure()` or per element
@@ -79,7 +79,9 @@ export function configure(options: PeliqanConfig): void {
  * start again with fresh tokens.
  */
 export function reset(): void {
-  resetClients();
+  // An early token answer is this customer's: the next one must not get it.
+  forgetEarlyRequests();
+  // The clients, the watched connections and the forms each forget their part (see `onReset`).
   for (const hook of resetHooks) hook();
   notifyConfigChange();
 }

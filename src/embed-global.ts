@@ -1,9 +1,9 @@
 /**
- * How `window.PeliqanEmbed` is known to be ours (apart from `embed.ts`, which exports nothing so that
- * the script tag adds no global besides `PeliqanEmbed`). By a symbol, because markup cannot make one:
- * an element with `id="PeliqanEmbed"` also shows up as `window.PeliqanEmbed` (DOM clobbering), and a
- * `<form>` of that name even has a `reset()` of its own. `Symbol.for`, so that a second copy of the
- * script knows the first.
+ * How `window.PeliqanEmbed` is known to be ours, by the loader and the all-in-one file alike
+ * (`src/script-tag/global.ts`), so that a second copy of either leaves the first in charge. By a
+ * symbol, because markup cannot make one: an element with `id="PeliqanEmbed"` also shows up as
+ * `window.PeliqanEmbed` (DOM clobbering), and a `<form>` of that name even has a `reset()` of its own.
+ * `Symbol.for`, so that a second copy of the script knows the first.
  */
 const OURS = Symbol.for('peliqan-embed');
 

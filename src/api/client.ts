@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { catalogueRequest, withEarlyAnswers } from './early-requests.js';
 import { PeliqanError, isPeliqanError, type ResponseIssue } from './errors.js';
 import { discard, httpError, invalidResponse, parseJson, readJson, redirectFor, redirectedAway, send } from './http.js';
 import {
@@ -160,8 +161,8 @@ export class PeliqanClient {
     if (!catalogueUrl) return this.list('/api/servertypes', servertypeSchema, { signal });
     // The partner's own endpoint: no customer token; the partner's cookies, as for its token endpoint.
     return this.#collect(catalogueUrl, servertypeSchema, async (url) => {
-      const init: RequestInit = { headers: { Accept: 'application/json' }, credentials: tokenCredentials };
-      const response = await send(fetcher, url, init, timeout, signal);
+      // Its first page may be on its way already (the script tag's loader, a hovered button).
+      const response = await send(withEarlyAnswers(fetcher), url, catalogueRequest(tokenCredentials), timeout, signal);
       if (!(response instanceof Response)) throw response;
       if (!response.ok) throw await httpError(response, false);
       return response;

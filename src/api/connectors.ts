@@ -146,17 +146,6 @@ export function isOAuthConnector(servertype: Servertype): boolean {
   return formFields(servertype).length === 0;
 }
 
-/** An icon URL only if it is `http(s):` or relative; anything else (`javascript:`, `data:`) is dropped. */
-export function safeIconUrl(url: string | null | undefined, base: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    const resolved = new URL(url, base);
-    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Lower case without accents: "Café" and "CAFE" both read "cafe". */
 export const searchable = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 

@@ -1,9 +1,9 @@
+import { tokenRequest, withEarlyAnswers } from './early-requests.js';
 import { PeliqanError, isAbortError, isPeliqanError } from './errors.js';
 import { discard, httpError, parseJson, redirectedAway, send } from './http.js';
 import { retryAfterDelay, sleep } from './retry.js';
 import { tokenResponseSchema } from './schemas.js';
 import { SharedTask } from './shared-task.js';
-import { TOKEN_REFUSED_HEADER } from '../protocol/token.js';
 import { DEFAULT_BASE_URL, originOf } from './urls.js';
 
 /** What a `tokenProvider` gives: the token, or the token and the Peliqan API origin it is for. */
@@ -154,18 +154,11 @@ export class TokenSource {
    * than the endpoint's is refused.
    */
   async #fromEndpoint(tokenUrl: string, signal: AbortSignal): Promise<Partial<BoundToken> | undefined> {
-    const { fetch: fetcher = fetch, tokenCredentials = 'same-origin' } = this.#options;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (this.#refused) headers[TOKEN_REFUSED_HEADER] = '1';
+    const { fetch = globalThis.fetch, tokenCredentials = 'same-origin' } = this.#options;
+    // An answer to this very request may be on its way already (the script tag's loader, a hovered button).
+    const fetcher = withEarlyAnswers(fetch);
+    const init = tokenRequest(tokenCredentials, this.#refused);
     this.#refused = false;
-    const init: RequestInit = {
-      method: 'POST',
-      credentials: tokenCredentials,
-      headers,
-      // Followed, unlike other requests with a method but GET: this one has no body to carry along, and a
-      // redirect to a login page is how many partner back ends say that nobody is logged in.
-      redirect: 'follow',
-    };
     for (let attempt = 1; ; attempt++) {
       const response = await send(fetcher, tokenUrl, init, 30_000, signal);
       if (!(response instanceof Response)) throw response;

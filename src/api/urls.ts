@@ -31,3 +31,14 @@ export function originOf(url: string | URL | undefined | null): string | undefin
     return undefined;
   }
 }
+
+/** An icon URL only if it is `http(s):` or relative; anything else (`javascript:`, `data:`) is dropped. */
+export function safeIconUrl(url: string | null | undefined, base: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const resolved = new URL(url, base);
+    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

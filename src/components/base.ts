@@ -7,6 +7,7 @@ import {
 } from 'lit';
 import { FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES, type PeliqanConfig } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
+import { languageFailure, languageLoading } from '../i18n/translate.js';
 import { ErrorReporter } from './error-reporter.js';
 import { Localize } from './localize.js';
 import { SettingsController } from './settings.js';
@@ -31,6 +32,12 @@ export type ElementState =
 export class PeliqanElement extends LitElement {
   static override styles: CSSResultGroup = styles;
   static override properties: PropertyDeclarations = SETTING_PROPERTIES;
+  /**
+   * The peliqan elements this one renders, by tag. Imported as values, they stay in every bundle: a
+   * bundler may drop a bare `import './x.js'` from a package that declares its `sideEffects`.
+   * @internal
+   */
+  static readonly dependencies: Readonly<Record<string, CustomElementConstructor>> = {};
 
   /** Peliqan API origin. Default `https://app.eu.peliqan.io`; `https:` only (`http:` for localhost). */
   declare baseUrl?: PeliqanConfig['baseUrl'];
@@ -66,6 +73,15 @@ export class PeliqanElement extends LitElement {
     return this.#state;
   }
 
+  /**
+   * The shadow root as Lit makes it. One that is there already holds only what the script tag's loader
+   * showed while this element's code could not be loaded ("cannot be reached", Retry): it goes.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('state', this.#state);
@@ -76,6 +92,22 @@ export class PeliqanElement extends LitElement {
     // controller is not there yet while the base class sets the properties' defaults.)
     if (name !== undefined && isSetting(name)) this.settings?.invalidate();
     super.requestUpdate(name, oldValue, options);
+  }
+
+  /**
+   * Waits for the messages of the element's language before rendering (they load the first time a
+   * language is shown): the element shows nothing rather than English first, and `updateComplete`
+   * includes the wait.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.settings.value.locale;
+    const loading = languageLoading(locale);
+    if (!loading) return super.scheduleUpdate();
+    return loading.then(() => {
+      const failure = languageFailure(locale);
+      if (failure) this.errors.report(failure);
+      return super.scheduleUpdate();
+    });
   }
 
   /** Subclasses do their work first, then call this last: it derives `state` from what they did. */
@@ -141,7 +173,11 @@ export class PeliqanFlowElement extends PeliqanElement {
   declare hideTrustNotice?: boolean;
 }
 
-/** Defines a custom element once: a second copy of the script on a page leaves the first in place. */
-export function define(tag: string, element: CustomElementConstructor): void {
+/**
+ * Defines a custom element once (a second copy of the script on a page leaves the first in place),
+ * and the peliqan elements it renders before it.
+ */
+export function define(tag: string, element: CustomElementConstructor & Partial<typeof PeliqanElement>): void {
+  for (const [name, dependency] of Object.entries(element.dependencies ?? {})) define(name, dependency);
   if (!customElements.get(tag)) customElements.define(tag, element);
 }

@@ -1,9 +1,7 @@
 import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DEFAULT_BASE_URL, type PeliqanClient } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
-import { acquireClient, type ClientLease } from '../api/shared-client.js';
-import { isSecureUrl } from '../api/urls.js';
+import { DEFAULT_BASE_URL, isSecureUrl } from '../api/urls.js';
 import { FLOW_DEFAULTS, onConfigure, pageDefaults, type FlowOptionKey, type PeliqanConfig } from '../config.js';
 import { knownLanguage } from '../i18n/translate.js';
 
@@ -51,7 +49,8 @@ const sameSettings = (a: Settings, b: Settings) =>
  * the peliqan elements inside it: no walk up the page per update, and a change reaches only the
  * elements under the element that changed. The outermost elements take `PeliqanEmbed.configure()`'s.
  * The token settings — `baseUrl` and the token source — go together, so a token is never sent to an
- * origin it was not configured for. Holds the shared client for those settings while on the page.
+ * origin it was not configured for. The client for those settings is another controller's
+ * (`ClientHolder`): an element that never talks to Peliqan (the connect button) loads no client code.
  */
 export class SettingsController implements ReactiveController {
   #host: SettingsHost;
@@ -60,8 +59,6 @@ export class SettingsController implements ReactiveController {
   #value?: Settings;
   #stale = true;
   #stopListening?: () => void;
-  #lease?: ClientLease;
-  #leaseSettings: unknown[] = [];
 
   constructor(host: SettingsHost) {
     this.#host = host;
@@ -93,8 +90,6 @@ export class SettingsController implements ReactiveController {
     this.#stopListening?.();
     // Taken out of its enclosing element: whatever it gave is no longer in force.
     this.#inherited.value = undefined;
-    this.#lease?.release();
-    this.#lease = undefined;
   }
 
   /** The element's own settings, an inherited one or the page's changed: work them out again. */
@@ -155,29 +150,6 @@ export class SettingsController implements ReactiveController {
       scheme: theme === 'light' || theme === 'dark' ? theme : systemScheme(),
       problem,
     };
-  }
-
-  /** The client shared by every element configured the same way (held while the element is on the page). */
-  get client(): PeliqanClient {
-    const { baseUrl, tokenBaseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl } = this.value;
-    const options = { baseUrl, tokenBaseUrl, token, tokenProvider, tokenUrl, tokenCredentials, catalogueUrl };
-    const settings = Object.values(options);
-    const lease = this.#lease;
-    // Same settings (the provider by identity) and not forgotten by `reset()`: keep the client.
-    if (lease?.current() && settings.every((value, index) => value === this.#leaseSettings[index])) return lease.client;
-    lease?.release();
-    this.#lease = acquireClient(options);
-    this.#leaseSettings = settings;
-    return this.#lease.client;
-  }
-
-  /**
-   * The client once a token can be had (a token, a provider or a URL), nothing is refused and the
-   * element is on the page; else undefined (a removed element asks nothing).
-   */
-  get readyClient(): PeliqanClient | undefined {
-    const { problem, token, tokenProvider, tokenUrl } = this.value;
-    return this.#host.isConnected && !problem && (token || tokenProvider || tokenUrl) ? this.client : undefined;
   }
 }
 

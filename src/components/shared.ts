@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { safeIconUrl } from '../api/connectors.js';
+import { safeIconUrl } from '../api/urls.js';
 import type { PeliqanError } from '../api/errors.js';
 import type { Servertype } from '../api/schemas.js';
 import type { ConnectorLookup } from '../flow/connector-lookup.js';

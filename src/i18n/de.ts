@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.js';
+import { UNREACHABLE } from './unreachable.js';
 
 /**
  * German, with "Sie". A connection is a "Verbindung", a connector stays a "Connector", signing in is
@@ -14,10 +15,11 @@ export const de: Record<MessageKey, string> = {
   category: 'Kategorie',
   allCategories: 'Alle Kategorien',
   loadingConnectors: 'Connectors werden geladen…',
+  loading: 'Wird geladen…',
   noMatch: 'Kein Connector passt zu „{query}“',
   noConnectors: 'Keine Connectors verfügbar',
   connectors: 'Connectors',
-  retry: 'Erneut versuchen',
+  retry: UNREACHABLE.de.retry,
   connect: 'Verbinden',
   back: 'Zurück',
   required: 'erforderlich',
@@ -89,8 +91,7 @@ export const de: Record<MessageKey, string> = {
     'Diese Seite ist für das Verbinden von Daten nicht richtig eingerichtet. Bitte informieren Sie den Support dieser Website.',
   unauthorized: 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu und versuchen Sie es erneut.',
   tokenFailed: 'Wir konnten die Verbindung nicht starten. Versuchen Sie es gleich noch einmal.',
-  network:
-    'Der Verbindungsdienst ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+  network: UNREACHABLE.de.network,
   refused: 'Der Verbindungsdienst hat dies nicht akzeptiert: {reason}',
   serviceTrouble: 'Bei uns ist etwas schiefgelaufen. Versuchen Sie es gleich noch einmal.',
   'invalid-oauth-url': 'Die Anmeldeadresse ist nicht sicher und wurde daher nicht geöffnet.',

@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.js';
+import { UNREACHABLE } from './unreachable.js';
 
 /**
  * French, with "vous". A connection is a "connexion", a connector a "connecteur"; signing in is
@@ -17,10 +18,11 @@ export const fr: Record<MessageKey, string> = {
   category: 'Catégorie',
   allCategories: 'Toutes les catégories',
   loadingConnectors: 'Chargement des connecteurs…',
+  loading: 'Chargement…',
   noMatch: 'Aucun connecteur ne correspond à «\u00a0{query}\u00a0»',
   noConnectors: 'Aucun connecteur disponible',
   connectors: 'Connecteurs',
-  retry: 'Réessayer',
+  retry: UNREACHABLE.fr.retry,
   connect: 'Connecter',
   back: 'Retour',
   required: 'obligatoire',
@@ -94,7 +96,7 @@ export const fr: Record<MessageKey, string> = {
     'Cette page n’est pas configurée correctement pour connecter des données. Veuillez en informer le support de ce site.',
   unauthorized: 'Votre session a expiré. Rechargez la page et réessayez.',
   tokenFailed: 'Nous n’avons pas pu démarrer la connexion. Réessayez dans un instant.',
-  network: 'Le service de connexion est injoignable. Vérifiez votre connexion Internet et réessayez.',
+  network: UNREACHABLE.fr.network,
   refused: 'Le service de connexion a refusé cette demande\u00a0: {reason}',
   serviceTrouble: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
   'invalid-oauth-url': 'L’adresse d’identification n’est pas sûre\u00a0: elle n’a donc pas été ouverte.',

@@ -1,3 +1,5 @@
+import { UNREACHABLE } from './unreachable.js';
+
 /**
  * Every string the elements show, in English. `{name}`-style placeholders are filled by
  * `translate()`; `registerMessages()` lets partners use their own wording.
@@ -12,10 +14,11 @@ export const en = {
   category: 'Category',
   allCategories: 'All categories',
   loadingConnectors: 'Loading connectors…',
+  loading: 'Loading…',
   noMatch: 'No connector matches “{query}”',
   noConnectors: 'No connectors available',
   connectors: 'Connectors',
-  retry: 'Retry',
+  retry: UNREACHABLE.en.retry,
   connect: 'Connect',
   back: 'Back',
   required: 'required',
@@ -85,7 +88,7 @@ export const en = {
   'invalid-config': 'This page is not set up correctly for connecting data. Please tell the support of this site.',
   unauthorized: 'Your session has expired. Reload the page and try again.',
   tokenFailed: 'We could not start the connection. Try again in a moment.',
-  network: 'The connection service cannot be reached. Check your internet connection and try again.',
+  network: UNREACHABLE.en.network,
   refused: 'The connection service did not accept this: {reason}',
   serviceTrouble: 'Something went wrong on our side. Try again in a moment.',
   'invalid-oauth-url': 'The sign-in address is not safe to open, so it was not opened.',

@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.js';
+import { UNREACHABLE } from './unreachable.js';
 
 /**
  * Dutch, informal ("je") as Dutch software speaks to its users. A connection is a "verbinding"
@@ -16,10 +17,11 @@ export const nl: Record<MessageKey, string> = {
   category: 'Categorie',
   allCategories: 'Alle categorieën',
   loadingConnectors: 'Connectors laden…',
+  loading: 'Laden…',
   noMatch: 'Geen connector gevonden voor ‘{query}’',
   noConnectors: 'Geen connectors beschikbaar',
   connectors: 'Connectors',
-  retry: 'Opnieuw proberen',
+  retry: UNREACHABLE.nl.retry,
   connect: 'Verbinden',
   back: 'Terug',
   required: 'verplicht',
@@ -90,7 +92,7 @@ export const nl: Record<MessageKey, string> = {
     'Deze pagina is niet goed ingesteld voor het verbinden van gegevens. Meld dit bij de support van deze website.',
   unauthorized: 'Je sessie is verlopen. Laad de pagina opnieuw en probeer het nog eens.',
   tokenFailed: 'We konden de verbinding niet starten. Probeer het zo nog eens.',
-  network: 'De verbindingsdienst is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.',
+  network: UNREACHABLE.nl.network,
   refused: 'De verbindingsdienst heeft dit niet geaccepteerd: {reason}',
   serviceTrouble: 'Er ging bij ons iets mis. Probeer het zo nog eens.',
   'invalid-oauth-url': 'Het inlogadres is niet veilig om te openen en is daarom niet geopend.',

@@ -10,7 +10,8 @@ import {
   type Servertype,
   type Connection,
 } from '../../src/api/index.js';
-import { connectorMatches, safeIconUrl } from '../../src/api/connectors.js';
+import { connectorMatches } from '../../src/api/connectors.js';
+import { safeIconUrl } from '../../src/api/urls.js';
 import { detailText } from '../../src/api/errors.js';
 import { backoffDelay, retryAfterDelay } from '../../src/api/retry.js';
 

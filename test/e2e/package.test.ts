@@ -144,6 +144,19 @@ describe('the packed package', () => {
     }
   });
 
+  test('ships the script tag: the loader, every file it names, and the all-in-one file', () => {
+    for (const file of ['dist/peliqan-embed.js', 'dist/peliqan-embed.all.js']) assert.ok(packed.includes(file), file);
+    const chunks = JSON.parse(readFileSync(join(clone, 'dist/chunks/manifest.json'), 'utf8')) as Record<
+      string,
+      string[]
+    >;
+    const named = [...new Set(Object.values(chunks).flat())];
+    assert.ok(named.length > 0);
+    for (const file of named) assert.ok(packed.includes(`dist/${file}`), `dist/${file} is packed`);
+    const loader = readFileSync(join(clone, 'dist/peliqan-embed.js'), 'utf8');
+    for (const file of named) assert.ok(loader.includes(file), `the loader knows ${file}`);
+  });
+
   test('names in exports, typesVersions, bin, sideEffects and customElements only files it ships', () => {
     const targets = [
       ...Object.values(manifest.exports).flatMap((target) =>

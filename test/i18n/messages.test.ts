@@ -1,12 +1,15 @@
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { de } from '../../src/i18n/de.js';
 import { fr } from '../../src/i18n/fr.js';
 import { en, type MessageKey } from '../../src/i18n/messages.js';
 import { nl } from '../../src/i18n/nl.js';
-import { knownLanguage, registerMessages, translate } from '../../src/i18n/translate.js';
+import { knownLanguage, languageLoading, registerMessages, translate } from '../../src/i18n/translate.js';
 
 const translations: Record<string, Record<MessageKey, string>> = { nl, fr, de };
+
+// Shipped languages load when first shown (test/i18n/loading.test.ts): here they are all in.
+before(() => Promise.all(Object.keys(translations).map((language) => languageLoading(language))));
 const keys = Object.keys(en) as MessageKey[];
 
 /** Every `{name}` a message fills in, the plural's own variable (`{count, plural, …}`) included. */

@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { startEarlyRequests } from '../../api/early-requests.js';
 import type { PeliqanConnectedDetail } from '../../events.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import type { PeliqanConnect } from '../connect/connect.js';
-import '../connect/connect.js';
+import { ElementCode } from '../element-code.js';
+import { notReady, stepHeader } from '../shared.js';
 import { styles } from '../styles.js';
 import { dialogStyles } from './connect-button.styles.js';
 
@@ -59,6 +61,12 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
   #pending?: Promise<DialogResult>;
   /** Where focus was before the dialog opened, to go back to. */
   #returnFocus?: HTMLElement | null;
+  /** The flow's code: loaded on the first opening, and ahead of it when the pointer or focus reaches the button. */
+  #flowCode = new ElementCode(
+    this,
+    () => import('../connect/connect.js'),
+    (error) => this.errors.report(error),
+  );
 
   /**
    * Opens the dialog. Resolves with `{ connectionId, servertype }` once it closes after a connection was
@@ -66,6 +74,8 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
    */
   show(): Promise<DialogResult> {
     if (this.#pending) return this.#pending;
+    this.#startEarly();
+    this.#flowCode.load();
     this.#opened = true;
     if (this.#fresh) this.#round++;
     this.#fresh = false;
@@ -85,6 +95,7 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
   #close = () => this.close();
 
   protected override deriveState(): ElementState {
+    if (this.#opened && this.#flowCode.status !== 'ready') return this.#flowCode.status;
     return this.#flow()?.state ?? 'ready';
   }
 
@@ -115,7 +126,29 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
     dialog.showModal();
     pageOverflow ??= document.documentElement.style.overflow;
     document.documentElement.style.overflow = 'hidden';
-    void this.#flow()?.focus();
+    void this.#focusFlow();
+  }
+
+  /** Focus to the flow's first step, once its code is in (the dialog shows a busy line until then). */
+  async #focusFlow(): Promise<void> {
+    await this.#flowCode.done;
+    await this.updateComplete;
+    this.#flow()?.focus();
+  }
+
+  /** The pointer or focus reached the button: its flow is likely next. */
+  #preload(): void {
+    this.#startEarly();
+    this.#flowCode.preload();
+  }
+
+  /**
+   * The flow's first requests (its token, the partner's catalogue) go out while its code is on its way;
+   * once the code is in, the flow asks itself (through the page's shared client).
+   */
+  #startEarly(): void {
+    const settings = this.settings.value;
+    if (!settings.problem && this.#flowCode.status !== 'ready') startEarlyRequests(settings);
   }
 
   /** The dialog closed (Escape, the close button, Done, `close()`): the flow's customer left. */
@@ -152,7 +185,13 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
 
   override render() {
     const t = this.words.t;
-    const trigger = html`<button class="open primary" part="button" @click=${() => void this.show()}>
+    const trigger = html`<button
+      class="open primary"
+      part="button"
+      @pointerenter=${this.#preload}
+      @focus=${this.#preload}
+      @click=${() => void this.show()}
+    >
       <slot>${t('addConnection')}</slot>
     </button>`;
     // The flow answers to the dialog: "Done" closes it, and its close button too (product spec §4).
@@ -164,8 +203,20 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
         @peliqan-connected=${this.#connected}
         @peliqan-done=${() => this.close()}
       >
-        ${this.#opened ? keyed(this.#round, this.#flowTemplate()) : nothing}
+        ${this.#opened ? this.#content() : nothing}
       </dialog>`;
+  }
+
+  /** The flow once its code is in; until then its header with Close, and the wait or the failure with Retry. */
+  #content() {
+    const t = this.words.t;
+    const waiting = notReady(this.#flowCode, this.words);
+    if (waiting) {
+      return html`<div class="root">
+        ${stepHeader({ title: t('addConnection'), close: { label: t('close'), run: this.#close } })} ${waiting}
+      </div>`;
+    }
+    return keyed(this.#round, this.#flowTemplate());
   }
 }
 

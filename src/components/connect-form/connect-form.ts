@@ -6,9 +6,10 @@ import { ConnectorLookup } from '../../flow/connector-lookup.js';
 import { FormModel } from '../../flow/form-model.js';
 import { AttemptHolder, elementStateOf } from '../attempt-holder.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
+import { ClientHolder } from '../client-holder.js';
+import { ElementCode } from '../element-code.js';
 import type { PeliqanOAuthButton } from '../oauth-button/oauth-button.js';
-import '../oauth-button/oauth-button.js';
-import { connectorIcon, connectorView, refusedView, stepHeader, type Action } from '../shared.js';
+import { connectorIcon, connectorView, notReady, refusedView, stepHeader, type Action } from '../shared.js';
 import { styles } from '../styles.js';
 import { formStyles } from './connect-form.styles.js';
 import { fieldId, renderFields } from './fields.js';
@@ -34,17 +35,25 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
   /** The connector: its id or `server_type` slug (attribute), or the definition itself (property). */
   declare servertype?: string | Servertype;
   #navigation?: StepNavigation;
+  /** The client this element talks to Peliqan with. */
+  #client = new ClientHolder(this, this.settings);
 
   #model = new FormModel(this);
   #connector = new ConnectorLookup(this, {
-    client: () => this.settings.readyClient,
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    client: () => this.#client.ready,
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
     wanted: () => this.servertype,
   });
   #attempt = new AttemptHolder(this, {
-    client: () => this.settings.client,
+    client: () => this.#client.current,
     timeout: () => this.settings.value.statusTimeout * 1000,
   });
+  /** The OAuth step's code: a credential connection never loads it. */
+  #oauthCode = new ElementCode(
+    this,
+    () => import('../oauth-button/oauth-button.js'),
+    (error) => this.errors.report(error),
+  );
   /** The connector shown, once known. */
   #definition?: Servertype;
   /** The attempt state this form last reacted to. */
@@ -99,12 +108,14 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
     if (changed.has('servertype')) this.reset();
     const found = this.#definition ? undefined : this.#connector.servertype;
     if (found) this.#adopt(found);
+    if (this.#definition && this.#oauth(this.#definition)) this.#oauthCode.load();
     this.#follow(this.#attempt.state);
     super.willUpdate(changed);
   }
 
   protected override deriveState(): ElementState {
     if (!this.#definition) return this.#connector.status === 'loading' ? 'loading' : 'error';
+    if (this.#oauth(this.#definition) && this.#oauthCode.status !== 'ready') return this.#oauthCode.status;
     return elementStateOf(this.#attempt.state);
   }
 
@@ -120,7 +131,7 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
   #adopt(servertype: Servertype): void {
     this.#definition = servertype;
     this.#model.adopt(servertype);
-    const client = this.settings.readyClient;
+    const client = this.#client.ready;
     const unfinished = client && unfinishedAttempt(client, servertype);
     if (!unfinished) return;
     this.#attempt.show(unfinished);
@@ -253,6 +264,8 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
   }
 
   #oauthView(servertype: Servertype) {
+    const waiting = notReady(this.#oauthCode, this.words, 'loading');
+    if (waiting) return waiting;
     return oauthStep({
       servertype,
       formError: this.#model.formError,

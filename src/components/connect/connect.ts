@@ -3,10 +3,8 @@ import { styles } from '../styles.js';
 import type { Servertype } from '../../api/schemas.js';
 import { PeliqanFlowElement, define, type ElementState, type PeliqanElement } from '../base.js';
 import { allowlist } from '../../flow/catalogue-search.js';
-import type { PeliqanConnectorPicker } from '../connector-picker/connector-picker.js';
-import type { PeliqanConnectForm, StepNavigation } from '../connect-form/connect-form.js';
-import '../connector-picker/connector-picker.js';
-import '../connect-form/connect-form.js';
+import { PeliqanConnectorPicker } from '../connector-picker/connector-picker.js';
+import { PeliqanConnectForm, type StepNavigation } from '../connect-form/connect-form.js';
 import { stepHeader } from '../shared.js';
 
 /**
@@ -29,6 +27,10 @@ export class PeliqanConnect extends PeliqanFlowElement {
     servertype: {},
     connectors: {},
     _chosen: { state: true },
+  };
+  static override readonly dependencies = {
+    'peliqan-connector-picker': PeliqanConnectorPicker,
+    'peliqan-connect-form': PeliqanConnectForm,
   };
 
   /** Skip the picker: this connector's id or `server_type` slug. */

@@ -5,8 +5,8 @@ import { connectionMessage } from '../../api/status.js';
 import { Catalogue } from '../../flow/catalogue.js';
 import { WatchedConnection } from '../../flow/watched-connection.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
-import type { PeliqanConnectButton } from '../connect-button/connect-button.js';
-import '../connect-button/connect-button.js';
+import { ClientHolder } from '../client-holder.js';
+import { PeliqanConnectButton } from '../connect-button/connect-button.js';
 import { refusedView, spinner } from '../shared.js';
 import { statusBadge } from '../status-badge.js';
 import { badgeStyles } from '../status-badge.styles.js';
@@ -41,18 +41,21 @@ export class PeliqanConnectionStatus extends PeliqanFlowElement {
   static override properties = {
     connectionId: { attribute: 'connection-id' },
   };
+  static override readonly dependencies = { 'peliqan-connect-button': PeliqanConnectButton };
 
   /** The connection to show. */
   declare connectionId?: string;
 
   /** After "Connect again": the new connection this badge follows instead. */
   #replacement?: PeliqanId;
+  /** The client this element talks to Peliqan with. */
+  #client = new ClientHolder(this, this.settings);
   #catalogue = new Catalogue(this, {
-    client: () => this.settings.readyClient,
+    client: () => this.#client.ready,
     failed: () => undefined,
   });
   #watched = new WatchedConnection(this, {
-    client: () => this.settings.readyClient,
+    client: () => this.#client.ready,
     id: () => this.#replacement ?? this.connectionId,
     status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
     connected: (connection) =>
@@ -61,7 +64,7 @@ export class PeliqanConnectionStatus extends PeliqanFlowElement {
         connection,
         servertype: this.#servertype ?? { name: connection.server_type ?? '' },
       }),
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
   });
 
   get #servertype(): Servertype | undefined {

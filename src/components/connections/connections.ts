@@ -6,8 +6,9 @@ import { ConnectionList, type ConnectionGroup } from '../../flow/connection-list
 import { Logs } from '../../flow/logs.js';
 import { formatTimestamp } from '../../i18n/dates.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
+import { ClientHolder } from '../client-holder.js';
 import type { PeliqanConnect } from '../connect/connect.js';
-import '../connect/connect.js';
+import { ElementCode } from '../element-code.js';
 import { failure, notReady, refusedView } from '../shared.js';
 import { badgeStyles } from '../status-badge.styles.js';
 import { styles } from '../styles.js';
@@ -28,17 +29,25 @@ export class PeliqanConnections extends PeliqanFlowElement {
    */
   #panelOpen?: { key?: string; servertype?: string };
   #unfolded = new Set<string>();
+  /** The flow's code, loaded when a panel first opens (or the pointer or focus reaches "Add connection"). */
+  #connectCode = new ElementCode(
+    this,
+    () => import('../connect/connect.js'),
+    (error) => this.errors.report(error),
+  );
+  /** The client this element talks to Peliqan with. */
+  #client = new ClientHolder(this, this.settings);
   #logs = new Logs(
     this,
-    () => this.settings.readyClient,
+    () => this.#client.ready,
     (error) => this.errors.report(error),
   );
   #catalogue = new Catalogue(this, {
-    client: () => this.settings.readyClient,
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    client: () => this.#client.ready,
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
   });
   #list = new ConnectionList(this, {
-    client: () => this.settings.readyClient,
+    client: () => this.#client.ready,
     status: (state, connection) => this.emit('peliqan-status', { connectionId: connection.id, state, connection }),
     connected: (connection) =>
       this.emit('peliqan-connected', {
@@ -46,7 +55,7 @@ export class PeliqanConnections extends PeliqanFlowElement {
         connection,
         servertype: this.#connector(connection) ?? { name: connection.server_type ?? '' },
       }),
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
   });
 
   /** Loads the list again. */
@@ -91,8 +100,16 @@ export class PeliqanConnections extends PeliqanFlowElement {
   #openPanel(panel: { key?: string; servertype?: string }): void {
     this.#leavePanel();
     this.#panelOpen = panel;
+    this.#connectCode.load();
     this.requestUpdate();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel peliqan-connect')?.focus());
+    void this.#focusPanel();
+  }
+
+  /** Focus into the panel's flow once its code is in (the panel shows a busy line until then). */
+  async #focusPanel(): Promise<void> {
+    await this.#connectCode.done;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.panel peliqan-connect')?.focus();
   }
 
   /** The customer leaves the open panel's flow: a connection under way in it goes on (product spec §4). */
@@ -132,7 +149,13 @@ export class PeliqanConnections extends PeliqanFlowElement {
         <h2>${t('connectionsTitle')}</h2>
         <div class="head-actions">
           <button class="tertiary" @click=${() => list.load()}>${t('refresh')}</button>
-          <button class="primary" aria-expanded=${adding ? 'true' : 'false'} @click=${this.#openAdd}>
+          <button
+            class="primary"
+            aria-expanded=${adding ? 'true' : 'false'}
+            @pointerenter=${() => this.#connectCode.preload()}
+            @focus=${() => this.#connectCode.preload()}
+            @click=${this.#openAdd}
+          >
             ${t('addConnection')}
           </button>
         </div>
@@ -201,6 +224,8 @@ export class PeliqanConnections extends PeliqanFlowElement {
 
   /** The open panel's `<peliqan-connect>`: for a new connection, or again for a failed one. */
   #panel() {
+    const waiting = notReady(this.#connectCode, this.words);
+    if (waiting) return html`<div class="panel">${waiting}</div>`;
     return connectPanel(this.#panelOpen?.servertype, {
       close: () => this.#closePanel(),
       created: () => this.#list.load(),

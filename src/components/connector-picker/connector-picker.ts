@@ -3,6 +3,7 @@ import type { Servertype } from '../../api/schemas.js';
 import { Catalogue } from '../../flow/catalogue.js';
 import { allowlist, offered, searchCatalogue, type CatalogueEntry } from '../../flow/catalogue-search.js';
 import { PeliqanElement, define, type ElementState } from '../base.js';
+import { ClientHolder } from '../client-holder.js';
 import { connectorIcon, notReady, refusedView } from '../shared.js';
 import { styles } from '../styles.js';
 import { pickerStyles } from './connector-picker.styles.js';
@@ -48,9 +49,11 @@ export class PeliqanConnectorPicker extends PeliqanElement {
   #focusIndex = 0;
   /** focus() came while the catalogue was loading: the search takes focus when it appears. */
   #focusWhenReady = false;
+  /** The client this element talks to Peliqan with. */
+  #client = new ClientHolder(this, this.settings);
   #catalogue = new Catalogue(this, {
-    client: () => this.settings.readyClient,
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    client: () => this.#client.ready,
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
   });
   #window = new TileWindow(this, () => this.renderRoot.querySelector<HTMLElement>('.tiles'));
 

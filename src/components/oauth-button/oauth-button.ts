@@ -9,6 +9,7 @@ import { POPUP_NAME, popupFeatures, type SignInWindow } from '../../flow/popup.j
 import { SignIn } from '../../flow/sign-in.js';
 import { AttemptHolder, elementStateOf } from '../attempt-holder.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
+import { ClientHolder } from '../client-holder.js';
 import { connectorView, refusedView } from '../shared.js';
 import { oauthStep } from './views.js';
 
@@ -49,13 +50,16 @@ export class PeliqanOAuthButton extends PeliqanFlowElement {
    */
   inFlow = false;
 
+  /** The client this element talks to Peliqan with. */
+  #client = new ClientHolder(this, this.settings);
+
   #holder = new AttemptHolder(this, {
-    client: () => this.settings.client,
+    client: () => this.#client.current,
     timeout: () => this.settings.value.statusTimeout * 1000,
   });
   /** For a connection made server-side without `servertype`: its connector's id or slug, from Peliqan. */
   #derived = new Load<string>(this, {
-    client: () => this.settings.readyClient,
+    client: () => this.#client.ready,
     needed: () => Boolean(this.connectionId) && this.servertype === undefined,
     args: () => [this.connectionId],
     read: async (client, signal) => String(connectorKey(await client.connection(this.connectionId!, { signal })) ?? ''),
@@ -63,8 +67,8 @@ export class PeliqanOAuthButton extends PeliqanFlowElement {
     failed: () => undefined,
   });
   #connector = new ConnectorLookup(this, {
-    client: () => this.settings.readyClient,
-    failed: (error) => this.errors.report(error, { shared: this.settings.readyClient }),
+    client: () => this.#client.ready,
+    failed: (error) => this.errors.report(error, { shared: this.#client.ready }),
     wanted: () => this.servertype ?? (this.#derived.value || undefined),
   });
   /** The window of the last click, to bring to the front on "Reopen window". */
