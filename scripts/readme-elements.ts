@@ -172,17 +172,17 @@ export function elementsReference(manifest: Manifest, eventsDts: string): string
       `### \`<${declaration.tagName}>\``,
       elementTable(declaration, takesFlowOptions(declaration)),
     ]),
-    '### Events',
-    table(
-      ['event', 'when', 'detail'],
-      [...events].map(([name, event]) => [`\`${name}\``, cell(event.description), detailOf(event.type)]),
-    ),
     '### Parts',
     table(
       ['part', 'what'],
       [...parts]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, description]) => [`\`${name}\``, cell(description)]),
+    ),
+    '### Events',
+    table(
+      ['event', 'when', 'detail'],
+      [...events].map(([name, event]) => [`\`${name}\``, cell(event.description), detailOf(event.type)]),
     ),
   ];
   return sections.join('\n\n');

@@ -88,7 +88,13 @@ ${example('quick-start-page')}
     write: false,
     logLevel: 'silent',
   });
+  const openPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Integrations</title></head><body>
+<button id="add-crm">Add a CRM</button>
+<script src="${CDN}/peliqan-embed.js"></script>
+<script>${example('open')}</script>
+</body></html>`;
   app.get('/', (_req, res) => void res.type('html').send(page));
+  app.get('/open', (_req, res) => void res.type('html').send(openPage));
   app.get(
     '/api-client',
     (_req, res) =>
@@ -185,6 +191,31 @@ describe('the README, run as written', () => {
       [...new Set(partnerCalls.map((request) => `${request.route} ${request.auth}`))],
       ['POST /api/sub-account/integrate/ partner', 'POST /api/sub-account/ partner'],
     );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('PeliqanEmbed.open() resolves with the connection made in its dialog, and null when closed without one', async () => {
+    const { page, errors } = await partnerPage();
+    await logInAndOpen(page, '/open');
+    const closed = printed(page, /^closed without a connection$/);
+    await page.getByRole('button', { name: 'Add a CRM' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /Pipedrive/ }).waitFor();
+    assert.equal(await dialog.getByRole('button', { name: /HubSpot/ }).count(), 1, 'the connectors option reached it');
+    await page.keyboard.press('Escape');
+    await closed;
+
+    const added = printed(page, /added as connection/);
+    await page.getByRole('button', { name: 'Add a CRM' }).click();
+    await dialog.getByRole('button', { name: /Pipedrive/ }).click();
+    await dialog.getByRole('textbox', { name: 'Company domain' }).fill('acme');
+    await dialog.getByRole('textbox', { name: 'API token' }).fill('pd_readme_token');
+    await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const match = /^Pipedrive added as connection (\d+)$/.exec(await added);
+    assert.ok(match, 'open() resolved with the connection');
+    assert.equal(ownerOf(Number(match[1])), CUSTOMER);
     assert.deepEqual(errors, []);
     await page.close();
   });
