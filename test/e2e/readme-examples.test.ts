@@ -1,7 +1,8 @@
 /**
- * The README's quick start and its API-client example, run as written (each read from the README, so there
+ * The README's code blocks marked `<!-- example: … -->`, run as written (each read from the README, so there
  * is one copy): step 1's token endpoint inside a real Express app with express-session, step 2's tag and step
- * 3's listener on a page in Chromium, and the API-client example bundled for a page of the same app. The
+ * 3's listener on a page in Chromium, `PeliqanEmbed.open()` in a click handler on another page, and the
+ * API-client example bundled for a page of the same app. The
  * local fake stands in for Peliqan at https://app.eu.peliqan.io (the server's fetch and the browser's
  * requests to that origin go to the fake), and https://your-cdn.example serves this build's dist/.
  * Runs after `npm run build`: the examples import the package by its name, as a partner's code does.
@@ -112,7 +113,7 @@ ${example('quick-start-page')}
   await context.route(`${CDN}/**`, async (route) => {
     const file = join(root, 'dist', normalize(new URL(route.request().url()).pathname));
     if (!file.startsWith(join(root, 'dist')) || !existsSync(file)) return route.fulfill({ status: 404 });
-    await route.fulfill({ path: file, contentType: 'text/javascript' });
+    await route.fulfill({ path: file });
   });
   await context.route(`${PELIQAN}/**`, async (route) => {
     const response = await route.fetch({ url: toFake(route.request().url()) });
