@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { buildScriptTag } from '../scripts/build-script-tag.mjs';
 import { startFakePeliqan, type FakePeliqan } from '../src/fake/index.js';
 import { isAllowedHostHeader } from '../src/protocol/loopback.js';
 import { PeliqanPartner, createCatalogueHandler, createTokenHandler, toNodeHandler } from '../src/server/index.js';
@@ -68,16 +68,11 @@ function seedDemo(target: FakePeliqan): void {
 }
 if (fake) seedDemo(fake);
 
-const bundle = await esbuild.context({
-  entryPoints: [fileURLToPath(new URL('../src/embed.ts', import.meta.url))],
-  bundle: true,
-  format: 'iife',
-  target: 'es2022',
-  sourcemap: 'inline',
-  write: false,
-  conditions: ['production'],
-  logLevel: 'warning',
-});
+/**
+ * The script tag exactly as `npm run build` makes it (the loader, its chunks and the all-in-one file), built
+ * from source and unminified; built again each time the page is loaded, so an edit shows on reload.
+ */
+let scriptTag = await buildScriptTag({ minify: false });
 
 /**
  * The partner's token endpoint, exactly as a partner would mount it. The demo has one logged-in customer;
@@ -106,6 +101,8 @@ const types: Record<string, string> = {
   '.css': 'text/css',
   '.js': 'text/javascript',
   '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.map': 'application/json',
 };
 
 function send(response: ServerResponse, status: number, body: string | Uint8Array, type: string): void {
@@ -127,9 +124,10 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     seedDemo(fake);
     return send(response, 204, '', 'text/plain');
   }
-  if (path === '/peliqan-embed.js') {
-    const result = await bundle.rebuild();
-    return send(response, 200, result.outputFiles?.[0]?.contents ?? '', types['.js']!);
+  if (path === '/') scriptTag = await buildScriptTag({ minify: false });
+  const built = scriptTag.get(path.slice(1));
+  if (built !== undefined && /^\/(peliqan-embed(\.all)?\.js|chunks\/)/.test(path)) {
+    return send(response, 200, built, types[extname(path)] ?? 'application/octet-stream');
   }
   const file = normalize(join(root, path === '/' ? 'index.html' : path));
   if (!file.startsWith(root) || file.endsWith('.ts')) return send(response, 404, 'Not found', 'text/plain');
@@ -170,6 +168,6 @@ Press Ctrl+C to stop.`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    void Promise.all([bundle.dispose(), fake?.close()]).then(() => process.exit(0));
+    void Promise.resolve(fake?.close()).then(() => process.exit(0));
   });
 }

@@ -92,7 +92,7 @@ export const SURFACE = {
     slots: {},
   },
   'peliqan-oauth-button': {
-    properties: ['servertype', 'connectionId', 'oauthUrl', 'prepare'],
+    properties: ['servertype', 'connectionId', 'oauthUrl'],
     flow: true,
     events: ATTEMPT,
     parts: ['container', 'notice', 'button', 'status', 'error'],

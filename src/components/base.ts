@@ -45,7 +45,10 @@ export class PeliqanElement extends LitElement {
   declare token?: PeliqanConfig['token'];
   /** Gives a token when there is none, and again after a 401. */
   declare tokenProvider?: PeliqanConfig['tokenProvider'];
-  /** The partner's token endpoint (`POST`, answers `{"token": "…"}`). */
+  /**
+   * The partner's token endpoint (`POST`, answers `{"token": "…", "base_url": "…"}`); the token goes only to
+   * the `base_url` it names (product spec §3, token binding).
+   */
   declare tokenUrl?: PeliqanConfig['tokenUrl'];
   /** Cookies for the token endpoint: `same-origin` (default) or `include`. Property only. */
   declare tokenCredentials?: PeliqanConfig['tokenCredentials'];

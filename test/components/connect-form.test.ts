@@ -70,6 +70,14 @@ describe('<peliqan-connect-form>', () => {
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
   });
 
+  it("keeps a customer's secret out of the browser's password manager and spell check", async () => {
+    const element = await form('stripe');
+    const key = byLabel(element, 'Restricted API key');
+    // Chrome ignores autocomplete="off" on a password field and offers to save it for the partner's site.
+    expect(key.getAttribute('autocomplete')).to.equal('new-password');
+    expect(key.getAttribute('spellcheck')).to.equal('false');
+  });
+
   it('sends no request while a required field is empty, and marks it', async () => {
     const element = await form('pipedrive');
     typeInto(byLabel(element, 'Company domain'), 'acme');

@@ -105,6 +105,28 @@ describe('the connect experience (issue 24)', () => {
     expect(events.map((event) => event.type)).to.deep.equal(['peliqan-connection-created', 'peliqan-connected']);
   });
 
+  it('2. "Check again" takes the old message away while it checks, and brings it back if the wait ends again', async () => {
+    await fake.faults({ testDelay: 60_000 });
+    const form = await fixture<PeliqanConnectForm>(
+      html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} servertype="stripe" status-timeout="1"></peliqan-connect-form>`,
+    );
+    await waitFor(() => form.state === 'ready');
+    typeInto(byLabel(form, 'Restricted API key'), 'rk_live_1');
+    byRole(form, 'button', 'Connect').click();
+    await waitFor(() => form.state === 'failed', 5000);
+    const said = byRole(form, 'alert').textContent?.trim();
+    expect(said).to.match(/not confirmed in time/);
+    byRole(form, 'button', 'Check again').click();
+    await waitFor(() => form.state === 'waiting');
+    await form.updateComplete;
+    expect(allByRole(form, 'alert').map((alert) => alert.textContent?.trim())).to.deep.equal(
+      [],
+      'no stale failure beside "Testing connection…"',
+    );
+    await waitFor(() => form.state === 'failed', 5000);
+    expect(byRole(form, 'alert').textContent?.trim()).to.equal(said);
+  });
+
   it('2. a changed value makes the next Connect a new attempt', async () => {
     await fake.faults({ testDelay: 60_000 });
     const form = await fixture<PeliqanConnectForm>(

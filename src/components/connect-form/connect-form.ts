@@ -147,10 +147,15 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
     this.#focusNext = 'heading';
   }
 
-  /** Reacts once to each new state of the attempt: its failure on the form, its success emptying it. */
+  /**
+   * Reacts once to each new state of the attempt: its failure on the form, a new try taking the old
+   * failure away ("Check again"), its success emptying it.
+   */
   #follow(state: AttemptState): void {
     if (state === this.#seen) return;
+    const before = this.#seen;
     this.#seen = state;
+    if (before.phase === 'failed' && isBusy(state)) this.#model.clearErrors();
     if (state.phase === 'failed') {
       this.#model.showFailure(state.error, this.words.t('fixFields'), (error) => this.words.errorText(error));
       this.#focusNext = 'problem';

@@ -106,7 +106,7 @@ function secretControl(field: FormField, context: FieldContext): TemplateResult 
       id=${id}
       part="input"
       type=${context.revealed ? 'text' : 'password'}
-      autocomplete="off"
+      autocomplete="new-password"
       spellcheck="false"
       autocapitalize="off"
       ?required=${field.required}

@@ -33,7 +33,6 @@ export class PeliqanOAuthButton extends PeliqanFlowElement {
     servertype: {},
     connectionId: { attribute: 'connection-id' },
     oauthUrl: { attribute: 'oauth-url' },
-    prepare: { attribute: false },
   };
 
   /** The connector: its id or `server_type` slug (attribute), or the definition itself (property). */
@@ -42,8 +41,12 @@ export class PeliqanOAuthButton extends PeliqanFlowElement {
   declare connectionId?: string;
   /** That connection's `oauth_url`. */
   declare oauthUrl?: string;
-  /** Called in the click: the other fields to send, or undefined to stop (the enclosing form is invalid). */
-  declare prepare?: () => Prepared | undefined;
+  /**
+   * Called in the click by the enclosing connect form: the other fields to send, or undefined to stop (the
+   * form is invalid).
+   * @internal
+   */
+  prepare?: () => Prepared | undefined;
   /**
    * Inside a flow whose header offers Back, the step offers no Cancel of its own (product spec §4).
    * @internal
