@@ -84,16 +84,22 @@ describe('the connect experience (issue 24)', () => {
     await waitFor(async () => (await posts()).length === 2);
   });
 
-  it('2. after a wait without an answer, "Check again" is the primary action and an unchanged Connect follows the same connection', async () => {
+  /** A Stripe form whose connection test outlasts its `status-timeout`: the wait has ended without an answer. */
+  async function waitEndedUnanswered() {
     await fake.faults({ testDelay: 60_000 });
     const form = await fixture<PeliqanConnectForm>(
-      html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} servertype="stripe" status-timeout="2"></peliqan-connect-form>`,
+      html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} servertype="stripe" status-timeout="1"></peliqan-connect-form>`,
     );
     await waitFor(() => form.state === 'ready');
     const events = recordEvents(form, ['peliqan-connection-created', 'peliqan-connected']);
     typeInto(byLabel(form, 'Restricted API key'), 'rk_live_1');
     byRole(form, 'button', 'Connect').click();
     await waitFor(() => form.state === 'failed', 5000);
+    return { form, events };
+  }
+
+  it('2. after a wait without an answer, "Check again" is the primary action and an unchanged Connect follows the same connection', async () => {
+    const { form, events } = await waitEndedUnanswered();
     const checkAgain = byRole(form, 'button', 'Check again');
     expect(checkAgain.classList.contains('primary')).to.equal(true, 'Check again is the primary action');
     expect(byRole(form, 'button', 'Connect').classList.contains('primary')).to.equal(false);
@@ -106,14 +112,7 @@ describe('the connect experience (issue 24)', () => {
   });
 
   it('2. "Check again" takes the old message away while it checks, and brings it back if the wait ends again', async () => {
-    await fake.faults({ testDelay: 60_000 });
-    const form = await fixture<PeliqanConnectForm>(
-      html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} servertype="stripe" status-timeout="1"></peliqan-connect-form>`,
-    );
-    await waitFor(() => form.state === 'ready');
-    typeInto(byLabel(form, 'Restricted API key'), 'rk_live_1');
-    byRole(form, 'button', 'Connect').click();
-    await waitFor(() => form.state === 'failed', 5000);
+    const { form } = await waitEndedUnanswered();
     const said = byRole(form, 'alert').textContent?.trim();
     expect(said).to.match(/not confirmed in time/);
     byRole(form, 'button', 'Check again').click();
@@ -128,14 +127,7 @@ describe('the connect experience (issue 24)', () => {
   });
 
   it('2. a changed value makes the next Connect a new attempt', async () => {
-    await fake.faults({ testDelay: 60_000 });
-    const form = await fixture<PeliqanConnectForm>(
-      html`<peliqan-connect-form base-url=${fake.url} token-url=${freshTokenUrl(fake)} servertype="stripe" status-timeout="1"></peliqan-connect-form>`,
-    );
-    await waitFor(() => form.state === 'ready');
-    typeInto(byLabel(form, 'Restricted API key'), 'rk_live_1');
-    byRole(form, 'button', 'Connect').click();
-    await waitFor(() => form.state === 'failed', 5000);
+    const { form } = await waitEndedUnanswered();
     typeInto(byLabel(form, 'Restricted API key'), 'rk_live_2');
     byRole(form, 'button', 'Connect').click();
     await waitFor(async () => (await posts()).length === 2);
