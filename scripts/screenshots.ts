@@ -99,13 +99,18 @@ async function open(width: number, theme: string, language: string, dir = 'ltr')
   });
   page.setDefaultTimeout(15_000);
   await page.goto(demo);
+  await look(page, theme, language, dir);
+  await page.locator('peliqan-connections[state="ready"]').waitFor();
+  return page;
+}
+
+/** The demo's theme and language, and the page's direction: chosen again after each load (the demo keeps none). */
+async function look(page: Page, theme: string, language: string, dir: string): Promise<void> {
   await page.getByLabel('Theme').selectOption(theme);
   await page.getByLabel('Language').selectOption(language);
   // The demo has no right-to-left language: the page is turned around the way an Arabic or Hebrew
   // partner page would be, to see the widget follow.
   await page.evaluate((direction) => (document.documentElement.dir = direction), dir);
-  await page.locator('peliqan-connections[state="ready"]').waitFor();
-  return page;
 }
 
 const card = 'section.card >> nth=0';
@@ -171,6 +176,7 @@ try {
             const page = await open(width, theme, language, dir);
             await control('faults', { drop: { 'GET /api/server/:id': 100000, 'GET /api/servers': 100000 } });
             await page.reload();
+            await look(page, theme, language, dir);
             await page.locator('peliqan-connections [role="alert"]').waitFor({ timeout: 20_000 });
             await page.locator('peliqan-connection-status[state="error"]').first().waitFor({ timeout: 20_000 });
             await shoot(page, tag, 'outage', 'main');

@@ -219,6 +219,14 @@ export const styles = css`
     gap: calc(var(--_space) * 1.5);
     align-items: center;
     min-block-size: 40px;
+    container-type: inline-size;
+  }
+  /* A header too narrow for Back, the connector's icon, the title and Close (a panel in a list at 320 px)
+     leaves the icon out, so that the title keeps whole words. */
+  @container (max-width: 17rem) {
+    .step-head .icon {
+      display: none;
+    }
   }
   .step-head h2 {
     flex: 1;

@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { PeliqanConnect, PeliqanConnections } from '../../src/index.js';
-import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
-import { allByRole, byLabel, byRole, byText, typeInto, waitFor } from '../support/dom.js';
+import { startFake, freshTokenUrl, newCustomer, type BrowserFake } from '../support/browser.js';
+import { allByRole, brokenWords, byLabel, byRole, byText, typeInto, waitFor } from '../support/dom.js';
 
 /** What a customer reads in each language on the way through the Postgres form (its labels are Peliqan's). */
 const LANGUAGES = [
@@ -176,6 +176,32 @@ describe('languages: Dutch, French and German, lang, dates, right to left', () =
     expect(time.textContent).to.equal(`${date}, ${clock}`);
     expect(region.querySelector('.level')!.textContent).to.equal('Info');
   });
+
+  for (const language of ['nl', 'de']) {
+    it(`<peliqan-connections language="${language}"> on a 320 px screen: rows and an open step break no word`, async () => {
+      const { tokenUrl, seed } = newCustomer(fake);
+      await seed('pipedrive', 'Sales pipeline', 'OK');
+      await seed('mailchimp', 'Newsletter', 'DISABLED', 'Disabled by an administrator of your Peliqan account');
+      await seed('exact_online', 'Accounting', 'ERROR', 'The refresh token was revoked: sign in again');
+      await seed('shopify', 'Webshop orders', null);
+      // A 320 px screen less the partner's page margins.
+      const column = await fixture<HTMLDivElement>(
+        html`<div style="inline-size: 280px">
+          <peliqan-connections language=${language} base-url=${fake.url} token-url=${tokenUrl}></peliqan-connections>
+        </div>`,
+      );
+      const element = await ready(column.querySelector<PeliqanConnections>('peliqan-connections')!);
+      await waitFor(() => element.shadowRoot!.querySelectorAll('.rows > li').length === 4);
+      expect(brokenWords(element), 'the rows').to.deep.equal([]);
+      allByRole(element, 'button')
+        .find((button) => button.classList.contains('primary'))!
+        .click();
+      (await waitFor(() => byRole(element, 'button', /^HubSpot/))).click();
+      await waitFor(() => byRole(element, 'heading', /HubSpot/));
+      expect(brokenWords(element), 'the rows and the open step').to.deep.equal([]);
+      expect(element.scrollWidth, 'nothing wider than the column').to.be.at.most(280);
+    });
+  }
 
   it('lays out right to left under dir="rtl": search icon, tiles, arrow keys, Back, the show button', async () => {
     const page = await fixture<HTMLDivElement>(

@@ -19,6 +19,26 @@ export function deepAll(root: ParentNode): Element[] {
   return [...new Set(found)];
 }
 
+/**
+ * The words under `root` (shadow roots included) that the layout broke over two lines, as a customer
+ * would see them ("Verbind-en"): each with the text it is in. Hidden text has no boxes and is skipped.
+ */
+export function brokenWords(root: Element): string[] {
+  const broken: string[] = [];
+  for (const element of [root, ...deepAll(root)]) {
+    for (const node of element.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
+      for (const match of node.textContent.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index!);
+        range.setEnd(node, match.index! + match[0].length);
+        if (range.getClientRects().length > 1) broken.push(`${match[0]} (in "${node.textContent.trim()}")`);
+      }
+    }
+  }
+  return broken;
+}
+
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').replace(/ \*$/, '').trim();
 
 /**

@@ -27,18 +27,29 @@ export const connectionsStyles = css`
   .earlier {
     padding-inline-start: calc(var(--_space) * 2);
   }
+  /* A row lays itself out by its own width, not the screen's (the list may sit in a sidebar of a wide
+     page): the badge beside the name while the name keeps room for a few words, else under it; the
+     actions beside both while they fit, else under them. */
   .connection {
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto auto;
-    grid-template-areas: 'icon what state actions';
-    gap: 4px calc(var(--_space) * 1.5);
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: calc(var(--_space) * 1.5);
     align-items: center;
   }
-  .connection .icon {
-    grid-area: icon;
+  .body,
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px calc(var(--_space) * 1.5);
+    min-inline-size: 0;
+  }
+  .summary {
+    flex: 1 1 16rem;
+    justify-content: space-between;
   }
   .what {
-    grid-area: what;
+    flex: 1 1 8rem;
     display: grid;
     min-inline-size: 0;
   }
@@ -52,16 +63,11 @@ export const connectionsStyles = css`
   .what .reason.failed {
     color: var(--_danger);
   }
-  .state {
-    grid-area: state;
-    display: grid;
-    justify-items: end;
-  }
   .row-actions {
-    grid-area: actions;
     display: flex;
     flex-wrap: wrap;
-    justify-content: end;
+    /* The first action's words line up with the name above them when the actions go under it. */
+    margin-inline-start: calc(var(--_space) * -1);
   }
   .row-actions .tertiary {
     padding-inline: var(--_space);
@@ -119,14 +125,6 @@ export const connectionsStyles = css`
     margin-inline-start: calc(2.5rem + var(--_space) * 1.5);
   }
   @media (max-width: 40em) {
-    .connection {
-      grid-template-columns: auto minmax(0, 1fr) auto;
-      grid-template-areas: 'icon what state' 'icon actions actions';
-    }
-    .row-actions {
-      justify-content: start;
-      margin-inline-start: calc(var(--_space) * -1);
-    }
     .entry {
       grid-template-columns: auto minmax(0, 1fr);
     }

@@ -40,17 +40,21 @@ export function connectionRow(connection: Connection, context: RowContext): Temp
   const again = state === 'failed' && context.connectAgain;
   return html`<div class="connection" part="row">
     ${icon}
-    <div class="what">
-      <span class="name">${name}</span>
-      ${connectorName && connectorName !== name ? html`<span class="muted">${connectorName}</span>` : nothing}
-      ${reason ? html`<span class="reason ${state}">${reason}</span>` : nothing}
-    </div>
-    <div class="state">${statusBadge(state, t)}</div>
-    <div class="row-actions">
-      ${again ? html`<button class="tertiary" @click=${context.connectAgain}>${t('connectAgain')}</button>` : nothing}
-      <button class="tertiary" aria-expanded=${logsOpen ? 'true' : 'false'} @click=${() => context.toggleLogs(connection)}>
-        ${t('logs')}<span class="visually-hidden"> ${name}</span>
-      </button>
+    <div class="body">
+      <div class="summary">
+        <div class="what">
+          <span class="name">${name}</span>
+          ${connectorName && connectorName !== name ? html`<span class="muted">${connectorName}</span>` : nothing}
+          ${reason ? html`<span class="reason ${state}">${reason}</span>` : nothing}
+        </div>
+        <div class="state">${statusBadge(state, t)}</div>
+      </div>
+      <div class="row-actions">
+        ${again ? html`<button class="tertiary" @click=${context.connectAgain}>${t('connectAgain')}</button>` : nothing}
+        <button class="tertiary" aria-expanded=${logsOpen ? 'true' : 'false'} @click=${() => context.toggleLogs(connection)}>
+          ${t('logs')}<span class="visually-hidden"> ${name}</span>
+        </button>
+      </div>
     </div>
   </div>`;
 }
