@@ -121,6 +121,27 @@ describe('the flow in a dialog', () => {
     element.close();
   });
 
+  it('focus() moves to its button, as a partner moves focus to a button', async () => {
+    const { element } = await button();
+    element.focus();
+    // Compared as a yes or no: chai's message for two unequal elements takes minutes to write.
+    expect(focused() === byRole(element, 'button', 'Add connection')).to.equal(true, 'focus on the button');
+  });
+
+  it("a dialog for one connector (a badge's Connect again, open({ servertype })) puts focus on its heading once drawn", async () => {
+    configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
+    const result = open({ servertype: 'hubspot' });
+    const host = await waitFor(() => document.querySelector<PeliqanConnectButton>('body > peliqan-connect-button'));
+    // The connector is looked up in the catalogue first: the heading comes after the dialog opened.
+    try {
+      const heading = await waitFor(() => byRole(host, 'heading', 'Connect to HubSpot'));
+      await waitFor(() => focused() === heading, 3000);
+    } finally {
+      host.close();
+    }
+    expect(await result).to.equal(null);
+  });
+
   it('PeliqanEmbed.open() shows the flow from script, with its own options, and resolves null when closed', async () => {
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
     const result = open({ servertype: 'stripe' });

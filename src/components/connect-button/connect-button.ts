@@ -87,6 +87,12 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
     return this.#pending;
   }
 
+  /** Moves focus to its button; without one (headless), into the open dialog's flow. */
+  override focus(options?: FocusOptions): void {
+    const target = this.headless ? this.#flow() : this.renderRoot.querySelector<HTMLElement>('.open');
+    target?.focus(options);
+  }
+
   /** Closes the dialog (as Escape and its close button do). */
   close(): void {
     this.#dialog()?.close();

@@ -101,7 +101,10 @@ export class PeliqanConnectForm extends PeliqanFlowElement {
 
   /** Moves focus to the step's heading (the connector's name), from where Tab reaches the first field. */
   override focus(): void {
-    this.renderRoot.querySelector('h2')?.focus();
+    const heading = this.renderRoot.querySelector('h2');
+    if (heading) heading.focus();
+    // Not drawn yet (its connector is still being looked up): the heading takes focus once it is.
+    else this.#focusNext = 'heading';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
