@@ -87,8 +87,9 @@ export class PeliqanConnectButton extends PeliqanFlowElement {
     return this.#pending;
   }
 
-  /** Moves focus to its button; without one (headless), into the open dialog's flow. */
+  /** Moves focus to its button. */
   override focus(options?: FocusOptions): void {
+    // Without a button of its own (open(), a badge's Connect again): into the open dialog's flow.
     const target = this.headless ? this.#flow() : this.renderRoot.querySelector<HTMLElement>('.open');
     target?.focus(options);
   }
