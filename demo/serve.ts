@@ -126,7 +126,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   }
   if (path === '/') scriptTag = await buildScriptTag({ minify: false });
   const built = scriptTag.get(path.slice(1));
-  if (built !== undefined && /^\/(peliqan-embed(\.all)?\.js|chunks\/)/.test(path)) {
+  if (built !== undefined) {
     return send(response, 200, built, types[extname(path)] ?? 'application/octet-stream');
   }
   const file = normalize(join(root, path === '/' ? 'index.html' : path));

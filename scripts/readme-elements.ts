@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as ts from 'typescript';
+import { SURFACE } from '../src/surface.js';
 
 const START = '<!-- elements:start -->';
 const END = '<!-- elements:end -->';
@@ -42,16 +43,8 @@ interface Member {
 const SETTINGS_BASE = 'PeliqanElement';
 const FLOW_BASE = 'PeliqanFlowElement';
 
-/** The order the README introduces the elements in: the dialog first, then inline, then the pieces. */
-const ORDER = [
-  'peliqan-connect-button',
-  'peliqan-connect',
-  'peliqan-connections',
-  'peliqan-connection-status',
-  'peliqan-connector-picker',
-  'peliqan-connect-form',
-  'peliqan-oauth-button',
-];
+/** The order the README introduces the elements in: the public surface table's. */
+const ORDER: readonly string[] = Object.keys(SURFACE);
 
 /**
  * JSDoc text as one table cell: one line, `|` escaped, `<` outside code spans escaped (`"Connect <connector>"`

@@ -62,7 +62,15 @@ export interface ElementSurface {
   readonly slots: Readonly<Record<string, string>>;
 }
 
+/** In the order the README introduces the elements: the dialog first, then inline, then the pieces. */
 export const SURFACE = {
+  'peliqan-connect-button': {
+    properties: ['servertype', 'connectors'],
+    flow: true,
+    events: FLOW,
+    parts: ['button', 'dialog'],
+    slots: { '': 'The button\'s words (default "Add connection").' },
+  },
   'peliqan-connect': {
     properties: ['servertype', 'connectors'],
     flow: true,
@@ -70,12 +78,19 @@ export const SURFACE = {
     parts: ['container', 'search', 'tile', 'field', 'input', 'button', 'status', 'error', 'notice'],
     slots: {},
   },
-  'peliqan-connect-button': {
-    properties: ['servertype', 'connectors'],
+  'peliqan-connections': {
+    properties: [],
     flow: true,
     events: FLOW,
-    parts: ['button', 'dialog'],
-    slots: { '': 'The button\'s words (default "Add connection").' },
+    parts: ['container', 'row', 'status', 'logs', 'error'],
+    slots: {},
+  },
+  'peliqan-connection-status': {
+    properties: ['connectionId'],
+    flow: true,
+    events: FLOW,
+    parts: ['status', 'dialog'],
+    slots: {},
   },
   'peliqan-connector-picker': {
     properties: ['connectors'],
@@ -97,20 +112,6 @@ export const SURFACE = {
     events: ATTEMPT,
     parts: ['container', 'notice', 'button', 'status', 'error'],
     slots: { '': 'The button\'s words (default "Connect <connector>").' },
-  },
-  'peliqan-connections': {
-    properties: [],
-    flow: true,
-    events: FLOW,
-    parts: ['container', 'row', 'status', 'logs', 'error'],
-    slots: {},
-  },
-  'peliqan-connection-status': {
-    properties: ['connectionId'],
-    flow: true,
-    events: FLOW,
-    parts: ['status', 'dialog'],
-    slots: {},
   },
 } as const satisfies Record<string, ElementSurface>;
 
