@@ -3,6 +3,7 @@
 // come from the public surface table (src/surface.ts, built to dist/ by `tsc` before this runs), which
 // the React wrappers and the Vue types are made from too. The build fails when a class and the table
 // disagree about an element's own properties.
+import { CHOICE_PROPERTIES, FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES } from './dist/config.js';
 import { EVENTS, PARTS, SURFACE } from './dist/surface.js';
 
 /** The detail type of each event, as `events.ts` names it. */
@@ -11,24 +12,54 @@ const detailType = (name) =>
     .replace(/^peliqan-/, '')
     .replace(/(^|-)(\w)/g, (_, __, letter) => letter.toUpperCase())}Detail>`;
 
-/** What the settings and flow options are called on every element (from their base classes). */
-const INHERITED = new Set([
-  'baseUrl',
-  'token',
-  'tokenProvider',
-  'tokenUrl',
-  'tokenCredentials',
-  'catalogueUrl',
-  'language',
-  'theme',
-  'statusTimeout',
-  'privateOauth',
-  'hideTrustNotice',
-]);
+/**
+ * The members every element has from `src/components/members.ts` (the settings and `state`) and every
+ * flow element (the flow options), by the mixin that declares them. The analyzer names Lit's base
+ * classes as their origin on some elements and the mixins on others: the manifest names the mixins.
+ */
+const MIXIN_MODULE = 'src/components/members.ts';
+const FROM = {
+  ...Object.fromEntries(['state', ...Object.keys(SETTING_PROPERTIES)].map((name) => [name, 'SettingMembers'])),
+  ...Object.fromEntries(Object.keys(FLOW_OPTION_PROPERTIES).map((name) => [name, 'FlowOptionMembers'])),
+};
+const INHERITED = new Set(Object.keys(FROM));
+
+/** Every property's attribute (or none), from the tables the elements declare their properties from. */
+const PROPERTIES = { ...SETTING_PROPERTIES, ...FLOW_OPTION_PROPERTIES, ...CHOICE_PROPERTIES };
+function attributeOf(name) {
+  if (name === 'state') return 'state';
+  const declaration = PROPERTIES[name];
+  if (!declaration || declaration.attribute === false) return undefined;
+  return typeof declaration.attribute === 'string' ? declaration.attribute : name.toLowerCase();
+}
+
+/**
+ * The settings, flow options and connectors to offer as attributes, from those tables: the analyzer
+ * reads attributes from Lit's `static properties` literals only, and the connect button has none.
+ */
+function tableAttributes(declaration) {
+  const attributes = (declaration.attributes ?? []).filter((attribute) => !INHERITED.has(attribute.fieldName));
+  for (const member of declaration.members ?? []) {
+    if (member.kind !== 'field' || member.static) continue;
+    const origin = FROM[member.name];
+    if (origin) member.inheritedFrom = { name: origin, module: MIXIN_MODULE };
+    const attribute = attributeOf(member.name);
+    if (!attribute || attributes.some((known) => known.name === attribute)) continue;
+    member.attribute = attribute;
+    attributes.push({
+      name: attribute,
+      type: member.type,
+      description: member.name === 'state' ? 'Read-only: where the element is (see `state`).' : member.description,
+      fieldName: member.name,
+      ...(origin ? { inheritedFrom: member.inheritedFrom } : {}),
+    });
+  }
+  declaration.attributes = attributes;
+}
 
 export default {
   globs: ['src/components/**/*.ts'],
-  exclude: ['src/components/styles.ts', 'src/components/shared.ts'],
+  exclude: ['src/components/styles.ts', 'src/components/control-styles.ts', 'src/components/shared.ts'],
   outdir: 'dist',
   litelement: true,
   plugins: [
@@ -50,6 +81,7 @@ export default {
             );
             const surface = SURFACE[declaration.tagName];
             if (!surface) continue;
+            tableAttributes(declaration);
             declaration.events = surface.events.map((name) => ({
               name,
               description: EVENTS[name],

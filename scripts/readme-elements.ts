@@ -40,8 +40,8 @@ interface Member {
 }
 
 /** The base classes whose members every element (or every flow element) has: listed once, above the elements. */
-const SETTINGS_BASE = 'PeliqanElement';
-const FLOW_BASE = 'PeliqanFlowElement';
+const SETTINGS_BASE = 'SettingMembers';
+const FLOW_BASE = 'FlowOptionMembers';
 
 /** The order the README introduces the elements in: the public surface table's. */
 const ORDER: readonly string[] = Object.keys(SURFACE);

@@ -51,6 +51,20 @@ export const FLOW_OPTION_PROPERTIES: Record<FlowOptionKey, PropertyDeclaration> 
   privateOauth: { attribute: 'private-oauth', type: Boolean },
   hideTrustNotice: { attribute: 'hide-trust-notice', type: Boolean },
 };
+/**
+ * Which connectors a flow offers (`<peliqan-connect>`, the connect button, `open()`): an element's own,
+ * never inherited.
+ */
+export const CHOICE_PROPERTIES: Record<'servertype' | 'connectors', PropertyDeclaration> = {
+  servertype: {},
+  connectors: {},
+};
+/**
+ * Every property of the flow's dialog and of its button: the settings, the flow options and the
+ * connectors to offer. The button and `open()` set each one on the dialog, so one left out is unset.
+ */
+export const DIALOG_PROPERTIES = { ...SETTING_PROPERTIES, ...FLOW_OPTION_PROPERTIES, ...CHOICE_PROPERTIES };
+
 export const FLOW_DEFAULTS: Readonly<Required<Pick<PeliqanConfig, FlowOptionKey>>> = {
   statusTimeout: 120,
   privateOauth: false,

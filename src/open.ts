@@ -1,5 +1,6 @@
-import { FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES, type PeliqanConfig } from './config.js';
-import { PeliqanConnectButton, type DialogResult } from './components/connect-button/connect-button.js';
+import { DIALOG_PROPERTIES, type PeliqanConfig } from './config.js';
+import { PeliqanConnectDialog } from './components/connect-button/connect-dialog.js';
+import type { DialogResult } from './components/connect-button/options.js';
 
 /** What `open()` takes: the settings of product spec §3, the flow options, and which connectors to offer. */
 export interface OpenOptions extends PeliqanConfig {
@@ -9,16 +10,8 @@ export interface OpenOptions extends PeliqanConfig {
   connectors?: string;
 }
 
-/** Every option `open()` sets on its dialog, so that one left out next time is not kept from the last. */
-const OPTIONS = [
-  ...Object.keys(SETTING_PROPERTIES),
-  ...Object.keys(FLOW_OPTION_PROPERTIES),
-  'servertype',
-  'connectors',
-];
-
 /** The page's dialog for `open()`: made once and kept, so a connection under way goes on after a close. */
-let dialog: PeliqanConnectButton | undefined;
+let dialog: PeliqanConnectDialog | undefined;
 
 /**
  * Opens the flow in a dialog from script (product spec §4, `PeliqanEmbed.open()`). Resolves with
@@ -26,11 +19,10 @@ let dialog: PeliqanConnectButton | undefined;
  */
 export function open(options: OpenOptions = {}): Promise<DialogResult> {
   if (!dialog?.isConnected) {
-    dialog = new PeliqanConnectButton();
-    dialog.headless = true;
+    dialog = new PeliqanConnectDialog();
     document.body.append(dialog);
   }
   const target = dialog as unknown as Record<string, unknown>;
-  for (const key of OPTIONS) target[key] = (options as Record<string, unknown>)[key];
+  for (const key of Object.keys(DIALOG_PROPERTIES)) target[key] = (options as Record<string, unknown>)[key];
   return dialog.show();
 }

@@ -37,6 +37,8 @@ function isNews(client: PeliqanClient, error: PeliqanError): boolean {
  */
 export class ErrorReporter {
   #emit: (detail: PeliqanErrorDetail) => void;
+  /** The refused setting reported last, by its message. */
+  #problem?: string;
 
   constructor(emit: (detail: PeliqanErrorDetail) => void) {
     this.#emit = emit;
@@ -51,5 +53,17 @@ export class ErrorReporter {
     const { code, status } = failed;
     this.#emit({ code, message: redact(failed.message), status, connectionId: connectionId ?? failed.connectionId });
     return failed;
+  }
+
+  /**
+   * A setting the element refuses (`invalid-config`), or none: reported once while it stands, to the
+   * console too, for the partner's developer, who reads it rather than the customer's screen.
+   */
+  reportProblem(tag: string, problem: PeliqanError | undefined): void {
+    if (problem && problem.message !== this.#problem) {
+      console.error(`<${tag}>: ${problem.message}`);
+      this.report(problem);
+    }
+    this.#problem = problem?.message;
   }
 }

@@ -72,6 +72,17 @@ export function languageFailure(language: string): PeliqanError | undefined {
   return failure;
 }
 
+/**
+ * For an element about to show `language`: while its messages load, a promise that settles once they
+ * are in, a failure handed to `report` (once per page: to the first that waits). Nothing when they are in.
+ */
+export function languageWait(language: string, report: (failure: PeliqanError) => void): Promise<void> | undefined {
+  return languageLoading(language)?.then(() => {
+    const failure = languageFailure(language);
+    if (failure) report(failure);
+  });
+}
+
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** `one`, `few`, `other`… for `count` in `language`. */

@@ -14,7 +14,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { OpenOptions } from '../open.js';
 import { version } from '../version.js';
 import type { LoadedModules, ModuleLoaders, ModuleName } from './modules.js';
-import { showUnreachable } from './unreachable-view.js';
+import { showUnreachable } from '../components/unreachable-view.js';
 
 type Core = LoadedModules['core'];
 

@@ -5,6 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
+import type { PeliqanConnectDialog } from '../../src/components/connect-button/connect-dialog.js';
 import { configure, open, type PeliqanConnectButton } from '../../src/index.js';
 import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
 import { allByRole, byLabel, byRole, deepAll, recordEvents, typeInto, waitFor } from '../support/dom.js';
@@ -41,7 +42,7 @@ describe('the flow in a dialog', () => {
     const trigger = byRole(element, 'button', 'Add connection');
     trigger.focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = dialogOf(element);
+    const dialog = await waitFor(() => dialogOf(element));
     await waitFor(() => dialog.open && dialog.matches(':modal'));
     await waitFor(() => focused().matches('input[type="search"]'));
     expect(document.documentElement.style.overflow).to.equal('hidden', 'the page does not scroll behind');
@@ -111,7 +112,8 @@ describe('the flow in a dialog', () => {
     await setViewport({ width: 360, height: 640 });
     const { element } = await button();
     void element.show();
-    const dialog = dialogOf(element);
+    // Its code comes first (already there, in this bundle: a task later).
+    const dialog = await waitFor(() => dialogOf(element));
     await waitFor(() => dialog.open);
     await Promise.all(dialog.getAnimations().map((animation) => animation.finished));
     const box = dialog.getBoundingClientRect();
@@ -131,7 +133,7 @@ describe('the flow in a dialog', () => {
   it("a dialog for one connector (a badge's Connect again, open({ servertype })) puts focus on its heading once drawn", async () => {
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
     const result = open({ servertype: 'hubspot' });
-    const host = await waitFor(() => document.querySelector<PeliqanConnectButton>('body > peliqan-connect-button'));
+    const host = await waitFor(() => document.querySelector<PeliqanConnectDialog>('body > peliqan-connect-dialog'));
     // The connector is looked up in the catalogue first: the heading comes after the dialog opened.
     try {
       const heading = await waitFor(() => byRole(host, 'heading', 'Connect to HubSpot'));
@@ -145,7 +147,7 @@ describe('the flow in a dialog', () => {
   it('PeliqanEmbed.open() shows the flow from script, with its own options, and resolves null when closed', async () => {
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
     const result = open({ servertype: 'stripe' });
-    const host = await waitFor(() => document.querySelector<PeliqanConnectButton>('body > peliqan-connect-button'));
+    const host = await waitFor(() => document.querySelector<PeliqanConnectDialog>('body > peliqan-connect-dialog'));
     await waitFor(() => byLabel(host, 'Restricted API key'));
     expect(allByRole(host, 'button', 'Add connection')).to.deep.equal([], 'no button of its own');
     await sendKeys({ press: 'Escape' });
@@ -155,5 +157,62 @@ describe('the flow in a dialog', () => {
     await waitFor(() => byRole(host, 'searchbox', 'Search connectors'));
     host.close();
     expect(await again).to.equal(null);
+  });
+
+  describe("its button, which runs before the flow's code is loaded", () => {
+    it('speaks its language and takes its colours from its settings, or from the element around it', async () => {
+      const page = await fixture(html`<div>
+        <peliqan-connect-button language="nl" theme="dark"></peliqan-connect-button>
+        <peliqan-connect theme="dark"><peliqan-connect-button></peliqan-connect-button></peliqan-connect>
+      </div>`);
+      const [dutch, inner] = [...page.querySelectorAll<PeliqanConnectButton>('peliqan-connect-button')];
+      await waitFor(() => byRole(dutch!, 'button', 'Verbinding toevoegen'));
+      expect(dutch!.dataset.theme).to.equal('dark');
+      expect(getComputedStyle(byRole(dutch!, 'button', 'Verbinding toevoegen')).color).to.equal('rgb(17, 24, 39)');
+      // Inside another peliqan element (not shown there, without a slot): its settings still reach it.
+      await waitFor(() => inner!.dataset.theme === 'dark');
+      dutch!.language = 'fr';
+      await waitFor(() => byRole(dutch!, 'button', 'Ajouter une connexion'));
+      dutch!.removeAttribute('theme');
+      await waitFor(() => dutch!.dataset.theme === 'light');
+    });
+
+    it('keeps what a page set on it before its code arrived, and hands it to its flow', async () => {
+      const template = document.createElement('template');
+      template.innerHTML = '<peliqan-connect-button connectors="stripe"></peliqan-connect-button>';
+      // Not upgraded yet: an element in a template is only one once it is in the document.
+      const early = template.content.firstElementChild as PeliqanConnectButton;
+      const tokenUrl = freshTokenUrl(fake);
+      Object.assign(early, {
+        baseUrl: fake.url,
+        tokenProvider: () =>
+          fetch(tokenUrl, { method: 'POST' })
+            .then((r) => r.json())
+            .then((body) => body.token),
+      });
+      const element = document.body.appendChild(early);
+      try {
+        await waitFor(() => element.state === 'ready');
+        expect(element.connectors).to.equal('stripe');
+        void element.show();
+        await waitFor(() => byLabel(element, 'Restricted API key'));
+      } finally {
+        element.close();
+        element.remove();
+      }
+    });
+
+    it('a setting it refuses: its error state and one invalid-config, before anything is loaded or asked', async () => {
+      const events = recordEvents(document, ['peliqan-error']);
+      const element = await fixture<PeliqanConnectButton>(
+        html`<peliqan-connect-button base-url="http://peliqan.example" token-url=${freshTokenUrl(fake)}></peliqan-connect-button>`,
+      );
+      await waitFor(() => element.state === 'error');
+      byRole(element, 'button', 'Add connection').dispatchEvent(new PointerEvent('pointerenter'));
+      element.language = 'de';
+      await waitFor(() => byRole(element, 'button', 'Verbindung hinzufügen'));
+      expect(events.map(({ detail }) => detail.code)).to.deep.equal(['invalid-config']);
+      expect(await fake.requests()).to.deep.equal([]);
+    });
   });
 });

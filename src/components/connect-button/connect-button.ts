@@ -1,19 +1,60 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
+import { adoptStyles, css } from '@lit/reactive-element/css-tag.js';
+import type { PropertyDeclaration } from 'lit';
 import { startEarlyRequests } from '../../api/early-requests.js';
-import type { PeliqanConnectedDetail } from '../../events.js';
-import { PeliqanFlowElement, define, type ElementState } from '../base.js';
-import type { PeliqanConnect } from '../connect/connect.js';
-import { ElementCode } from '../element-code.js';
-import { notReady, stepHeader } from '../shared.js';
-import { styles } from '../styles.js';
-import { dialogStyles } from './connect-button.styles.js';
+import { PeliqanError } from '../../api/errors.js';
+import { DIALOG_PROPERTIES, onConfigure } from '../../config.js';
+import { languageWait, translate } from '../../i18n/translate.js';
+import { ErrorReporter } from '../error-reporter.js';
+import { FlowOptionMembers, SettingMembers, define, reflectState, type ElementState } from '../members.js';
+import { askInheritedSettings, prefersDark, resolveSettings, type Settings } from '../resolve-settings.js';
+import { controls, tokens } from '../control-styles.js';
+import { showUnreachable } from '../unreachable-view.js';
+import type { PeliqanConnectDialog } from './connect-dialog.js';
+import type { DialogResult } from './options.js';
 
-/** What `show()` and `PeliqanEmbed.open()` resolve to: the connection made, or null. */
-export type DialogResult = Pick<PeliqanConnectedDetail, 'connectionId' | 'servertype'> | null;
+export type { DialogResult };
 
-/** The page's own scrolling, held while a dialog is open (one dialog at a time, so one value). */
-let pageOverflow: string | undefined;
+/** Its properties, its dialog's: from the tables Lit's elements declare theirs from. */
+const PROPERTIES: Record<string, PropertyDeclaration> = DIALOG_PROPERTIES;
+
+/** A property's attribute, as Lit names it: its own name, else the property's in lower case; none when `false`. */
+function attributeName(property: string, declaration: PropertyDeclaration): string | undefined {
+  if (declaration.attribute === false) return undefined;
+  if (typeof declaration.attribute === 'string') return declaration.attribute;
+  return property.toLowerCase();
+}
+
+/** Attribute → property, for the properties that have one. */
+const ATTRIBUTES = new Map(
+  Object.entries(PROPERTIES).flatMap(([property, declaration]) => {
+    const attribute = attributeName(property, declaration);
+    return attribute ? [[attribute, property] as const] : [];
+  }),
+);
+
+/** An attribute's value as its property takes it, as Lit's default converter reads it. */
+function fromAttribute(value: string | null, declaration: PropertyDeclaration): unknown {
+  if (declaration.type === Boolean) return value !== null;
+  if (value === null) return undefined;
+  if (declaration.type === Number) return Number(value);
+  return value;
+}
+
+/** Its button, with `label` inside. */
+function trigger(label: HTMLSlotElement): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.className = 'open primary';
+  button.type = 'button';
+  button.part.add('button');
+  button.append(label);
+  return button;
+}
+
+const hostStyles = css`
+  :host {
+    display: inline-block;
+  }
+`;
 
 /**
  * The whole flow in a dialog (product spec §4): a button — its words from the slot, default "Add
@@ -22,216 +63,257 @@ let pageOverflow: string | undefined;
  * close button close it; at 480 px wide or less it fills the screen like a sheet. It closes itself after
  * "Done". Closing it while a connection is tested keeps following that connection (product spec §4,
  * "No surprise duplicates"). Takes the attributes of `<peliqan-connect>`; its events bubble out of it.
+ *
+ * The button itself is small and runs without Lit (product spec §2: a page that only shows it pays
+ * little): the dialog's code loads when the pointer or focus reaches it, or on the first click.
  * @tagname peliqan-connect-button
  */
-export class PeliqanConnectButton extends PeliqanFlowElement {
-  static override styles = [styles, dialogStyles];
-  static override properties = {
-    servertype: {},
-    connectors: {},
-  };
+export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(HTMLElement)) {
+  static observedAttributes = [...ATTRIBUTES.keys()];
+
+  static {
+    for (const [property, declaration] of Object.entries(PROPERTIES)) {
+      Object.defineProperty(this.prototype, property, {
+        configurable: true,
+        enumerable: true,
+        get(this: PeliqanConnectButton) {
+          return this.#values.get(property);
+        },
+        set(this: PeliqanConnectButton, value: unknown) {
+          this.#set(property, declaration, value);
+        },
+      });
+    }
+  }
 
   /** Skip the picker: this connector's id or `server_type` slug. */
   declare servertype?: string;
   /** Comma-separated ids or slugs to offer; with one entry the picker is skipped. */
   declare connectors?: string;
-  /**
-   * Shows the dialog alone, without the button (`PeliqanEmbed.open()`, a badge's "Connect again").
-   * @internal
-   */
-  get headless(): boolean {
-    return this.hasAttribute('headless');
+
+  #values = new Map<string, unknown>();
+  /** An attribute being written from its property (`theme` reflects): not read back. */
+  #reflecting = false;
+  #errors = new ErrorReporter((detail) =>
+    this.dispatchEvent(new CustomEvent('peliqan-error', { detail, bubbles: true, composed: true })),
+  );
+  #settings?: Settings;
+  /** What the enclosing peliqan element gives, and how to stop hearing from it. */
+  #inherited?: Settings;
+  #unsubscribe?: () => void;
+  #stopListening?: () => void;
+  #state: ElementState = 'loading';
+  #renderQueued = false;
+
+  /** Its words: the slot's, else "Add connection" in its language. */
+  #label = document.createElement('slot');
+  #button = trigger(this.#label);
+  /** The dialog's code: asked for once (again after a failure). */
+  #code?: Promise<unknown>;
+  /** Its dialog, made once its code is in, and kept: a connection under way goes on after a close. */
+  #dialog?: PeliqanConnectDialog;
+  /** The dialog's code is needed now (a click, `show()`), and not in yet. */
+  #waiting = false;
+  /** The dialog's code could not be loaded when it was needed. */
+  #failed = false;
+  #opening?: Promise<DialogResult>;
+
+  constructor() {
+    super();
+    // Properties a page set before this element's code arrived are the element's own: take them in.
+    for (const property of Object.keys(PROPERTIES)) {
+      if (Object.hasOwn(this, property)) {
+        const value = (this as Record<string, unknown>)[property];
+        delete (this as Record<string, unknown>)[property];
+        (this as Record<string, unknown>)[property] = value;
+      }
+    }
+    this.#button.addEventListener('pointerenter', () => this.#preload());
+    this.#button.addEventListener('focus', () => this.#preload());
+    this.#button.addEventListener('click', () => void this.show());
   }
 
   /** @internal */
-  set headless(headless: boolean) {
-    this.toggleAttribute('headless', headless);
-    this.requestUpdate();
+  override get state(): ElementState {
+    return this.#state;
   }
 
-  /** The flow exists from the first opening on, and stays: a connection under way goes on. */
-  #opened = false;
-  /** The next opening starts the flow afresh (after a connection was made, or other connectors). */
-  #fresh = false;
-  /** Which flow is shown: a new number makes a new `<peliqan-connect>`. */
-  #round = 0;
-  /** The connection the flow made since the dialog opened. */
-  #made: DialogResult = null;
-  #settle?: (result: DialogResult) => void;
-  #pending?: Promise<DialogResult>;
-  /** Where focus was before the dialog opened, to go back to. */
-  #returnFocus?: HTMLElement | null;
-  /** The flow's code: loaded on the first opening, and ahead of it when the pointer or focus reaches the button. */
-  #flowCode = new ElementCode(
-    this,
-    () => import('../connect/connect.js'),
-    (error) => this.errors.report(error),
-  );
+  connectedCallback(): void {
+    this.#drawButton();
+    askInheritedSettings(this, (value, unsubscribe) => {
+      // Another provider answers (the element moved): the old one is not heard from again.
+      if (this.#unsubscribe && this.#unsubscribe !== unsubscribe) this.#unsubscribe();
+      this.#unsubscribe = unsubscribe;
+      this.#inherited = value;
+      this.#requestRender();
+    });
+    const changed = () => this.#requestRender();
+    const stopConfigure = onConfigure(changed);
+    prefersDark?.addEventListener('change', changed);
+    this.#stopListening = () => {
+      stopConfigure();
+      prefersDark?.removeEventListener('change', changed);
+    };
+    this.#requestRender();
+  }
+
+  disconnectedCallback(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#inherited = undefined;
+    this.#stopListening?.();
+  }
+
+  attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
+    const property = ATTRIBUTES.get(attribute);
+    if (!property || this.#reflecting) return;
+    (this as Record<string, unknown>)[property] = fromAttribute(value, PROPERTIES[property]!);
+  }
 
   /**
    * Opens the dialog. Resolves with `{ connectionId, servertype }` once it closes after a connection was
-   * made, or null when it closes without one.
+   * made, or null when it closes without one (or its code cannot be loaded).
    */
   show(): Promise<DialogResult> {
-    if (this.#pending) return this.#pending;
-    this.#startEarly();
-    this.#flowCode.load();
-    this.#opened = true;
-    if (this.#fresh) this.#round++;
-    this.#fresh = false;
-    this.#made = null;
-    this.#returnFocus = deepActiveElement();
-    this.#pending = new Promise((resolve) => (this.#settle = resolve));
-    this.requestUpdate();
-    void this.updateComplete.then(() => this.#showModal());
-    return this.#pending;
-  }
-
-  /** Moves focus to its button. */
-  override focus(options?: FocusOptions): void {
-    // Without a button of its own (open(), a badge's Connect again): into the open dialog's flow.
-    const target = this.headless ? this.#flow() : this.renderRoot.querySelector<HTMLElement>('.open');
-    target?.focus(options);
+    this.#opening ??= this.#open().finally(() => (this.#opening = undefined));
+    return this.#opening;
   }
 
   /** Closes the dialog (as Escape and its close button do). */
   close(): void {
-    this.#dialog()?.close();
+    this.#dialog?.close();
   }
 
-  #close = () => this.close();
-
-  protected override deriveState(): ElementState {
-    if (this.#opened && this.#flowCode.status !== 'ready') return this.#flowCode.status;
-    return this.#flow()?.state ?? 'ready';
+  /** Moves focus to its button. */
+  override focus(options?: FocusOptions): void {
+    this.#button.focus(options);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Another connector or list: the next opening starts at its first step.
-    if (this.hasUpdated && (changed.has('servertype') || changed.has('connectors')) && !this.#pending) {
-      this.#fresh = true;
-    }
-    super.willUpdate(changed);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.#pending) this.#closed();
-  }
-
-  #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  #flow(): PeliqanConnect | null {
-    return this.renderRoot.querySelector('peliqan-connect');
-  }
-
-  #showModal(): void {
-    const dialog = this.#dialog();
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    pageOverflow ??= document.documentElement.style.overflow;
-    document.documentElement.style.overflow = 'hidden';
-    void this.#focusFlow();
-  }
-
-  /** Focus to the flow's first step, once its code is in (the dialog shows a busy line until then). */
-  async #focusFlow(): Promise<void> {
-    await this.#flowCode.done;
-    await this.updateComplete;
-    this.#flow()?.focus();
-  }
-
-  /** The pointer or focus reached the button: its flow is likely next. */
-  #preload(): void {
+  async #open(): Promise<DialogResult> {
     this.#startEarly();
-    this.#flowCode.preload();
+    this.#waiting = true;
+    this.#failed = false;
+    this.#requestRender();
+    try {
+      const dialog = await this.#loadDialog();
+      this.#waiting = false;
+      this.#requestRender();
+      return await dialog.show();
+    } catch (error) {
+      this.#waiting = false;
+      this.#failed = true;
+      this.#requestRender();
+      this.#errors.report(new PeliqanError('network', error instanceof Error ? error.message : String(error)));
+      // Its error state, with Retry (the words the script tag's loader shows, in every language).
+      showUnreachable(this, this.#settings?.locale, () => {
+        // Its button again, with the focus Retry had: where the dialog gives it back when it closes.
+        this.#drawButton();
+        this.#button.focus();
+        void this.show();
+      });
+      return null;
+    }
+  }
+
+  /** The dialog, once its code is in: made inside this element the first time. */
+  async #loadDialog(): Promise<PeliqanConnectDialog> {
+    this.#code ??= import('./connect-dialog.js').catch((error: unknown) => {
+      this.#code = undefined;
+      throw error;
+    });
+    await this.#code;
+    if (!this.#dialog) {
+      this.#dialog = document.createElement('peliqan-connect-dialog');
+      this.#dialog.setAttribute('exportparts', 'dialog');
+      this.#dialog.addEventListener('peliqan-state-change', () => this.#requestRender());
+      this.#forward();
+      this.shadowRoot!.append(this.#dialog);
+    }
+    return this.#dialog;
   }
 
   /**
-   * The flow's first requests (its token, the partner's catalogue) go out while its code is on its way;
-   * once the code is in, the flow asks itself (through the page's shared client).
+   * The pointer or focus reached the button: its dialog is likely next. Its code and the flow's first
+   * requests (its token, the partner's catalogue) start; a failure stays quiet until a click.
    */
+  #preload(): void {
+    if (this.#settings?.problem) return;
+    this.#startEarly();
+    this.#loadDialog().then(
+      (dialog) => dialog.preload(),
+      () => undefined,
+    );
+  }
+
+  /** The flow's first requests go out while its code is on its way; once it is in, the flow asks itself. */
   #startEarly(): void {
-    const settings = this.settings.value;
-    if (!settings.problem && this.#flowCode.status !== 'ready') startEarlyRequests(settings);
+    const settings = this.#settings;
+    if (settings && !settings.problem && !this.#dialog) startEarlyRequests(settings);
   }
 
-  /** The dialog closed (Escape, the close button, Done, `close()`): the flow's customer left. */
-  #closed(): void {
-    const flow = this.#flow();
-    // Done, or closed on the success screen: the next opening starts afresh. Else the customer left a
-    // flow that may have a connection under way.
-    if (this.#made) this.#fresh = true;
-    else flow?.leave();
-    if (pageOverflow !== undefined) document.documentElement.style.overflow = pageOverflow;
-    pageOverflow = undefined;
-    const settle = this.#settle;
-    this.#pending = this.#settle = undefined;
-    settle?.(this.#made);
-    const back = this.headless ? this.#returnFocus : this.renderRoot.querySelector<HTMLElement>('.open');
-    back?.focus();
-    this.requestUpdate();
+  /** Its own options on its dialog, which takes the rest from the page as this element would. */
+  #forward(): void {
+    const dialog = this.#dialog as unknown as Record<string, unknown> | undefined;
+    if (!dialog) return;
+    for (const property of Object.keys(PROPERTIES)) dialog[property] = this.#values.get(property);
   }
 
-  #connected(event: CustomEvent<PeliqanConnectedDetail>): void {
-    const { connectionId, servertype } = event.detail;
-    this.#made = { connectionId, servertype };
+  /** The button (again, after the error state's Retry), with the shared sheets. */
+  #drawButton(): void {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    adoptStyles(root, [tokens, controls, hostStyles]);
+    root.replaceChildren(this.#button);
+    if (this.#dialog) root.append(this.#dialog);
   }
 
-  /** The flow: "Close" in its step headers closes the dialog. */
-  #flowTemplate() {
-    return html`<peliqan-connect
-      .servertype=${this.servertype}
-      .connectors=${this.connectors}
-      .onClose=${this.#close}
-      @peliqan-state-change=${() => this.requestUpdate()}
-    ></peliqan-connect>`;
-  }
-
-  override render() {
-    const t = this.words.t;
-    const trigger = html`<button
-      class="open primary"
-      part="button"
-      @pointerenter=${this.#preload}
-      @focus=${this.#preload}
-      @click=${() => void this.show()}
-    >
-      <slot>${t('addConnection')}</slot>
-    </button>`;
-    // The flow answers to the dialog: "Done" closes it, and its close button too (product spec §4).
-    return html`${this.headless ? nothing : trigger}
-      <dialog
-        part="dialog"
-        aria-label=${t('addConnection')}
-        @close=${this.#closed}
-        @peliqan-connected=${this.#connected}
-        @peliqan-done=${() => this.close()}
-      >
-        ${this.#opened ? this.#content() : nothing}
-      </dialog>`;
-  }
-
-  /** The flow once its code is in; until then its header with Close, and the wait or the failure with Retry. */
-  #content() {
-    const t = this.words.t;
-    const waiting = notReady(this.#flowCode, this.words);
-    if (waiting) {
-      return html`<div class="root">
-        ${stepHeader({ title: t('addConnection'), close: { label: t('close'), run: this.#close } })} ${waiting}
-      </div>`;
+  #set(property: string, declaration: PropertyDeclaration, value: unknown): void {
+    if (Object.is(this.#values.get(property), value)) return;
+    this.#values.set(property, value);
+    const attribute = attributeName(property, declaration);
+    if (declaration.reflect && attribute) {
+      this.#reflecting = true;
+      if (value === undefined || value === null) this.removeAttribute(attribute);
+      else this.setAttribute(attribute, String(value));
+      this.#reflecting = false;
     }
-    return keyed(this.#round, this.#flowTemplate());
+    this.#requestRender();
   }
-}
 
-/** The focused element, looked for inside shadow roots too. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active as HTMLElement | null;
+  /** Renders once for any number of changes in a task. */
+  #requestRender(): void {
+    if (this.#renderQueued) return;
+    this.#renderQueued = true;
+    queueMicrotask(() => {
+      this.#renderQueued = false;
+      this.#render();
+    });
+  }
+
+  #render(): void {
+    if (!this.isConnected) return;
+    this.#settings = resolveSettings(this, this.#inherited);
+    this.#forward();
+    // Its words wait for their language's messages (the first time it is shown): no English first.
+    const locale = this.#settings.locale;
+    const loading = languageWait(locale, (failure) => this.#errors.report(failure));
+    if (loading) {
+      void loading.then(() => this.#requestRender());
+      return;
+    }
+    const problem = this.#settings.problem;
+    this.#errors.reportProblem(this.localName, problem);
+    this.#label.textContent = translate(locale, 'addConnection');
+    // While its code is on its way after a click: the button says so, and a second click waits too.
+    if (this.#waiting) this.#button.setAttribute('aria-disabled', 'true');
+    else this.#button.removeAttribute('aria-disabled');
+    this.#state = this.#deriveState(problem);
+    reflectState(this, this.#state, this.#settings.scheme);
+  }
+
+  #deriveState(problem: PeliqanError | undefined): ElementState {
+    if (problem || this.#failed) return 'error';
+    if (this.#waiting) return 'loading';
+    return this.#dialog?.state ?? 'ready';
+  }
 }
 
 define('peliqan-connect-button', PeliqanConnectButton);

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { styles } from '../styles.js';
 import type { Servertype } from '../../api/schemas.js';
 import { PeliqanFlowElement, define, type ElementState, type PeliqanElement } from '../base.js';
+import { CHOICE_PROPERTIES } from '../../config.js';
 import { allowlist } from '../../flow/catalogue-search.js';
 import { PeliqanConnectorPicker } from '../connector-picker/connector-picker.js';
 import { PeliqanConnectForm, type StepNavigation } from '../connect-form/connect-form.js';
@@ -24,8 +25,7 @@ export class PeliqanConnect extends PeliqanFlowElement {
     `,
   ];
   static override properties = {
-    servertype: {},
-    connectors: {},
+    ...CHOICE_PROPERTIES,
     _chosen: { state: true },
   };
   static override readonly dependencies = {

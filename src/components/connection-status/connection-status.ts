@@ -6,7 +6,7 @@ import { Catalogue } from '../../flow/catalogue.js';
 import { WatchedConnection } from '../../flow/watched-connection.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
 import { ClientHolder } from '../client-holder.js';
-import { PeliqanConnectButton } from '../connect-button/connect-button.js';
+import { PeliqanConnectDialog } from '../connect-button/connect-dialog.js';
 import { refusedView, spinner } from '../shared.js';
 import { statusBadge } from '../status-badge.js';
 import { badgeStyles } from '../status-badge.styles.js';
@@ -24,9 +24,6 @@ const statusStyles = css`
     padding: 2px var(--_space);
     font-size: var(--_small);
   }
-  peliqan-connect-button {
-    display: contents;
-  }
 `;
 
 /**
@@ -41,7 +38,7 @@ export class PeliqanConnectionStatus extends PeliqanFlowElement {
   static override properties = {
     connectionId: { attribute: 'connection-id' },
   };
-  static override readonly dependencies = { 'peliqan-connect-button': PeliqanConnectButton };
+  static override readonly dependencies = { 'peliqan-connect-dialog': PeliqanConnectDialog };
 
   /** The connection to show. */
   declare connectionId?: string;
@@ -108,14 +105,13 @@ export class PeliqanConnectionStatus extends PeliqanFlowElement {
   /** "Connect again": the flow for the same connector, in the dialog of `<peliqan-connect-button>`. */
   #connectAgain(servertype: Servertype) {
     const slug = servertype.server_type ?? String(servertype.id);
-    const open = () => void this.renderRoot.querySelector<PeliqanConnectButton>('peliqan-connect-button')?.show();
+    const open = () => void this.renderRoot.querySelector('peliqan-connect-dialog')?.show();
     return html`<button class="tertiary" @click=${open}>${this.words.t('connectAgain')}</button>
-      <peliqan-connect-button
-        headless
+      <peliqan-connect-dialog
         servertype=${slug}
         exportparts="dialog"
         @peliqan-connected=${this.#connected}
-      ></peliqan-connect-button>`;
+      ></peliqan-connect-dialog>`;
   }
 }
 

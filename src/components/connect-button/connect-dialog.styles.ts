@@ -1,14 +1,12 @@
 import { css } from 'lit';
 
 /**
- * The dialog of `<peliqan-connect-button>`: a card over a dimmed page, the flow scrolling inside it
- * with its main action kept in view; at 480 px wide or less, a sheet that fills the screen.
+ * The flow's dialog (`<peliqan-connect-button>`, `open()`, a badge's "Connect again"): a card over a
+ * dimmed page, the flow scrolling inside it with its main action kept in view; at 480 px wide or less,
+ * a sheet that fills the screen. The element itself takes no room.
  */
 export const dialogStyles = css`
   :host {
-    display: inline-block;
-  }
-  :host([headless]) {
     display: contents;
   }
   dialog {

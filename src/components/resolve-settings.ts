@@ -1,0 +1,113 @@
+import type { Context } from '@lit/context';
+import { PeliqanError } from '../api/errors.js';
+import { DEFAULT_BASE_URL, isSecureUrl } from '../api/urls.js';
+import { FLOW_DEFAULTS, pageDefaults, type FlowOptionKey, type PeliqanConfig } from '../config.js';
+import { knownLanguage } from '../i18n/translate.js';
+
+/**
+ * How an element's settings are worked out (product spec §3), without Lit: the elements' controller
+ * (`SettingsController`) and the connect button's trigger, which runs before Lit is loaded, share it.
+ */
+
+/** The settings in force for an element: its own, else the enclosing peliqan element's, else the page's. */
+export interface Settings extends Readonly<Omit<PeliqanConfig, FlowOptionKey>> {
+  readonly baseUrl: string;
+  /** Where a token whose source names no API origin may go: a base URL set in script, else the default. */
+  readonly tokenBaseUrl: string;
+  readonly statusTimeout: number;
+  readonly privateOauth: boolean;
+  readonly hideTrustNotice: boolean;
+  /** The language messages are shown in: the setting, else the nearest `lang`, else English. */
+  readonly locale: string;
+  /** The colour scheme in force (`auto`, the default, follows the system). */
+  readonly scheme: 'light' | 'dark';
+  /** A setting the widget refuses (`invalid-config`): nothing is requested while it stands. */
+  readonly problem?: PeliqanError;
+}
+
+/**
+ * What each peliqan element gives the peliqan elements inside it (across shadow roots), by the context
+ * protocol (https://github.com/webcomponents-cg/community-protocols/blob/main/proposals/context.md).
+ * Lit's `createContext()` only gives its key a type; here without importing @lit/context, which in a
+ * split bundle brings all of itself into the chunk of whatever imports it.
+ */
+export const settingsContext = Symbol('peliqan-settings') as Context<symbol, Settings | undefined>;
+
+/**
+ * Asks the enclosing peliqan element (if any) for its settings, now and at each change, as Lit's
+ * `ContextConsumer` does: `heard` gets them, and a function that stops the answers.
+ */
+export function askInheritedSettings(
+  host: HTMLElement,
+  heard: (value: Settings | undefined, unsubscribe?: () => void) => void,
+): void {
+  const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+    context: settingsContext,
+    contextTarget: host,
+    callback: heard,
+    subscribe: true,
+  });
+  host.dispatchEvent(request);
+}
+
+/** An element with settings of its own, as properties. */
+export type SettingsOwner = HTMLElement & PeliqanConfig;
+
+/** The system's colour scheme, followed by `theme="auto"`: the elements that take the page's defaults hear it. */
+export const prefersDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+
+/**
+ * The element's `baseUrl` when script set it. One that equals its `base-url` attribute may come from
+ * markup, which injected HTML can write, so it binds no token (product spec §3 "Token binding"). This
+ * holds while `base-url` is not reflected: a property set from script then never shows as the attribute.
+ */
+const scriptBaseUrl = (host: SettingsOwner) =>
+  host.baseUrl && host.baseUrl !== host.getAttribute('base-url') ? host.baseUrl : undefined;
+
+/**
+ * The settings in force for `host`: its own, else `inherited` (the enclosing peliqan element's), else
+ * the page's (`configure()`). The token settings — `baseUrl` and the token source — go together, so a
+ * token is never sent to an origin it was not configured for.
+ */
+export function resolveSettings(host: SettingsOwner, inherited: Settings | undefined): Settings {
+  const from: PeliqanConfig = inherited ?? pageDefaults();
+  const ownToken = Boolean(host.token || host.tokenProvider || host.tokenUrl);
+  const tokenSettings = ownToken || host.baseUrl ? host : from;
+  const baseUrl = tokenSettings.baseUrl || DEFAULT_BASE_URL;
+  const language = host.language || from.language;
+  const theme = host.theme || from.theme;
+  const lang = host.closest<HTMLElement>('[lang]')?.lang;
+  let problem: PeliqanError | undefined;
+  if (host.baseUrl && !ownToken) {
+    // A page's token must not follow an element's base-url to another origin (product spec §3).
+    problem = new PeliqanError(
+      'invalid-config',
+      `base-url ${host.baseUrl} is set without a token source of its own: set token-url, token or tokenProvider on the same element`,
+    );
+  } else if (!isSecureUrl(baseUrl)) {
+    problem = new PeliqanError('invalid-config', `base-url must be https: (http: only for localhost): ${baseUrl}`);
+  }
+  return {
+    baseUrl,
+    tokenBaseUrl:
+      scriptBaseUrl(host) || (inherited ? inherited.tokenBaseUrl : pageDefaults().baseUrl) || DEFAULT_BASE_URL,
+    token: tokenSettings.token,
+    tokenProvider: tokenSettings.tokenProvider,
+    tokenUrl: tokenSettings.tokenUrl,
+    tokenCredentials: tokenSettings.tokenCredentials,
+    catalogueUrl: host.catalogueUrl || from.catalogueUrl,
+    language,
+    theme,
+    statusTimeout: positive(host.statusTimeout) ?? positive(from.statusTimeout) ?? FLOW_DEFAULTS.statusTimeout,
+    privateOauth: Boolean(host.privateOauth || from.privateOauth),
+    hideTrustNotice: Boolean(host.hideTrustNotice || from.hideTrustNotice),
+    locale: knownLanguage(language) ?? knownLanguage(lang) ?? inherited?.locale ?? 'en',
+    scheme: theme === 'light' || theme === 'dark' ? theme : systemScheme(),
+    problem,
+  };
+}
+
+/** A positive number of seconds, else nothing (an attribute of "0" or "abc" falls back to the default). */
+const positive = (value: number | undefined) => (value !== undefined && value > 0 ? value : undefined);
+
+const systemScheme = (): 'light' | 'dark' => (prefersDark?.matches ? 'dark' : 'light');
