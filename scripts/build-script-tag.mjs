@@ -122,6 +122,9 @@ export async function buildScriptTag({ minify: shrink = true } = {}) {
     outdir: dist,
     entryNames: 'chunks/[name]-[hash]',
     chunkNames: 'chunks/[name]-[hash]',
+    // Short names for what the chunks import from one another: only esbuild, which sees them all, can
+    // rename those (terser sees one file at a time).
+    minifyIdentifiers: shrink,
   });
   for (const [path, text] of await filesOf(split, { module: true, minify: shrink })) files.set(path, text);
 
