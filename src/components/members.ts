@@ -10,6 +10,12 @@ import type { PeliqanConfig } from '../config.js';
 export type ElementState =
   'loading' | 'ready' | 'submitting' | 'waiting' | 'connected' | 'failed' | 'cancelled' | 'error' | 'disabled';
 
+/**
+ * The DOM's `HTMLElement`, to extend. On a server, where a page's code may import the elements (React
+ * with server rendering), there is none: a stand-in, as Lit's own server build has.
+ */
+export const DomElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+
 /** A class of HTML elements: the DOM's own, or Lit's. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base class takes any arguments
 export type ElementClass = abstract new (...args: any[]) => HTMLElement;
@@ -73,6 +79,8 @@ type Definable = CustomElementConstructor & { dependencies?: Readonly<Record<str
  * and the peliqan elements it renders before it.
  */
 export function define(tag: string, element: Definable): void {
+  // On a server without Lit's stand-in registry there is nothing to define elements in.
+  if (typeof customElements === 'undefined') return;
   for (const [name, dependency] of Object.entries(element.dependencies ?? {})) define(name, dependency as Definable);
   if (!customElements.get(tag)) customElements.define(tag, element);
 }

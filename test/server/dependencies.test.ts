@@ -34,4 +34,11 @@ describe('what installing peliqan-embed brings along', () => {
       assert.ok(manifest.devDependencies[client], client);
     }
   });
+
+  test('importing the elements on a server (React with server rendering) does not throw', async () => {
+    const elements = await import('../../src/index.js');
+    assert.equal(typeof elements.PeliqanConnectButton, 'function');
+    const react = await import('../../src/react/index.js');
+    assert.equal(typeof react.PeliqanConnectButton, 'object');
+  });
 });

@@ -5,7 +5,7 @@ import { PeliqanError } from '../../api/errors.js';
 import { DIALOG_PROPERTIES, onConfigure } from '../../config.js';
 import { languageWait, translate } from '../../i18n/translate.js';
 import { ErrorReporter } from '../error-reporter.js';
-import { FlowOptionMembers, SettingMembers, define, reflectState, type ElementState } from '../members.js';
+import { DomElement, FlowOptionMembers, SettingMembers, define, reflectState, type ElementState } from '../members.js';
 import { askInheritedSettings, prefersDark, resolveSettings, type Settings } from '../resolve-settings.js';
 import { controls, tokens } from '../control-styles.js';
 import { showUnreachable } from '../unreachable-view.js';
@@ -68,7 +68,7 @@ const hostStyles = css`
  * little): the dialog's code loads when the pointer or focus reaches it, or on the first click.
  * @tagname peliqan-connect-button
  */
-export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(HTMLElement)) {
+export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomElement)) {
   static observedAttributes = [...ATTRIBUTES.keys()];
 
   static {
