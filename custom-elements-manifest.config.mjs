@@ -3,7 +3,7 @@
 // come from the public surface table (src/surface.ts, built to dist/ by `tsc` before this runs), which
 // the React wrappers and the Vue types are made from too. The build fails when a class and the table
 // disagree about an element's own properties.
-import { CHOICE_PROPERTIES, FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES } from './dist/config.js';
+import { DIALOG_PROPERTIES, FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES, attributeName } from './dist/config.js';
 import { EVENTS, PARTS, SURFACE } from './dist/surface.js';
 
 /** The detail type of each event, as `events.ts` names it. */
@@ -25,12 +25,10 @@ const FROM = {
 const INHERITED = new Set(Object.keys(FROM));
 
 /** Every property's attribute (or none), from the tables the elements declare their properties from. */
-const PROPERTIES = { ...SETTING_PROPERTIES, ...FLOW_OPTION_PROPERTIES, ...CHOICE_PROPERTIES };
 function attributeOf(name) {
   if (name === 'state') return 'state';
-  const declaration = PROPERTIES[name];
-  if (!declaration || declaration.attribute === false) return undefined;
-  return typeof declaration.attribute === 'string' ? declaration.attribute : name.toLowerCase();
+  const declaration = DIALOG_PROPERTIES[name];
+  return declaration && attributeName(name, declaration);
 }
 
 /**

@@ -65,6 +65,16 @@ export const CHOICE_PROPERTIES: Record<'servertype' | 'connectors', PropertyDecl
  */
 export const DIALOG_PROPERTIES = { ...SETTING_PROPERTIES, ...FLOW_OPTION_PROPERTIES, ...CHOICE_PROPERTIES };
 
+/**
+ * A property's attribute, as Lit names it: the declared one, else the property's name in lower case;
+ * none when `attribute` is `false`. The connect button and the manifest read the tables by it.
+ */
+export function attributeName(property: string, declaration: PropertyDeclaration): string | undefined {
+  if (declaration.attribute === false) return undefined;
+  if (typeof declaration.attribute === 'string') return declaration.attribute;
+  return property.toLowerCase();
+}
+
 export const FLOW_DEFAULTS: Readonly<Required<Pick<PeliqanConfig, FlowOptionKey>>> = {
   statusTimeout: 120,
   privateOauth: false,

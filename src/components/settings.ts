@@ -13,7 +13,7 @@ import {
 export type SettingsHost = ReactiveControllerHost & SettingsOwner;
 
 /** Equal settings, a refused setting compared by what is wrong with it (each resolve makes a new error). */
-export const sameSettings = (a: Settings, b: Settings) =>
+const sameSettings = (a: Settings, b: Settings) =>
   (Object.keys(a) as (keyof Settings)[]).every((key) =>
     key === 'problem' ? a.problem?.message === b.problem?.message : a[key] === b[key],
   );

@@ -2,7 +2,7 @@ import { adoptStyles, css } from '@lit/reactive-element/css-tag.js';
 import type { PropertyDeclaration } from 'lit';
 import { startEarlyRequests } from '../../api/early-requests.js';
 import { PeliqanError } from '../../api/errors.js';
-import { DIALOG_PROPERTIES, onConfigure } from '../../config.js';
+import { DIALOG_PROPERTIES, attributeName, onConfigure } from '../../config.js';
 import { languageWait, translate } from '../../i18n/translate.js';
 import { ErrorReporter } from '../error-reporter.js';
 import { DomElement, FlowOptionMembers, SettingMembers, define, reflectState, type ElementState } from '../members.js';
@@ -16,13 +16,6 @@ export type { DialogResult };
 
 /** Its properties, its dialog's: from the tables Lit's elements declare theirs from. */
 const PROPERTIES: Record<string, PropertyDeclaration> = DIALOG_PROPERTIES;
-
-/** A property's attribute, as Lit names it: its own name, else the property's in lower case; none when `false`. */
-function attributeName(property: string, declaration: PropertyDeclaration): string | undefined {
-  if (declaration.attribute === false) return undefined;
-  if (typeof declaration.attribute === 'string') return declaration.attribute;
-  return property.toLowerCase();
-}
 
 /** Attribute → property, for the properties that have one. */
 const ATTRIBUTES = new Map(
@@ -225,7 +218,8 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
       this.#dialog = document.createElement('peliqan-connect-dialog');
       this.#dialog.setAttribute('exportparts', 'dialog');
       this.#dialog.addEventListener('peliqan-state-change', () => this.#requestRender());
-      this.#forward();
+      // Its own options, which it hands on as they change (`#set`).
+      Object.assign(this.#dialog, Object.fromEntries(this.#values));
       this.shadowRoot!.append(this.#dialog);
     }
     return this.#dialog;
@@ -250,13 +244,6 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
     if (settings && !settings.problem && !this.#dialog) startEarlyRequests(settings);
   }
 
-  /** Its own options on its dialog, which takes the rest from the page as this element would. */
-  #forward(): void {
-    const dialog = this.#dialog as unknown as Record<string, unknown> | undefined;
-    if (!dialog) return;
-    for (const property of Object.keys(PROPERTIES)) dialog[property] = this.#values.get(property);
-  }
-
   /** The button (again, after the error state's Retry), with the shared sheets. */
   #drawButton(): void {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -268,6 +255,8 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
   #set(property: string, declaration: PropertyDeclaration, value: unknown): void {
     if (Object.is(this.#values.get(property), value)) return;
     this.#values.set(property, value);
+    // Its dialog takes its own options from it, and the rest from the page as this element would.
+    if (this.#dialog) (this.#dialog as unknown as Record<string, unknown>)[property] = value;
     const attribute = attributeName(property, declaration);
     if (declaration.reflect && attribute) {
       this.#reflecting = true;
@@ -291,7 +280,6 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
   #render(): void {
     if (!this.isConnected) return;
     this.#settings = resolveSettings(this, this.#inherited);
-    this.#forward();
     // Its words wait for their language's messages (the first time it is shown): no English first.
     const locale = this.#settings.locale;
     const loading = languageWait(locale, (failure) => this.#errors.report(failure));

@@ -28,10 +28,9 @@ export class PeliqanConnectDialog extends PeliqanFlowElement {
   static override styles = [styles, dialogStyles];
   static override properties = CHOICE_PROPERTIES;
 
-  /** Skip the picker: this connector's id or `server_type` slug. */
-  declare servertype?: string;
-  /** Comma-separated ids or slugs to offer; with one entry the picker is skipped. */
-  declare connectors?: string;
+  /** Handed to its flow: see `<peliqan-connect>`. */
+  declare servertype?: PeliqanConnect['servertype'];
+  declare connectors?: PeliqanConnect['connectors'];
 
   /** The flow exists from the first opening on, and stays: a connection under way goes on. */
   #opened = false;
