@@ -21,7 +21,6 @@ interface Declaration {
   tagName?: string;
   description?: string;
   members?: Member[];
-  attributes?: { name: string; fieldName?: string; description?: string; inheritedFrom?: { name: string } }[];
   events?: { name: string; description?: string; type?: { text: string } }[];
   cssParts?: { name: string; description?: string }[];
   slots?: { name: string; description?: string }[];
@@ -64,7 +63,6 @@ function cell(text = ''): string {
 
 const code = (text: string) => `\`${cell(text)}\``;
 const list = (names: readonly string[]) => names.map((name) => `\`${name}\``).join(', ');
-const kebabToCamel = (name: string) => name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 
 /** A declared type as a reader wants it: without the `| undefined` every optional property has. */
 const typeText = (text = '') => text.replace(/(\s*\|\s*undefined)+/g, '');
@@ -80,11 +78,8 @@ function table(head: string[], rows: string[][]): string {
 /** The rows of the settings that come from `base`, as attribute, property and what it does. */
 function settingRows(declaration: Declaration, base: string): string[][] {
   const members = (declaration.members ?? []).filter((member) => member.inheritedFrom?.name === base);
-  const attributes = (declaration.attributes ?? []).filter((attribute) => attribute.inheritedFrom?.name === base);
-  const attributeOf = (property: string) =>
-    attributes.find((attribute) => (attribute.fieldName ?? kebabToCamel(attribute.name)) === property)?.name;
   return members.map((member) => {
-    const attribute = attributeOf(member.name);
+    const attribute = member.attribute;
     const property = member.readonly ? `\`${member.name}\` (read-only)` : `\`${member.name}\``;
     return [attribute ? `\`${attribute}\`` : '—', property, cell(member.description)];
   });

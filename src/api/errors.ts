@@ -53,6 +53,9 @@ export const isPeliqanError = (value: unknown): value is PeliqanError =>
   (value as PeliqanError | undefined)?.name === 'PeliqanError';
 
 /** True for the error a fetch or a wait throws when its `AbortSignal` fires. */
+/** What went wrong, in words: an error's message, or the thrown value as text. */
+export const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export const isAbortError = (value: unknown): boolean => value instanceof Error && value.name === 'AbortError';
 
 /**

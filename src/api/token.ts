@@ -1,5 +1,5 @@
 import { tokenRequest, withEarlyAnswers } from './early-requests.js';
-import { PeliqanError, isAbortError, isPeliqanError } from './errors.js';
+import { PeliqanError, isAbortError, isPeliqanError, reasonOf } from './errors.js';
 import { discard, httpError, parseJson, redirectedAway, send } from './http.js';
 import { retryAfterDelay, sleep } from './retry.js';
 import { tokenResponseSchema } from './schemas.js';
@@ -140,10 +140,7 @@ export class TokenSource {
       provided = await provider(signal);
     } catch (error) {
       if (isPeliqanError(error) || isAbortError(error)) throw error;
-      throw new PeliqanError(
-        'unauthorized',
-        `tokenProvider failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw new PeliqanError('unauthorized', `tokenProvider failed: ${reasonOf(error)}`);
     }
     return typeof provided === 'string' ? { token: provided } : provided;
   }

@@ -9,7 +9,7 @@ import { FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
 import { languageWait } from '../i18n/translate.js';
 import { ErrorReporter } from './error-reporter.js';
-import { FlowOptionMembers, SettingMembers, reflectState, type ElementState } from './members.js';
+import { FlowOptionMembers, SettingMembers, emit, reflectState, type ElementState } from './members.js';
 import { Localize } from './localize.js';
 import { SettingsController } from './settings.js';
 import { styles } from './styles.js';
@@ -81,7 +81,7 @@ export class PeliqanElement extends SettingMembers(LitElement) {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const problem = this.settings.value.problem;
-    this.errors.reportProblem(this.localName, problem);
+    this.errors.reportProblem(this.localName, this.settings.value);
     this.#setState(problem ? 'error' : this.deriveState());
   }
 
@@ -97,7 +97,7 @@ export class PeliqanElement extends SettingMembers(LitElement) {
 
   /** Fires one of the public events: bubbling, composed, with a typed detail. */
   protected emit<K extends keyof PeliqanEventDetails>(type: K, detail: PeliqanEventDetails[K]): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    emit(this, type, detail);
   }
 
   #setState(state: ElementState): void {

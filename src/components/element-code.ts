@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import { PeliqanError } from '../api/errors.js';
+import { PeliqanError, reasonOf } from '../api/errors.js';
 import type { Loadable } from './shared.js';
 
 /**
@@ -23,7 +23,7 @@ export class ElementCode implements Loadable {
         try {
           await load();
         } catch (error) {
-          throw new PeliqanError('network', error instanceof Error ? error.message : String(error));
+          throw new PeliqanError('network', reasonOf(error));
         }
       },
       onComplete: () => (this.#error = undefined),

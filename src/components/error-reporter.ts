@@ -1,6 +1,7 @@
 import type { PeliqanClient } from '../api/client.js';
 import { isAbortError, isPeliqanError, PeliqanError } from '../api/errors.js';
 import type { PeliqanErrorDetail } from '../events.js';
+import type { Settings } from './resolve-settings.js';
 
 /** How one failure is reported. */
 export interface ReportOptions {
@@ -57,9 +58,11 @@ export class ErrorReporter {
 
   /**
    * A setting the element refuses (`invalid-config`), or none: reported once while it stands, to the
-   * console too, for the partner's developer, who reads it rather than the customer's screen.
+   * console too, for the partner's developer, who reads it rather than the customer's screen. One the
+   * element takes from the element around it is that element's to report.
    */
-  reportProblem(tag: string, problem: PeliqanError | undefined): void {
+  reportProblem(tag: string, settings: Pick<Settings, 'problem' | 'problemFromAbove'>): void {
+    const problem = settings.problemFromAbove ? undefined : settings.problem;
     if (problem && problem.message !== this.#problem) {
       console.error(`<${tag}>: ${problem.message}`);
       this.report(problem);

@@ -1,4 +1,5 @@
 import type { PeliqanConfig } from '../config.js';
+import type { PeliqanEventDetails } from '../events.js';
 
 /**
  * What every peliqan element has, without Lit: its settings as members (product spec §3), the type of
@@ -92,4 +93,13 @@ export function define(tag: string, element: Definable): void {
 export function reflectState(host: HTMLElement, state: ElementState, scheme: 'light' | 'dark'): void {
   if (host.getAttribute('state') !== state) host.setAttribute('state', state);
   if (host.dataset.theme !== scheme) host.dataset.theme = scheme;
+}
+
+/** Fires one of the public events from `host`: bubbling, composed, with a typed detail. */
+export function emit<K extends keyof PeliqanEventDetails>(
+  host: EventTarget,
+  type: K,
+  detail: PeliqanEventDetails[K],
+): void {
+  host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }

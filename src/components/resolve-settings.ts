@@ -1,7 +1,7 @@
-import type { Context } from '@lit/context';
+import type { Context, ContextCallback, ContextEvent } from '@lit/context';
 import { PeliqanError } from '../api/errors.js';
 import { DEFAULT_BASE_URL, isSecureUrl } from '../api/urls.js';
-import { FLOW_DEFAULTS, pageDefaults, type FlowOptionKey, type PeliqanConfig } from '../config.js';
+import { FLOW_DEFAULTS, onConfigure, pageDefaults, type FlowOptionKey, type PeliqanConfig } from '../config.js';
 import { knownLanguage } from '../i18n/translate.js';
 
 /**
@@ -23,6 +23,8 @@ export interface Settings extends Readonly<Omit<PeliqanConfig, FlowOptionKey>> {
   readonly scheme: 'light' | 'dark';
   /** A setting the widget refuses (`invalid-config`): nothing is requested while it stands. */
   readonly problem?: PeliqanError;
+  /** The problem is the enclosing element's, whose token settings this one takes: that one reports it. */
+  readonly problemFromAbove?: boolean;
 }
 
 /**
@@ -50,11 +52,55 @@ export function askInheritedSettings(
   host.dispatchEvent(request);
 }
 
+type SettingsCallback = ContextCallback<Settings | undefined>;
+
+/**
+ * Answers the settings requests of the peliqan elements inside `host` with `current()`, as Lit's
+ * `ContextProvider` does, for an element without Lit (the connect button, for its dialog). The returned
+ * function tells those that asked to hear of changes.
+ */
+export function provideSettings(host: HTMLElement, current: () => Settings | undefined): () => void {
+  // One unsubscribe function per subscriber, kept: a consumer takes a new one for another provider.
+  const subscribers = new Map<SettingsCallback, () => void>();
+  host.addEventListener('context-request', (event) => {
+    const request = event as ContextEvent<typeof settingsContext>;
+    if (request.context !== settingsContext || request.contextTarget === host) return;
+    event.stopPropagation();
+    if (!request.subscribe) return request.callback(current());
+    if (!subscribers.has(request.callback)) {
+      subscribers.set(request.callback, () => subscribers.delete(request.callback));
+    }
+    request.callback(current(), subscribers.get(request.callback));
+  });
+  return () => {
+    for (const [callback, unsubscribe] of subscribers) callback(current(), unsubscribe);
+  };
+}
+
 /** An element with settings of its own, as properties. */
 export type SettingsOwner = HTMLElement & PeliqanConfig;
 
 /** The system's colour scheme, followed by `theme="auto"`: the elements that take the page's defaults hear it. */
-export const prefersDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+const prefersDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+
+/**
+ * Calls `changed` when the page's settings (`configure()`) or the system's colour scheme change; returns
+ * how to stop.
+ */
+export function onPageSettingsChange(changed: () => void): () => void {
+  const stopConfigure = onConfigure(changed);
+  prefersDark?.addEventListener('change', changed);
+  return () => {
+    stopConfigure();
+    prefersDark?.removeEventListener('change', changed);
+  };
+}
+
+/** Equal settings, a refused setting compared by what is wrong with it (each resolve makes a new error). */
+export const sameSettings = (a: Settings, b: Settings) =>
+  (Object.keys(a) as (keyof Settings)[]).every((key) =>
+    key === 'problem' ? a.problem?.message === b.problem?.message : a[key] === b[key],
+  );
 
 /**
  * The element's `baseUrl` when script set it. One that equals its `base-url` attribute may come from
@@ -78,7 +124,11 @@ export function resolveSettings(host: SettingsOwner, inherited: Settings | undef
   const theme = host.theme || from.theme;
   const lang = host.closest<HTMLElement>('[lang]')?.lang;
   let problem: PeliqanError | undefined;
-  if (host.baseUrl && !ownToken) {
+  // Token settings taken from the element around it come with that element's refusal of them.
+  const problemFromAbove = tokenSettings === inherited && inherited.problem !== undefined;
+  if (problemFromAbove) {
+    problem = inherited.problem;
+  } else if (host.baseUrl && !ownToken) {
     // A page's token must not follow an element's base-url to another origin (product spec §3).
     problem = new PeliqanError(
       'invalid-config',
@@ -104,6 +154,7 @@ export function resolveSettings(host: SettingsOwner, inherited: Settings | undef
     locale: knownLanguage(language) ?? knownLanguage(lang) ?? inherited?.locale ?? 'en',
     scheme: theme === 'light' || theme === 'dark' ? theme : systemScheme(),
     problem,
+    problemFromAbove,
   };
 }
 

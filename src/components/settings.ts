@@ -1,9 +1,9 @@
 import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { onConfigure } from '../config.js';
 import {
-  prefersDark,
+  onPageSettingsChange,
   resolveSettings,
+  sameSettings,
   settingsContext,
   type Settings,
   type SettingsOwner,
@@ -11,12 +11,6 @@ import {
 
 /** An element whose settings this controller resolves: its own settings, as properties. */
 export type SettingsHost = ReactiveControllerHost & SettingsOwner;
-
-/** Equal settings, a refused setting compared by what is wrong with it (each resolve makes a new error). */
-const sameSettings = (a: Settings, b: Settings) =>
-  (Object.keys(a) as (keyof Settings)[]).every((key) =>
-    key === 'problem' ? a.problem?.message === b.problem?.message : a[key] === b[key],
-  );
 
 /**
  * Resolves an element's settings (product spec §3) and hands them on, through Lit's context, to exactly
@@ -50,13 +44,7 @@ export class SettingsController implements ReactiveController {
       // Elements inside another peliqan element hear of the page's defaults through it.
       if (!this.#inherited.value) this.invalidate();
     };
-    this.#stopListening = onConfigure(changed);
-    prefersDark?.addEventListener('change', changed);
-    const stop = this.#stopListening;
-    this.#stopListening = () => {
-      stop();
-      prefersDark?.removeEventListener('change', changed);
-    };
+    this.#stopListening = onPageSettingsChange(changed);
     this.invalidate();
   }
 

@@ -1,4 +1,4 @@
-import { PeliqanError } from '../api/errors.js';
+import { PeliqanError, reasonOf } from '../api/errors.js';
 import { baseLanguage, type ShippedLanguage } from './languages.js';
 import { en, type MessageKey, type Messages } from './messages.js';
 
@@ -53,7 +53,7 @@ export function languageLoading(language: string): Promise<void> | undefined {
       (error: unknown) => {
         // A missing translation is no reason to show nothing: English stands in for the page's life.
         loaded.add(language);
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = reasonOf(error);
         unannounced.set(
           language,
           new PeliqanError('network', `The ${language} messages could not be loaded: ${reason}`),

@@ -7,6 +7,7 @@
  * the loader and the all-in-one file together, never define anything twice.
  */
 import type { DialogResult } from '../components/connect-button/connect-button.js';
+import { reasonOf } from '../api/errors.js';
 import { TOKEN_SETTINGS, type PeliqanConfig } from '../config.js';
 import { isPeliqanEmbed, markAsPeliqanEmbed } from '../embed-global.js';
 import type { PeliqanErrorDetail } from '../events.js';
@@ -131,7 +132,7 @@ export function installPeliqanEmbed(script: ScriptTag): void {
       if (reported.has(error)) return;
       reported.add(error);
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = reasonOf(error);
     // For the partner's developer, who reads the console rather than the customer's screen.
     console.error(`peliqan-embed: the widget's code could not be loaded: ${message}`);
     const detail: PeliqanErrorDetail = { code: 'network', message };

@@ -1,3 +1,4 @@
+import { reasonOf } from '../api/errors.js';
 import { sleep } from '../api/retry.js';
 import type { PeliqanPartner } from './partner.js';
 import { MemoryTokenStore, reuseSeconds, type TokenStore } from './token-store.js';
@@ -81,7 +82,7 @@ class SharedStoreVisit {
     } catch (error) {
       this.#failed = true;
       // Only the message: a client's error object may carry the command, and so the token, with it.
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = reasonOf(error);
       this.#onError?.(new TokenStoreError(`tokenStore.${operation}() failed, minting without it: ${reason}`));
       return undefined;
     } finally {

@@ -8,6 +8,7 @@ import { PeliqanClient, isPeliqanError } from '../../src/api/index.js';
 import {
   configure,
   type PeliqanConnectForm,
+  type PeliqanConnectButton,
   type PeliqanConnections,
   type PeliqanConnectorPicker,
 } from '../../src/index.js';
@@ -81,6 +82,25 @@ describe('security (issue 23)', () => {
       await waitFor(() => element.state === 'error');
       expect(errors).to.deep.equal(['invalid-config']);
       expect(await fake.apiRequests()).to.deep.equal([]);
+    });
+
+    it("a connect button's markup binds nothing either: its dialog gets no token for the base-url it names", async () => {
+      const errors = recordEvents(document, ['peliqan-error']);
+      const tokenUrl = fake.tokenUrl(customer(), { baseUrl: null });
+      const page = await fixture<HTMLElement>(html`<div></div>`);
+      page.innerHTML = `<peliqan-connect-button base-url="${hostile.url}" token-url="${tokenUrl}"></peliqan-connect-button>`;
+      const injected = page.querySelector<PeliqanConnectButton>('peliqan-connect-button')!;
+      void injected.show();
+      try {
+        await waitFor(() => byRole(injected, 'alert'));
+        expect(byRole(injected, 'alert').textContent).to.contain('This page is not set up correctly');
+        await settle();
+        expect(await hostile.requests()).to.deep.equal([]);
+        // One misconfiguration, one event: the dialog and its flow take the button's refusal without repeating it.
+        expect(errors.map((event) => event.detail.code)).to.deep.equal(['invalid-config']);
+      } finally {
+        injected.close();
+      }
     });
 
     it('a base URL set in script binds a token whose endpoint names none, on the element or through configure()', async () => {

@@ -1,12 +1,27 @@
 import { adoptStyles, css } from '@lit/reactive-element/css-tag.js';
 import type { PropertyDeclaration } from 'lit';
 import { startEarlyRequests } from '../../api/early-requests.js';
-import { PeliqanError } from '../../api/errors.js';
-import { DIALOG_PROPERTIES, attributeName, onConfigure } from '../../config.js';
+import { PeliqanError, reasonOf } from '../../api/errors.js';
+import { CHOICE_PROPERTIES, DIALOG_PROPERTIES, attributeName } from '../../config.js';
 import { languageWait, translate } from '../../i18n/translate.js';
 import { ErrorReporter } from '../error-reporter.js';
-import { DomElement, FlowOptionMembers, SettingMembers, define, reflectState, type ElementState } from '../members.js';
-import { askInheritedSettings, prefersDark, resolveSettings, type Settings } from '../resolve-settings.js';
+import {
+  DomElement,
+  FlowOptionMembers,
+  SettingMembers,
+  define,
+  emit,
+  reflectState,
+  type ElementState,
+} from '../members.js';
+import {
+  askInheritedSettings,
+  onPageSettingsChange,
+  provideSettings,
+  resolveSettings,
+  sameSettings,
+  type Settings,
+} from '../resolve-settings.js';
 import { controls, tokens } from '../control-styles.js';
 import { showUnreachable } from '../unreachable-view.js';
 import type { PeliqanConnectDialog } from './connect-dialog.js';
@@ -87,10 +102,10 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
   #values = new Map<string, unknown>();
   /** An attribute being written from its property (`theme` reflects): not read back. */
   #reflecting = false;
-  #errors = new ErrorReporter((detail) =>
-    this.dispatchEvent(new CustomEvent('peliqan-error', { detail, bubbles: true, composed: true })),
-  );
+  #errors = new ErrorReporter((detail) => emit(this, 'peliqan-error', detail));
   #settings?: Settings;
+  /** Its settings reach its dialog as any enclosing peliqan element's reach the elements inside it. */
+  #settingsChanged = provideSettings(this, () => this.#settings);
   /** What the enclosing peliqan element gives, and how to stop hearing from it. */
   #inherited?: Settings;
   #unsubscribe?: () => void;
@@ -140,13 +155,7 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
       this.#inherited = value;
       this.#requestRender();
     });
-    const changed = () => this.#requestRender();
-    const stopConfigure = onConfigure(changed);
-    prefersDark?.addEventListener('change', changed);
-    this.#stopListening = () => {
-      stopConfigure();
-      prefersDark?.removeEventListener('change', changed);
-    };
+    this.#stopListening = onPageSettingsChange(() => this.#requestRender());
     this.#requestRender();
   }
 
@@ -195,7 +204,7 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
       this.#waiting = false;
       this.#failed = true;
       this.#requestRender();
-      this.#errors.report(new PeliqanError('network', error instanceof Error ? error.message : String(error)));
+      this.#errors.report(new PeliqanError('network', reasonOf(error)));
       // Its error state, with Retry (the words the script tag's loader shows, in every language).
       showUnreachable(this, this.#settings?.locale, () => {
         // Its button again, with the focus Retry had: where the dialog gives it back when it closes.
@@ -218,8 +227,10 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
       this.#dialog = document.createElement('peliqan-connect-dialog');
       this.#dialog.setAttribute('exportparts', 'dialog');
       this.#dialog.addEventListener('peliqan-state-change', () => this.#requestRender());
-      // Its own options, which it hands on as they change (`#set`).
-      Object.assign(this.#dialog, Object.fromEntries(this.#values));
+      // Which connectors to offer, handed on as they change (`#set`); its settings come by context.
+      for (const property of Object.keys(CHOICE_PROPERTIES)) {
+        (this.#dialog as unknown as Record<string, unknown>)[property] = this.#values.get(property);
+      }
       this.shadowRoot!.append(this.#dialog);
     }
     return this.#dialog;
@@ -255,8 +266,9 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
   #set(property: string, declaration: PropertyDeclaration, value: unknown): void {
     if (Object.is(this.#values.get(property), value)) return;
     this.#values.set(property, value);
-    // Its dialog takes its own options from it, and the rest from the page as this element would.
-    if (this.#dialog) (this.#dialog as unknown as Record<string, unknown>)[property] = value;
+    if (this.#dialog && property in CHOICE_PROPERTIES) {
+      (this.#dialog as unknown as Record<string, unknown>)[property] = value;
+    }
     const attribute = attributeName(property, declaration);
     if (declaration.reflect && attribute) {
       this.#reflecting = true;
@@ -279,7 +291,11 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
 
   #render(): void {
     if (!this.isConnected) return;
-    this.#settings = resolveSettings(this, this.#inherited);
+    const settings = resolveSettings(this, this.#inherited);
+    if (!this.#settings || !sameSettings(this.#settings, settings)) {
+      this.#settings = settings;
+      this.#settingsChanged();
+    }
     // Its words wait for their language's messages (the first time it is shown): no English first.
     const locale = this.#settings.locale;
     const loading = languageWait(locale, (failure) => this.#errors.report(failure));
@@ -288,7 +304,7 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
       return;
     }
     const problem = this.#settings.problem;
-    this.#errors.reportProblem(this.localName, problem);
+    this.#errors.reportProblem(this.localName, this.#settings);
     this.#label.textContent = translate(locale, 'addConnection');
     // While its code is on its way after a click: the button says so, and a second click waits too.
     if (this.#waiting) this.#button.setAttribute('aria-disabled', 'true');
