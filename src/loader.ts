@@ -6,7 +6,8 @@
  * The build (`scripts/build-script-tag.mjs`) tells it which files hold each module: `peliqan:chunks`.
  */
 import files from 'peliqan:chunks';
-import { startEarlyRequests, type EarlyRequest } from './api/early-requests.js';
+import { startFirstRequests } from './api/early-catalogue.js';
+import type { EarlyRequest } from './api/early-requests.js';
 import { installPeliqanEmbed } from './script-tag/global.js';
 import type { ModuleLoaders, ModuleName } from './script-tag/modules.js';
 
@@ -57,7 +58,7 @@ installPeliqanEmbed({
   modules,
   prefetch,
   early: {
-    start: (settings) => void early.push(...startEarlyRequests(settings)),
+    start: (settings) => void early.push(...startFirstRequests(settings)),
     handOver(core) {
       core.adoptEarly(early);
       early = [];

@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
-import { catalogueRequest, withEarlyAnswers } from './early-requests.js';
+import { withEarlyAnswers } from './early-requests.js';
 import { PeliqanError, isPeliqanError, type ResponseIssue } from './errors.js';
-import { discard, httpError, invalidResponse, parseJson, readJson, redirectFor, redirectedAway, send } from './http.js';
+import { discard, httpError, invalidResponse, parseJson, readJson, redirectedAway, send } from './http.js';
+import { CATALOGUE_PATH, apiRequest, catalogueRequest } from './requests.js';
 import {
   type Connection,
   type CreatedConnection,
@@ -14,7 +15,7 @@ import {
 import { MAX_TRIES, RETRYABLE_STATUSES, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import { SharedTask } from './shared-task.js';
 import { TokenSource, bindingProblem, type BoundToken, type TokenOptions } from './token.js';
-import { DEFAULT_BASE_URL, isSecureUrl } from './urls.js';
+import { apiBase, isSecureUrl } from './urls.js';
 
 export { DEFAULT_BASE_URL } from './urls.js';
 
@@ -95,7 +96,7 @@ export class PeliqanClient {
 
   constructor(options: ClientOptions = {}) {
     this.#options = options;
-    this.baseUrl = (options.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.baseUrl = apiBase(options.baseUrl);
     this.tokens = options.tokens ?? new TokenSource(options);
   }
 
@@ -158,7 +159,7 @@ export class PeliqanClient {
 
   #readCatalogue(signal: AbortSignal): Promise<CheckedList<Servertype>> {
     const { catalogueUrl, fetch: fetcher = fetch, tokenCredentials = 'same-origin', timeout = 30_000 } = this.#options;
-    if (!catalogueUrl) return this.list('/api/servertypes', servertypeSchema, { signal });
+    if (!catalogueUrl) return this.list(CATALOGUE_PATH, servertypeSchema, { signal });
     // The partner's own endpoint: no customer token; the partner's cookies, as for its token endpoint.
     return this.#collect(catalogueUrl, servertypeSchema, async (url) => {
       // Its first page may be on its way already (the script tag's loader, a hovered button).
@@ -211,10 +212,7 @@ export class PeliqanClient {
     for (let attempt = 1; ; attempt++) {
       const unbound = bindingProblem(bound, this.baseUrl);
       if (unbound) throw unbound;
-      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `JWT ${bound.token}` };
-      if (body) headers['Content-Type'] = 'application/json';
-      const init: RequestInit = { method, headers, body: body && JSON.stringify(body), redirect: redirectFor(method) };
-      const response = await this.#send(url, init, signal);
+      const response = await this.#send(url, apiRequest(bound.token, method, body), signal);
       if (response instanceof Response && redirectedAway(response, this.baseUrl)) {
         // Not a network failure to retry (the redirect would come again): an answer that is not Peliqan's.
         await discard(response);
@@ -249,7 +247,8 @@ export class PeliqanClient {
   /** One request to Peliqan once `admit` lets it go, timed from then: the answer, or the network failure. */
   #send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response | PeliqanError> {
     const { fetch: fetcher = fetch, timeout = 30_000, admit } = this.#options;
-    const go = () => send(fetcher, url, init, timeout, signal);
+    // A read may have been asked for early (the catalogue, by the script tag's loader or a button's dialog).
+    const go = () => send(init.method === 'GET' ? withEarlyAnswers(fetcher) : fetcher, url, init, timeout, signal);
     return admit ? admit(go, signal) : go();
   }
 

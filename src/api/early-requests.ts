@@ -1,27 +1,12 @@
 /**
- * Requests to the partner's own endpoints that need no token — the token endpoint and the catalogue
- * endpoint — started before the code that reads their answers is there: by the script tag's loader
+ * Requests started before the code that reads their answers is there: by the script tag's loader
  * while the elements' code is on its way, by a connect button when the pointer reaches it (product
  * spec §2: "in parallel with the chunk fetch, never after it"). The client then takes that answer once
- * instead of asking again, and reads it as it reads its own (validation and token binding included):
- * each request is made by the one function below, whoever starts it.
+ * instead of asking again, and reads it as it reads its own (validation and token binding included).
+ * Each request is built by the one function in `requests.ts`, whoever starts it, so that the client
+ * finds it: only the very same request (method, URL, credentials, headers) is taken.
  */
-import { TOKEN_REFUSED_HEADER } from '../protocol/token.js';
-
-/** How the widget asks the partner's endpoint for a token; `refused`: Peliqan refused the last one. */
-export function tokenRequest(credentials: RequestCredentials, refused = false): RequestInit {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (refused) headers[TOKEN_REFUSED_HEADER] = '1';
-  // Followed, unlike other requests with a method but GET: this one has no body to carry along, and a
-  // redirect to a login page is how many partner back ends say that nobody is logged in.
-  return { method: 'POST', credentials, headers, redirect: 'follow' };
-}
-
-/** How the widget reads the partner's catalogue endpoint (with the partner's cookies, as its token endpoint). */
-export const catalogueRequest = (credentials: RequestCredentials): RequestInit => ({
-  headers: { Accept: 'application/json' },
-  credentials,
-});
+import { catalogueRequest, tokenRequest } from './requests.js';
 
 /** A request made early, waiting to be taken. */
 export interface EarlyRequest {
@@ -29,12 +14,21 @@ export interface EarlyRequest {
   response: Promise<Response>;
   /** `Date.now()` when it was sent. */
   sentAt: number;
+  /**
+   * The request this one's answer leads to (Peliqan's catalogue once the token is in), or nothing:
+   * settled once that is decided.
+   */
+  next?: Promise<EarlyRequest | undefined>;
 }
 
 /** An early answer older than this is not taken: the element that would have used it never came. */
 const FRESH_MS = 60_000;
 
 const waiting = new Map<string, EarlyRequest>();
+/** Follow-up requests still being decided: a request with no early answer waits for them first. */
+const deciding = new Set<Promise<void>>();
+/** Counts `forgetEarlyRequests()` calls: a follow-up decided after one is for a customer who left. */
+let generation = 0;
 
 /** What makes two requests the same: method, absolute URL, credentials and headers. */
 function keyOf(url: string, init: RequestInit): string {
@@ -45,6 +39,24 @@ function keyOf(url: string, init: RequestInit): string {
 /** Lets go of an answer nobody will read (a socket is held until its body is consumed or cancelled). */
 const drop = (request: EarlyRequest) =>
   void request.response.then((response) => response.body?.cancel()).catch(() => undefined);
+
+/** Keeps `request` for the client to take, and the request that follows from it once that is decided. */
+function keep(request: EarlyRequest): void {
+  if (!waiting.has(request.key)) waiting.set(request.key, request);
+  const { next } = request;
+  if (!next) return;
+  const kept = generation;
+  const decided: Promise<void> = next
+    .then(
+      (found) => {
+        if (found && kept === generation) keep(found);
+        else if (found) drop(found);
+      },
+      () => undefined,
+    )
+    .finally(() => deciding.delete(decided));
+  deciding.add(decided);
+}
 
 /** Sends a request now, unless the same one is already waiting to be taken. */
 export function startEarly(url: string, init: RequestInit, fetcher: typeof fetch = fetch): EarlyRequest {
@@ -59,15 +71,42 @@ export function startEarly(url: string, init: RequestInit, fetcher: typeof fetch
   return request;
 }
 
+/**
+ * Makes the request that `request`'s answer leads to, as soon as that answer is in: `next` reads the
+ * answer (a clone: the client reads it too) and starts the request, or gives nothing. Once per request.
+ */
+export function startAfter(request: EarlyRequest, next: (answer: Response) => Promise<EarlyRequest | undefined>): void {
+  if (request.next) return;
+  const started = generation;
+  // Nothing follows for a customer who has left (`reset()`) by the time the answer is in.
+  request.next = request.response.then((answer) => (started === generation ? next(answer.clone()) : undefined));
+  keep(request);
+}
+
 /** Takes over requests made by another copy of this module (the loader's, for the elements' code). */
 export function adoptEarly(requests: readonly EarlyRequest[]): void {
-  for (const request of requests) if (!waiting.has(request.key)) waiting.set(request.key, request);
+  for (const request of requests) keep(request);
 }
 
 /** Forgets every early request (a log-out, another customer: `reset()`). */
 export function forgetEarlyRequests(): void {
   for (const request of waiting.values()) drop(request);
   waiting.clear();
+  deciding.clear();
+  generation++;
+}
+
+/** Until the follow-ups being decided are, or `signal` aborts: one of them may be the request asked for. */
+function followUps(signal: AbortSignal | null | undefined): Promise<unknown> {
+  const decided = Promise.all(deciding);
+  if (!signal) return decided;
+  return Promise.race([
+    decided,
+    new Promise((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    }),
+  ]);
 }
 
 /**
@@ -75,8 +114,9 @@ export function forgetEarlyRequests(): void {
  * waiting and fresh (taken once, and the caller's abort still ends the wait), else `fetcher`.
  */
 export function withEarlyAnswers(fetcher: typeof fetch): typeof fetch {
-  return (input, init = {}) => {
+  return async (input, init = {}) => {
     const key = keyOf(String(input), init);
+    if (!waiting.has(key) && deciding.size) await followUps(init.signal);
     const request = waiting.get(key);
     waiting.delete(key);
     if (!request || Date.now() - request.sentAt >= FRESH_MS) {
@@ -111,8 +151,9 @@ export interface EarlySettings {
 
 /**
  * Starts what an element with these settings will ask first, before its code can: a token from the
- * token URL (when no ready token or provider comes first) and the partner's catalogue. Returns what it
- * started. Peliqan's own catalogue needs the token, so it waits for the client.
+ * token URL (when no ready token or provider comes first), and the partner's catalogue. Returns what it
+ * started, the token request first. Peliqan's own catalogue needs the token: `startFirstRequests()`
+ * (`early-catalogue.ts`) adds it once the token is in.
  */
 export function startEarlyRequests(settings: EarlySettings, fetcher: typeof fetch = fetch): EarlyRequest[] {
   const { token, tokenProvider, tokenUrl, tokenCredentials = 'same-origin', catalogueUrl } = settings;

@@ -54,13 +54,6 @@ export async function send(
   }
 }
 
-/**
- * How a request follows redirects: one with a body never does, since a 307 or 308 resends the body —
- * typed credentials included — to wherever it points, another origin too (browsers drop only the
- * `Authorization` header). A GET follows, and its caller checks where the answer came from.
- */
-export const redirectFor = (method: string): RequestRedirect => (method === 'GET' ? 'follow' : 'error');
-
 /** True when redirects took `response` to another origin than `from`'s (relative to the page). */
 export function redirectedAway(response: Response, from: string): boolean {
   if (!response.redirected) return false;

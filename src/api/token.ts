@@ -1,10 +1,14 @@
-import { tokenRequest, withEarlyAnswers } from './early-requests.js';
+import { fallbackBaseUrl, isBoundTo, tokenOf, type BoundToken } from './binding.js';
+import { withEarlyAnswers } from './early-requests.js';
 import { PeliqanError, isAbortError, isPeliqanError, reasonOf } from './errors.js';
 import { discard, httpError, parseJson, redirectedAway, send } from './http.js';
 import { retryAfterDelay, sleep } from './retry.js';
 import { tokenResponseSchema } from './schemas.js';
+import { tokenRequest } from './requests.js';
 import { SharedTask } from './shared-task.js';
-import { DEFAULT_BASE_URL, originOf } from './urls.js';
+import { originOf } from './urls.js';
+
+export type { BoundToken } from './binding.js';
 
 /** What a `tokenProvider` gives: the token, or the token and the Peliqan API origin it is for. */
 export type ProvidedToken = string | { token: string; baseUrl?: string };
@@ -33,12 +37,6 @@ export interface TokenOptions {
   fetch?: typeof fetch;
 }
 
-/** A token, and the API base URL it may be sent to (the origin counts). */
-export interface BoundToken {
-  token: string;
-  baseUrl: string;
-}
-
 /** The token settings of `options`, and nothing else: what makes two token sources the same. */
 export const tokenSettings = ({
   token,
@@ -53,7 +51,7 @@ export const tokenSettings = ({
  * the `invalid-config` error to fail with, before anything is sent.
  */
 export function bindingProblem(bound: BoundToken, baseUrl: string): PeliqanError | undefined {
-  if (originOf(bound.baseUrl) === originOf(baseUrl)) return undefined;
+  if (isBoundTo(bound, baseUrl)) return undefined;
   return new PeliqanError(
     'invalid-config',
     `The token is for ${bound.baseUrl}, not for base-url ${baseUrl}: a token goes only to the API origin its ` +
@@ -76,7 +74,7 @@ export class TokenSource {
 
   constructor(options: TokenOptions & { baseUrl?: string }) {
     this.#options = options;
-    this.#fallbackBaseUrl = options.tokenBaseUrl || options.baseUrl || DEFAULT_BASE_URL;
+    this.#fallbackBaseUrl = fallbackBaseUrl(options);
   }
 
   /** The current token and the API origin it is bound to, fetching it if there is none yet. */
@@ -190,9 +188,5 @@ export class TokenSource {
     }
   }
 }
-
-/** [assumed] The token in an answer: `token`, else `integration_token` (peliqan-api.md §2). */
-export const tokenOf = (answer: { token?: string | null; integration_token?: string | null }): string | undefined =>
-  answer.token || answer.integration_token || undefined;
 
 const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');

@@ -21,6 +21,9 @@ export function isSecureUrl(url: string | URL | undefined | null): boolean {
 /** Peliqan's EU instance, the default API origin. */
 export const DEFAULT_BASE_URL = 'https://app.eu.peliqan.io';
 
+/** The base URL requests go to: `baseUrl` (else Peliqan's EU instance) without a trailing slash. */
+export const apiBase = (baseUrl: string | undefined): string => (baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+
 /** The origin of `url` (scheme, host, port), or undefined when it is not an absolute URL. */
 export function originOf(url: string | URL | undefined | null): string | undefined {
   if (!url) return undefined;

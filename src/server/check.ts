@@ -18,7 +18,7 @@ import {
   type Servertype,
 } from '../api/schemas.js';
 import { connectionState } from '../api/status.js';
-import { tokenOf } from '../api/token.js';
+import { tokenOf } from '../api/binding.js';
 import { createCatalogueHandler } from './catalogue-handler.js';
 import { DEFAULT_TIMEOUT, PeliqanPartner, subAccountPath, type PartnerPaths } from './partner.js';
 import { isDuplicateAccount, isMissingAccount } from './subaccount.js';

@@ -11,7 +11,7 @@ import type { CallOptions } from '../api/client.js';
 import { PeliqanError } from '../api/errors.js';
 import { idSchema, isServertype, text, tokenResponseSchema, type Servertype } from '../api/schemas.js';
 import type { SubAccountProfile } from '../protocol/sub-account.js';
-import { tokenOf } from '../api/token.js';
+import { tokenOf } from '../api/binding.js';
 import { isSecureUrl } from '../api/urls.js';
 import { sha256Hex } from './digest.js';
 import { subAccountProfile } from './profile.js';

@@ -4,14 +4,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PeliqanClient } from '../../src/api/index.js';
 import type * as earlyRequests from '../../src/api/early-requests.js';
-import {
-  adoptEarly,
-  forgetEarlyRequests,
-  startEarlyRequests,
-  tokenRequest,
-  withEarlyAnswers,
-} from '../../src/api/early-requests.js';
-import { rejection, useFake } from '../support/fake.js';
+import { adoptEarly, forgetEarlyRequests, startEarlyRequests, withEarlyAnswers } from '../../src/api/early-requests.js';
+import { startFirstRequests } from '../../src/api/early-catalogue.js';
+import { tokenRequest } from '../../src/api/requests.js';
+import { countingFetch, rejection, until, useFake, wait } from '../support/fake.js';
 
 const fake = await useFake();
 const tokenUrl = (answer?: string) =>
@@ -119,5 +115,115 @@ describe('requests started before the client is there (the loader, a hovered but
     const waiting = slow(tokenUrl(), { ...tokenRequest('same-origin'), signal: controller.signal });
     controller.abort(new DOMException('gone', 'AbortError'));
     await assert.rejects(waiting, { name: 'AbortError' });
+  });
+});
+
+describe("Peliqan's catalogue, asked for as soon as an early token is in", () => {
+  const catalogueAsked = () => fake.requests.filter((request) => request.route === 'GET /api/servertypes').length;
+  /** Until every token asked for is answered, and a while for anything that would follow it. */
+  const settled = async (spy: ReturnType<typeof countingFetch>, tokens: number) => {
+    await until(() => tokenRequests() === tokens);
+    await wait(150);
+    return spy;
+  };
+
+  test('it goes out before the client asks, and the client takes it: one token, one catalogue', async () => {
+    startFirstRequests({ baseUrl: fake.url, tokenUrl: tokenUrl() });
+    await until(() => catalogueAsked() === 1);
+    const client = new PeliqanClient({ baseUrl: fake.url, tokenUrl: tokenUrl() });
+    assert.ok((await client.servertypes()).length > 0);
+    assert.deepEqual([tokenRequests(), catalogueAsked()], [1, 1]);
+    assert.equal(fake.requests.find((request) => request.route === 'GET /api/servertypes')?.auth, 'customer');
+  });
+
+  test('a client that asks while the token is on its way waits for that catalogue rather than asking twice', async () => {
+    // The early side reads the token more slowly than the client does (a busy page): the client must wait.
+    const slowReader: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const clone = response.clone.bind(response);
+      response.clone = () => {
+        const copy = clone();
+        const json = copy.json.bind(copy);
+        copy.json = () => wait(50).then(json);
+        return copy;
+      };
+      return response;
+    };
+    startFirstRequests({ baseUrl: fake.url, tokenUrl: tokenUrl() }, slowReader);
+    const client = new PeliqanClient({ baseUrl: fake.url, tokenUrl: tokenUrl() });
+    assert.ok((await client.servertypes()).length > 0);
+    await wait(100);
+    assert.deepEqual([tokenRequests(), catalogueAsked()], [1, 1]);
+  });
+
+  test('the token goes only where it is bound: not to another origin its answer names, nor to a base URL from markup', async () => {
+    const spy = countingFetch();
+    // The token's answer names another API origin than the element's.
+    startFirstRequests({ baseUrl: fake.url, tokenUrl: tokenUrl('https://elsewhere.example') }, spy.fetch);
+    // The answer names none: the token is for the base URL set in script, not the element's own (markup).
+    startFirstRequests(
+      { baseUrl: 'https://hostile.example', tokenBaseUrl: fake.url, tokenUrl: `${tokenUrl('')}&page=2` },
+      spy.fetch,
+    );
+    await settled(spy, 2);
+    assert.deepEqual(
+      [spy.count('https://elsewhere.example/'), spy.count('https://hostile.example/'), spy.count('/api/')],
+      [0, 0, 0],
+    );
+  });
+
+  test('a token bound to the base URL set in script goes there', async () => {
+    const spy = countingFetch();
+    startFirstRequests({ baseUrl: `${fake.url}/`, tokenBaseUrl: fake.url, tokenUrl: tokenUrl('') }, spy.fetch);
+    await until(() => catalogueAsked() === 1);
+    assert.equal(spy.count(`${fake.url}/api/servertypes`), 1);
+  });
+
+  test('never over plain http to another machine', async () => {
+    const spy = countingFetch();
+    startFirstRequests({ baseUrl: 'http://peliqan.example', tokenUrl: tokenUrl('http://peliqan.example') }, spy.fetch);
+    await settled(spy, 1);
+    assert.equal(spy.count('http://peliqan.example/'), 0);
+  });
+
+  test('nothing follows an answer that gives no token: a refusal, a redirect, a token that is not text', async () => {
+    const answers: Record<string, [number, Record<string, string>, string]> = {
+      '/refused': [401, {}, '{"error": "ERROR_LOGIN"}'],
+      '/redirected': [302, { Location: '/elsewhere' }, ''],
+      '/elsewhere': [200, {}, JSON.stringify({ token: 'from a login page' })],
+      '/number': [200, {}, JSON.stringify({ token: 42 })],
+    };
+    const endpoint = createServer((request, response) => {
+      const [status, headers, body] = answers[request.url ?? ''] ?? [404, {}, ''];
+      response.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(body);
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    const spy = countingFetch();
+    try {
+      const origin = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`;
+      for (const path of ['/refused', '/redirected', '/number']) {
+        startFirstRequests({ baseUrl: fake.url, tokenUrl: origin + path }, spy.fetch);
+      }
+      await until(() => spy.count(origin) === 3);
+      await wait(150);
+    } finally {
+      endpoint.close();
+    }
+    assert.equal(spy.count('/api/'), 0);
+  });
+
+  test('reset() before the token is in: nothing follows for the customer who left', async () => {
+    const spy = countingFetch();
+    startFirstRequests({ baseUrl: fake.url, tokenUrl: tokenUrl() }, spy.fetch);
+    forgetEarlyRequests();
+    await settled(spy, 1);
+    assert.equal(spy.count('/api/'), 0);
+  });
+
+  test("with the partner's own catalogue endpoint, that is what is asked for at once, and Peliqan not at all", async () => {
+    const spy = countingFetch();
+    startFirstRequests({ baseUrl: fake.url, tokenUrl: tokenUrl(), catalogueUrl }, spy.fetch);
+    await settled(spy, 1);
+    assert.deepEqual([catalogueRequests, spy.count('/api/')], [1, 0]);
   });
 });

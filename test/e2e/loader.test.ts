@@ -38,6 +38,7 @@ beforeEach(async () => {
   fake.reset();
   site.served.length = 0;
   site.missing.clear();
+  site.slow.clear();
   tab = await browser.newPage();
   problems = [];
   tab.on('pageerror', (error) => problems.push(error.message));
@@ -69,22 +70,27 @@ const files = chunkFiles();
 const union = (...names: string[]) => new Set(names.flatMap((name) => files[name]!));
 const chunksServed = () => site.staticServed().filter((path) => path.startsWith('chunks/'));
 const tokenRequests = () => fake.requests.filter((request) => request.route === 'POST /__fake/token').length;
-/** Checks that the token request went out before any of `tags` was defined (their code had run). */
-async function assertTokenSentBefore(...tags: string[]): Promise<void> {
+const catalogueRequests = () => fake.requests.filter((request) => request.route === 'GET /api/servertypes').length;
+/** Checks that the request to `path` went out before any of `tags` was defined (their code had run). */
+async function assertSentBefore(path: string, ...tags: string[]): Promise<void> {
   // (No named functions inside: tsx would name them with a helper the page does not have.)
-  const timing = await tab.evaluate((names) => {
-    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const defined = (window as unknown as { __defined: Record<string, number> }).__defined;
-    return {
-      tokenSent: resources.find((resource) => resource.name.includes('/__fake/token'))!.startTime,
-      firstDefined: Math.min(...names.map((name) => defined[name]!)),
-    };
-  }, tags);
+  const timing = await tab.evaluate(
+    ([path, names]) => {
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const defined = (window as unknown as { __defined: Record<string, number> }).__defined;
+      return {
+        sent: resources.find((resource) => resource.name.includes(path))!.startTime,
+        firstDefined: Math.min(...names.map((name) => defined[name]!)),
+      };
+    },
+    [path, tags] as const,
+  );
   assert.ok(
-    timing.tokenSent < timing.firstDefined,
-    `token asked for at ${timing.tokenSent}, the first of ${tags.join(', ')} defined at ${timing.firstDefined}`,
+    timing.sent < timing.firstDefined,
+    `${path} asked for at ${timing.sent}, the first of ${tags.join(', ')} defined at ${timing.firstDefined}`,
   );
 }
+const assertTokenSentBefore = (...tags: string[]) => assertSentBefore('/__fake/token', ...tags);
 
 /** Long enough for anything the page would still fetch on its own to have started. */
 const settle = () => tab.waitForTimeout(300);
@@ -114,6 +120,15 @@ describe('the loader loads what a page shows, when it shows it', () => {
     await assertTokenSentBefore('peliqan-connect', 'peliqan-connector-picker');
   });
 
+  test("with the code far away, the token and then Peliqan's catalogue go out before it has arrived, once each", async () => {
+    site.slow.set('/static/chunks/', 600);
+    await tab.goto(page('/far', '<peliqan-connect></peliqan-connect>'));
+    await tab.getByRole('button', { name: /Stripe/ }).waitFor();
+    assert.deepEqual([tokenRequests(), catalogueRequests()], [1, 1]);
+    await assertSentBefore('/api/servertypes', 'peliqan-connect');
+    assert.deepEqual(await recorded(), { violations: [], errors: [], events: [] });
+  });
+
   test('<peliqan-connect-button> alone: only its own files before a click, no Lit; on hover the dialog, the flow and the token at once', async () => {
     await tab.goto(page('/button', '<peliqan-connect-button></peliqan-connect-button>'));
     const button = tab.getByRole('button', { name: 'Add connection' });
@@ -137,6 +152,7 @@ describe('the loader loads what a page shows, when it shows it', () => {
       .getByRole('button', { name: /Stripe/ })
       .waitFor();
     assert.equal(tokenRequests(), 1, 'the early token is the one used');
+    assert.equal(catalogueRequests(), 1, 'and the catalogue asked for with it');
     // The early answer is read (and its Resource Timing entry made) only once the flow takes it.
     await assertTokenSentBefore('peliqan-connect');
     assert.deepEqual((await recorded()).errors, []);

@@ -2,7 +2,8 @@
  * A partner's site for the script tag's end-to-end tests: it serves the built `dist/` under `/static/`
  * (so that files are found from the script's URL, not the page's), under the strict policy the widget
  * promises to work with — `script-src 'self'`, optionally with Trusted Types — and logs what it served.
- * A test writes the pages it needs; `missing` answers 404 for files (a CDN half deployed).
+ * A test writes the pages it needs; `missing` answers 404 for files (a CDN half deployed), `slow` delays
+ * them (a far-away CDN).
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
@@ -45,6 +46,8 @@ export interface Site {
   served: string[];
   /** Paths answered 404, by prefix. */
   missing: Set<string>;
+  /** Paths answered late, by prefix: how many milliseconds. */
+  slow: Map<string, number>;
   /** Serves `page` at `path` (with Trusted Types when `trusted`). */
   page(path: string, page: Page, trusted?: boolean): string;
   /** Serves a script of the page's own at `path`. */
@@ -58,9 +61,12 @@ export async function startSite(fake: FakePeliqan): Promise<Site> {
   const pages = new Map<string, { html: string; trusted: boolean }>();
   const served: string[] = [];
   const missing = new Set<string>();
+  const slow = new Map<string, number>();
   const own = scripts(fake);
-  const server: Server = createServer((request, response) => {
+  const server: Server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const delay = [...slow].find(([prefix]) => path.startsWith(prefix))?.[1];
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     served.push(path);
     const page = pages.get(path);
     const headers = { 'Content-Security-Policy': policy(fake, page?.trusted ?? true), 'Cache-Control': 'no-store' };
@@ -81,6 +87,7 @@ export async function startSite(fake: FakePeliqan): Promise<Site> {
     origin,
     served,
     missing,
+    slow,
     page(path, { head, body = '', module = false, lang = 'en' }, trusted = true) {
       // Modules run in order after parsing: the page's own scripts are modules too, to run after the tag.
       const tag = (src: string) =>

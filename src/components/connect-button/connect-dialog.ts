@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { startEarlyRequests } from '../../api/early-requests.js';
+import { startFirstRequests } from '../../api/early-catalogue.js';
 import { CHOICE_PROPERTIES } from '../../config.js';
 import type { PeliqanConnectedDetail } from '../../events.js';
 import { PeliqanFlowElement, define, type ElementState } from '../base.js';
@@ -134,12 +134,13 @@ export class PeliqanConnectDialog extends PeliqanFlowElement {
   }
 
   /**
-   * The flow's first requests (its token, the partner's catalogue) go out while its code is on its way;
-   * once the code is in, the flow asks itself (through the page's shared client).
+   * The flow's first requests go out while its code is on its way: its token, and the catalogue (the
+   * partner's at once, Peliqan's as soon as the token is in). Once the code is in, the flow asks itself
+   * (through the page's shared client), and takes those answers.
    */
   #startEarly(): void {
     const settings = this.settings.value;
-    if (!settings.problem && this.#flowCode.status !== 'ready') startEarlyRequests(settings);
+    if (!settings.problem && this.#flowCode.status !== 'ready') startFirstRequests(settings);
   }
 
   /** The dialog closed (Escape, the close button, Done, `close()`): the flow's customer left. */
