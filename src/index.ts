@@ -8,7 +8,7 @@ export { open } from './open.js';
 export type { OpenOptions } from './open.js';
 export type { DialogResult } from './components/connect-button/connect-button.js';
 export type { PeliqanConfig } from './config.js';
-export { registerMessages } from './i18n/translate.js';
+export { registerMessages } from './i18n/catalogues.js';
 export type { Messages, MessageKey } from './i18n/messages.js';
 export { version } from './version.js';
 export type * from './events.js';

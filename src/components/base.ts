@@ -7,7 +7,7 @@ import {
 } from 'lit';
 import { FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
-import { languageWait } from '../i18n/translate.js';
+import { languageWait } from '../i18n/catalogues.js';
 import { ErrorReporter } from './error-reporter.js';
 import { FlowOptionMembers, SettingMembers, emit, reflectState, type ElementState } from './members.js';
 import { Localize } from './localize.js';

@@ -2,7 +2,7 @@ import type { Context, ContextCallback, ContextEvent } from '@lit/context';
 import { PeliqanError } from '../api/errors.js';
 import { DEFAULT_BASE_URL, isSecureUrl } from '../api/urls.js';
 import { FLOW_DEFAULTS, onConfigure, pageDefaults, type FlowOptionKey, type PeliqanConfig } from '../config.js';
-import { knownLanguage } from '../i18n/translate.js';
+import { knownLanguage } from '../i18n/catalogues.js';
 
 /**
  * How an element's settings are worked out (product spec §3), without Lit: the elements' controller

@@ -1,5 +1,5 @@
 import { baseLanguage } from '../i18n/languages.js';
-import { UNREACHABLE } from '../i18n/unreachable.js';
+import { FIRST_WORDS } from '../i18n/first-words.js';
 
 /**
  * What an element shows while its own code cannot be loaded (offline, a CDN half deployed): the
@@ -18,7 +18,7 @@ let sheet: CSSStyleSheet | undefined;
 
 /** Shows the error state in `host` (again, after a Retry that failed), in `language` when shipped. */
 export function showUnreachable(host: Element, language: string | null | undefined, retry: () => void): void {
-  const words = UNREACHABLE[baseLanguage(language) as keyof typeof UNREACHABLE] ?? UNREACHABLE.en;
+  const words = FIRST_WORDS[baseLanguage(language) as keyof typeof FIRST_WORDS] ?? FIRST_WORDS.en;
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   if (!sheet) {
     sheet = new CSSStyleSheet();

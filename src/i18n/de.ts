@@ -1,5 +1,5 @@
 import type { MessageKey } from './messages.js';
-import { UNREACHABLE } from './unreachable.js';
+import { FIRST_WORDS } from './first-words.js';
 
 /**
  * German, with "Sie". A connection is a "Verbindung", a connector stays a "Connector", signing in is
@@ -19,7 +19,7 @@ export const de: Record<MessageKey, string> = {
   noMatch: 'Kein Connector passt zu „{query}“',
   noConnectors: 'Keine Connectors verfügbar',
   connectors: 'Connectors',
-  retry: UNREACHABLE.de.retry,
+  retry: FIRST_WORDS.de.retry,
   connect: 'Verbinden',
   back: 'Zurück',
   required: 'erforderlich',
@@ -68,7 +68,7 @@ export const de: Record<MessageKey, string> = {
   noConnections: 'Noch keine Verbindungen.',
   connectionCount: '{count, plural, one {# Verbindung} other {# Verbindungen}}',
   refresh: 'Aktualisieren',
-  addConnection: 'Verbindung hinzufügen',
+  addConnection: FIRST_WORDS.de.addConnection,
   close: 'Schließen',
   statusConnected: 'Verbunden',
   statusPending: 'Ausstehend',
@@ -91,7 +91,7 @@ export const de: Record<MessageKey, string> = {
     'Diese Seite ist für das Verbinden von Daten nicht richtig eingerichtet. Bitte informieren Sie den Support dieser Website.',
   unauthorized: 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu und versuchen Sie es erneut.',
   tokenFailed: 'Wir konnten die Verbindung nicht starten. Versuchen Sie es gleich noch einmal.',
-  network: UNREACHABLE.de.network,
+  network: FIRST_WORDS.de.network,
   refused: 'Der Verbindungsdienst hat dies nicht akzeptiert: {reason}',
   serviceTrouble: 'Bei uns ist etwas schiefgelaufen. Versuchen Sie es gleich noch einmal.',
   'invalid-oauth-url': 'Die Anmeldeadresse ist nicht sicher und wurde daher nicht geöffnet.',

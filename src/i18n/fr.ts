@@ -1,5 +1,5 @@
 import type { MessageKey } from './messages.js';
-import { UNREACHABLE } from './unreachable.js';
+import { FIRST_WORDS } from './first-words.js';
 
 /**
  * French, with "vous". A connection is a "connexion", a connector a "connecteur"; signing in is
@@ -22,7 +22,7 @@ export const fr: Record<MessageKey, string> = {
   noMatch: 'Aucun connecteur ne correspond à «\u00a0{query}\u00a0»',
   noConnectors: 'Aucun connecteur disponible',
   connectors: 'Connecteurs',
-  retry: UNREACHABLE.fr.retry,
+  retry: FIRST_WORDS.fr.retry,
   connect: 'Connecter',
   back: 'Retour',
   required: 'obligatoire',
@@ -71,7 +71,7 @@ export const fr: Record<MessageKey, string> = {
   noConnections: 'Aucune connexion pour l’instant.',
   connectionCount: '{count, plural, one {# connexion} many {# de connexions} other {# connexions}}',
   refresh: 'Actualiser',
-  addConnection: 'Ajouter une connexion',
+  addConnection: FIRST_WORDS.fr.addConnection,
   close: 'Fermer',
   statusConnected: 'Connectée',
   statusPending: 'En attente',
@@ -96,7 +96,7 @@ export const fr: Record<MessageKey, string> = {
     'Cette page n’est pas configurée correctement pour connecter des données. Veuillez en informer le support de ce site.',
   unauthorized: 'Votre session a expiré. Rechargez la page et réessayez.',
   tokenFailed: 'Nous n’avons pas pu démarrer la connexion. Réessayez dans un instant.',
-  network: UNREACHABLE.fr.network,
+  network: FIRST_WORDS.fr.network,
   refused: 'Le service de connexion a refusé cette demande\u00a0: {reason}',
   serviceTrouble: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
   'invalid-oauth-url': 'L’adresse d’identification n’est pas sûre\u00a0: elle n’a donc pas été ouverte.',

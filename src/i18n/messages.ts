@@ -1,4 +1,4 @@
-import { UNREACHABLE } from './unreachable.js';
+import { FIRST_WORDS } from './first-words.js';
 
 /**
  * Every string the elements show, in English. `{name}`-style placeholders are filled by
@@ -18,7 +18,7 @@ export const en = {
   noMatch: 'No connector matches “{query}”',
   noConnectors: 'No connectors available',
   connectors: 'Connectors',
-  retry: UNREACHABLE.en.retry,
+  retry: FIRST_WORDS.en.retry,
   connect: 'Connect',
   back: 'Back',
   required: 'required',
@@ -65,7 +65,7 @@ export const en = {
   noConnections: 'No connections yet.',
   connectionCount: '{count, plural, one {# connection} other {# connections}}',
   refresh: 'Refresh',
-  addConnection: 'Add connection',
+  addConnection: FIRST_WORDS.en.addConnection,
   close: 'Close',
   statusConnected: 'Connected',
   statusPending: 'Pending',
@@ -88,7 +88,7 @@ export const en = {
   'invalid-config': 'This page is not set up correctly for connecting data. Please tell the support of this site.',
   unauthorized: 'Your session has expired. Reload the page and try again.',
   tokenFailed: 'We could not start the connection. Try again in a moment.',
-  network: UNREACHABLE.en.network,
+  network: FIRST_WORDS.en.network,
   refused: 'The connection service did not accept this: {reason}',
   serviceTrouble: 'Something went wrong on our side. Try again in a moment.',
   'invalid-oauth-url': 'The sign-in address is not safe to open, so it was not opened.',

@@ -1,5 +1,5 @@
 import type { MessageKey } from './messages.js';
-import { UNREACHABLE } from './unreachable.js';
+import { FIRST_WORDS } from './first-words.js';
 
 /**
  * Dutch, informal ("je") as Dutch software speaks to its users. A connection is a "verbinding"
@@ -21,7 +21,7 @@ export const nl: Record<MessageKey, string> = {
   noMatch: 'Geen connector gevonden voor ‘{query}’',
   noConnectors: 'Geen connectors beschikbaar',
   connectors: 'Connectors',
-  retry: UNREACHABLE.nl.retry,
+  retry: FIRST_WORDS.nl.retry,
   connect: 'Verbinden',
   back: 'Terug',
   required: 'verplicht',
@@ -69,7 +69,7 @@ export const nl: Record<MessageKey, string> = {
   noConnections: 'Nog geen verbindingen.',
   connectionCount: '{count, plural, one {# verbinding} other {# verbindingen}}',
   refresh: 'Vernieuwen',
-  addConnection: 'Verbinding toevoegen',
+  addConnection: FIRST_WORDS.nl.addConnection,
   close: 'Sluiten',
   statusConnected: 'Verbonden',
   statusPending: 'In afwachting',
@@ -92,7 +92,7 @@ export const nl: Record<MessageKey, string> = {
     'Deze pagina is niet goed ingesteld voor het verbinden van gegevens. Meld dit bij de support van deze website.',
   unauthorized: 'Je sessie is verlopen. Laad de pagina opnieuw en probeer het nog eens.',
   tokenFailed: 'We konden de verbinding niet starten. Probeer het zo nog eens.',
-  network: UNREACHABLE.nl.network,
+  network: FIRST_WORDS.nl.network,
   refused: 'De verbindingsdienst heeft dit niet geaccepteerd: {reason}',
   serviceTrouble: 'Er ging bij ons iets mis. Probeer het zo nog eens.',
   'invalid-oauth-url': 'Het inlogadres is niet veilig om te openen en is daarom niet geopend.',

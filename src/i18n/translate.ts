@@ -1,87 +1,5 @@
-import { PeliqanError, reasonOf } from '../api/errors.js';
-import { baseLanguage, type ShippedLanguage } from './languages.js';
-import { en, type MessageKey, type Messages } from './messages.js';
-
-/**
- * The shipped languages besides English, each loaded the first time an element shows it (product
- * spec §2): a page in English never downloads Dutch.
- */
-const SHIPPED: Record<Exclude<ShippedLanguage, 'en'>, () => Promise<Messages>> = {
-  nl: () => import('./nl.js').then((module) => module.nl),
-  fr: () => import('./fr.js').then((module) => module.fr),
-  de: () => import('./de.js').then((module) => module.de),
-};
-
-/** The messages of each language in use: English, the shipped ones loaded so far, the partner's own on top. */
-const catalogues: Record<string, Messages> = { en };
-/** What `registerMessages()` gave per language, kept to lay over a shipped language that arrives later. */
-const registered: Record<string, Messages> = {};
-/** Each shipped language asked for: its load, which settles once its messages are in or could not be had. */
-const loads = new Map<string, Promise<void>>();
-const loaded = new Set<string>(['en']);
-/** A language whose messages could not be loaded, until an element has said so (once per page). */
-const unannounced = new Map<string, PeliqanError>();
-
-/** Adds (or overrides) messages for a language, e.g. a partner's own wording. */
-export function registerMessages(language: string, messages: Messages): void {
-  const key = language.toLowerCase();
-  registered[key] = { ...registered[key], ...messages };
-  catalogues[key] = { ...catalogues[key], ...messages };
-}
-
-/** The languages with messages: the shipped ones (loaded or not) and those a partner registered. */
-export const knownLanguage = (language: string | null | undefined): string | undefined => {
-  const base = baseLanguage(language);
-  return base && (Object.hasOwn(catalogues, base) || Object.hasOwn(SHIPPED, base)) ? base : undefined;
-};
-
-/**
- * While a shipped language's messages are on their way: a promise that settles when they are in (or
- * could not be had: English stands in). Undefined once they are in, and for English and the languages
- * a partner added: elements wait on it rather than flash English first.
- */
-export function languageLoading(language: string): Promise<void> | undefined {
-  if (!Object.hasOwn(SHIPPED, language) || loaded.has(language)) return undefined;
-  const load = SHIPPED[language as keyof typeof SHIPPED];
-  let pending = loads.get(language);
-  if (!pending) {
-    pending = load().then(
-      (messages) => {
-        catalogues[language] = { ...messages, ...registered[language] };
-        loaded.add(language);
-      },
-      (error: unknown) => {
-        // A missing translation is no reason to show nothing: English stands in for the page's life.
-        loaded.add(language);
-        const reason = reasonOf(error);
-        unannounced.set(
-          language,
-          new PeliqanError('network', `The ${language} messages could not be loaded: ${reason}`),
-        );
-      },
-    );
-    loads.set(language, pending);
-  }
-  return pending;
-}
-
-/** The failure to load `language`'s messages, given once: to the first element that shows the language. */
-export function languageFailure(language: string): PeliqanError | undefined {
-  const failure = unannounced.get(language);
-  unannounced.delete(language);
-  return failure;
-}
-
-/**
- * For an element about to show `language`: while its messages load, a promise that settles once they
- * are in, a failure handed to `report` (once per page: to the first that waits). Nothing when they are in.
- */
-export function languageWait(language: string, report: (failure: PeliqanError) => void): Promise<void> | undefined {
-  return languageLoading(language)?.then(() => {
-    const failure = languageFailure(language);
-    if (failure) report(failure);
-  });
-}
+import { messageIn } from './catalogues.js';
+import { en, type MessageKey } from './messages.js';
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
@@ -112,7 +30,7 @@ function plurals(template: string, language: string, params: Record<string, stri
 
 /** A message in `language` (falling back to English), with `{placeholders}` filled in as text. */
 export function translate(language: string, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[language]?.[key] ?? en[key];
+  const template = messageIn(language, key) ?? en[key];
   // Plurals first, then the plain placeholders (which may stand inside a plural's forms): a value
   // the customer typed, such as a search for "{q, plural, other {x}}", is only ever shown as text.
   return plurals(template, language, params).replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -4,5 +4,5 @@
  * when the first element renders.
  */
 export { configure, reset } from '../config.js';
-export { registerMessages } from '../i18n/translate.js';
+export { registerMessages } from '../i18n/catalogues.js';
 export { adoptEarly } from '../api/early-requests.js';

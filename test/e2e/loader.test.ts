@@ -7,6 +7,7 @@
  */
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './harness.js';
 import { chunkFiles, startSite, type Site } from './script-tag-site.js';
@@ -156,6 +157,22 @@ describe('the loader loads what a page shows, when it shows it', () => {
     // The early answer is read (and its Resource Timing entry made) only once the flow takes it.
     await assertTokenSentBefore('peliqan-connect');
     assert.deepEqual((await recorded()).errors, []);
+  });
+
+  test("a connect button in Dutch: its Dutch label before a click with no message catalogue loaded, a partner's wording first", async () => {
+    const english = (file: string) => readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+    await tab.goto(page('/button-nl', '<div lang="nl"><peliqan-connect-button></peliqan-connect-button></div>'));
+    await tab.getByRole('button', { name: 'Verbinding toevoegen' }).waitFor();
+    await settle();
+    assert.deepEqual(new Set(chunksServed()), union('core', 'peliqan-connect-button'));
+    // Neither Dutch nor English: the catalogues' words are nowhere in what was loaded.
+    for (const file of chunksServed()) assert.ok(!english(file).includes('Search by name or category'), file);
+
+    site.script('/words.js', "PeliqanEmbed.registerMessages('nl', { addConnection: 'Koppeling maken' });");
+    await tab.goto(
+      page('/button-nl-own', '<div lang="nl"><peliqan-connect-button></peliqan-connect-button></div>', ['/words.js']),
+    );
+    await tab.getByRole('button', { name: 'Koppeling maken' }).waitFor();
   });
 
   test('the list and the badge leave the OAuth step unloaded until a customer picks an OAuth connector', async () => {

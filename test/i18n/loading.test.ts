@@ -1,12 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  knownLanguage,
-  languageFailure,
-  languageLoading,
-  registerMessages,
-  translate,
-} from '../../src/i18n/translate.js';
+import { knownLanguage, languageFailure, languageLoading, registerMessages } from '../../src/i18n/catalogues.js';
+import { translate } from '../../src/i18n/translate.js';
 
 test('a shipped language is known at once and its messages arrive the first time it is asked for', async () => {
   assert.equal(knownLanguage('de-AT'), 'de');

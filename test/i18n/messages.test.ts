@@ -4,7 +4,8 @@ import { de } from '../../src/i18n/de.js';
 import { fr } from '../../src/i18n/fr.js';
 import { en, type MessageKey } from '../../src/i18n/messages.js';
 import { nl } from '../../src/i18n/nl.js';
-import { knownLanguage, languageLoading, registerMessages, translate } from '../../src/i18n/translate.js';
+import { knownLanguage, languageLoading, registerMessages } from '../../src/i18n/catalogues.js';
+import { translate } from '../../src/i18n/translate.js';
 
 const translations: Record<string, Record<MessageKey, string>> = { nl, fr, de };
 

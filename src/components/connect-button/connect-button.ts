@@ -3,7 +3,8 @@ import type { PropertyDeclaration } from 'lit';
 import { startEarlyRequests } from '../../api/early-requests.js';
 import { PeliqanError, reasonOf } from '../../api/errors.js';
 import { CHOICE_PROPERTIES, DIALOG_PROPERTIES, attributeName } from '../../config.js';
-import { languageWait, translate } from '../../i18n/translate.js';
+import { messageIn } from '../../i18n/catalogues.js';
+import { FIRST_WORDS } from '../../i18n/first-words.js';
 import { ErrorReporter } from '../error-reporter.js';
 import {
   DomElement,
@@ -296,16 +297,11 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
       this.#settings = settings;
       this.#settingsChanged();
     }
-    // Its words wait for their language's messages (the first time it is shown): no English first.
-    const locale = this.#settings.locale;
-    const loading = languageWait(locale, (failure) => this.#errors.report(failure));
-    if (loading) {
-      void loading.then(() => this.#requestRender());
-      return;
-    }
     const problem = this.#settings.problem;
     this.#errors.reportProblem(this.localName, this.#settings);
-    this.#label.textContent = translate(locale, 'addConnection');
+    // Its label is one of the first words, there in every shipped language before the language's
+    // catalogue (which its dialog loads): a partner's own wording comes first, English last.
+    this.#label.textContent = messageIn(this.#settings.locale, 'addConnection') ?? FIRST_WORDS.en.addConnection;
     // While its code is on its way after a click: the button says so, and a second click waits too.
     if (this.#waiting) this.#button.setAttribute('aria-disabled', 'true');
     else this.#button.removeAttribute('aria-disabled');
