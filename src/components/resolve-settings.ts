@@ -1,4 +1,3 @@
-import type { Context, ContextCallback, ContextEvent } from '@lit/context';
 import { PeliqanError } from '../api/errors.js';
 import { DEFAULT_BASE_URL, isSecureUrl } from '../api/urls.js';
 import { FLOW_DEFAULTS, onConfigure, pageDefaults, type FlowOptionKey, type PeliqanConfig } from '../config.js';
@@ -28,53 +27,101 @@ export interface Settings extends Readonly<Omit<PeliqanConfig, FlowOptionKey>> {
 }
 
 /**
- * What each peliqan element gives the peliqan elements inside it (across shadow roots), by the context
- * protocol (https://github.com/webcomponents-cg/community-protocols/blob/main/proposals/context.md).
- * Lit's `createContext()` only gives its key a type; here without importing @lit/context, which in a
- * split bundle brings all of itself into the chunk of whatever imports it.
+ * How peliqan elements hand their settings to the peliqan elements inside them (across shadow roots):
+ * the community context protocol
+ * (https://github.com/webcomponents-cg/community-protocols/blob/main/proposals/context.md), as Lit's
+ * `@lit/context` speaks it, written once here for every element, with Lit or without (the connect
+ * button). Only this one context is ever asked for.
  */
-export const settingsContext = Symbol('peliqan-settings') as Context<symbol, Settings | undefined>;
+const settingsContext = Symbol('peliqan-settings');
+
+/** Called with the settings of the element that answered, and (when subscribed) how to stop hearing. */
+type SettingsCallback = (value: Settings | undefined, unsubscribe?: () => void) => void;
+
+/** The protocol's `context-request` event. */
+interface ContextRequest extends Event {
+  context: unknown;
+  contextTarget?: Element;
+  callback: SettingsCallback;
+  subscribe?: boolean;
+}
+
+/** The protocol's `context-provider` event: a provider has connected (an element upgraded, or moved). */
+interface ContextProviderEvent extends Event {
+  context: unknown;
+  contextTarget?: Element;
+}
+
+/** Asks the nearest provider above `consumer` for the settings, now and at each change. */
+function requestSettings(consumer: Element, callback: SettingsCallback): void {
+  const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+    context: settingsContext,
+    contextTarget: consumer,
+    callback,
+    subscribe: true,
+  });
+  consumer.dispatchEvent(request);
+}
 
 /**
  * Asks the enclosing peliqan element (if any) for its settings, now and at each change, as Lit's
- * `ContextConsumer` does: `heard` gets them, and a function that stops the answers.
+ * `ContextConsumer` does: `heard` gets them (undefined: none, or not yet worked out). Another element
+ * answering later (a nearer one that upgraded) replaces the first. Returns how to stop, for when `host`
+ * leaves the page.
  */
-export function askInheritedSettings(
-  host: HTMLElement,
-  heard: (value: Settings | undefined, unsubscribe?: () => void) => void,
-): void {
-  const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
-    context: settingsContext,
-    contextTarget: host,
-    callback: heard,
-    subscribe: true,
+export function inheritSettings(host: HTMLElement, heard: (value: Settings | undefined) => void): () => void {
+  let stop: (() => void) | undefined;
+  requestSettings(host, (value, unsubscribe) => {
+    if (stop && stop !== unsubscribe) stop();
+    stop = unsubscribe;
+    heard(value);
   });
-  host.dispatchEvent(request);
+  return () => {
+    stop?.();
+    stop = undefined;
+  };
 }
-
-type SettingsCallback = ContextCallback<Settings | undefined>;
 
 /**
  * Answers the settings requests of the peliqan elements inside `host` with `current()`, as Lit's
- * `ContextProvider` does, for an element without Lit (the connect button, for its dialog). The returned
- * function tells those that asked to hear of changes.
+ * `ContextProvider` does. Returns a function that tells the subscribers of a change. Call
+ * `announceProvider()` when `host` connects, so that elements inside it that an outer element answered
+ * first ask again.
  */
 export function provideSettings(host: HTMLElement, current: () => Settings | undefined): () => void {
   // One unsubscribe function per subscriber, kept: a consumer takes a new one for another provider.
-  const subscribers = new Map<SettingsCallback, () => void>();
+  const subscribers = new Map<SettingsCallback, { unsubscribe: () => void; consumer: Element }>();
   host.addEventListener('context-request', (event) => {
-    const request = event as ContextEvent<typeof settingsContext>;
-    if (request.context !== settingsContext || request.contextTarget === host) return;
+    const request = event as ContextRequest;
+    const consumer = request.contextTarget ?? (event.composedPath()[0] as Element);
+    if (request.context !== settingsContext || consumer === host) return;
     event.stopPropagation();
     if (!request.subscribe) return request.callback(current());
     if (!subscribers.has(request.callback)) {
-      subscribers.set(request.callback, () => subscribers.delete(request.callback));
+      subscribers.set(request.callback, { unsubscribe: () => subscribers.delete(request.callback), consumer });
     }
-    request.callback(current(), subscribers.get(request.callback));
+    request.callback(current(), subscribers.get(request.callback)!.unsubscribe);
+  });
+  // A provider connected inside this one: its subscribers ask again, and those inside it move to it.
+  host.addEventListener('context-provider', (event) => {
+    const announced = event as ContextProviderEvent;
+    const provider = announced.contextTarget ?? event.composedPath()[0];
+    if (announced.context !== settingsContext || provider === host) return;
+    event.stopPropagation();
+    for (const [callback, { consumer }] of [...subscribers]) requestSettings(consumer, callback);
   });
   return () => {
-    for (const [callback, unsubscribe] of subscribers) callback(current(), unsubscribe);
+    for (const [callback, { unsubscribe }] of [...subscribers]) callback(current(), unsubscribe);
   };
+}
+
+/** Tells the providers above `host` that it provides settings now (it connected). */
+export function announceProvider(host: HTMLElement): void {
+  const event = Object.assign(new Event('context-provider', { bubbles: true, composed: true }), {
+    context: settingsContext,
+    contextTarget: host,
+  });
+  host.dispatchEvent(event);
 }
 
 /** An element with settings of its own, as properties. */

@@ -1,10 +1,11 @@
-import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  announceProvider,
+  inheritSettings,
   onPageSettingsChange,
+  provideSettings,
   resolveSettings,
   sameSettings,
-  settingsContext,
   type Settings,
   type SettingsOwner,
 } from './resolve-settings.js';
@@ -13,8 +14,8 @@ import {
 export type SettingsHost = ReactiveControllerHost & SettingsOwner;
 
 /**
- * Resolves an element's settings (product spec §3) and hands them on, through Lit's context, to exactly
- * the peliqan elements inside it: no walk up the page per update, and a change reaches only the
+ * Resolves an element's settings (product spec §3) and hands them on, by the context protocol, to
+ * exactly the peliqan elements inside it: no walk up the page per update, and a change reaches only the
  * elements under the element that changed. The outermost elements take `PeliqanEmbed.configure()`'s.
  * The token settings — `baseUrl` and the token source — go together, so a token is never sent to an
  * origin it was not configured for. The client for those settings is another controller's
@@ -22,36 +23,40 @@ export type SettingsHost = ReactiveControllerHost & SettingsOwner;
  */
 export class SettingsController implements ReactiveController {
   #host: SettingsHost;
-  #inherited: ContextConsumer<typeof settingsContext, SettingsHost>;
-  #provider: ContextProvider<typeof settingsContext, SettingsHost>;
+  /** The enclosing peliqan element's settings, while it is there. */
+  #inherited?: Settings;
   #value?: Settings;
   #stale = true;
-  #stopListening?: () => void;
+  #notify: () => void;
+  #stop?: () => void;
 
   constructor(host: SettingsHost) {
     this.#host = host;
-    this.#inherited = new ContextConsumer(host, {
-      context: settingsContext,
-      subscribe: true,
-      callback: () => this.invalidate(),
-    });
-    this.#provider = new ContextProvider(host, { context: settingsContext });
+    this.#notify = provideSettings(host, () => this.#value);
     host.addController(this);
   }
 
   hostConnected(): void {
-    const changed = () => {
-      // Elements inside another peliqan element hear of the page's defaults through it.
-      if (!this.#inherited.value) this.invalidate();
+    const stopInheriting = inheritSettings(this.#host, (value) => {
+      this.#inherited = value;
+      this.invalidate();
+    });
+    announceProvider(this.#host);
+    // Elements inside another peliqan element hear of the page's defaults through it.
+    const stopListening = onPageSettingsChange(() => {
+      if (!this.#inherited) this.invalidate();
+    });
+    this.#stop = () => {
+      stopInheriting();
+      stopListening();
     };
-    this.#stopListening = onPageSettingsChange(changed);
     this.invalidate();
   }
 
   hostDisconnected(): void {
-    this.#stopListening?.();
+    this.#stop?.();
     // Taken out of its enclosing element: whatever it gave is no longer in force.
-    this.#inherited.value = undefined;
+    this.#inherited = undefined;
   }
 
   /** The element's own settings, an inherited one or the page's changed: work them out again. */
@@ -68,13 +73,13 @@ export class SettingsController implements ReactiveController {
       const next = this.#resolve();
       if (!this.#value || !sameSettings(this.#value, next)) {
         this.#value = next;
-        this.#provider.setValue(next);
+        this.#notify();
       }
     }
     return this.#value;
   }
 
   #resolve(): Settings {
-    return resolveSettings(this.#host, this.#inherited.value);
+    return resolveSettings(this.#host, this.#inherited);
   }
 }

@@ -5,8 +5,8 @@ import {
   configure,
   registerMessages,
   reset,
+  PeliqanConnectorPicker,
   type PeliqanConnectForm,
-  type PeliqanConnectorPicker,
 } from '../../src/index.js';
 import { startFake, freshTokenUrl, type BrowserFake } from '../support/browser.js';
 import { allByRole, byLabel, byRole, recordEvents, typeInto, waitFor } from '../support/dom.js';
@@ -67,6 +67,26 @@ describe('configuration: language, theme, refused settings, reset', () => {
     const english = unknown.querySelector('peliqan-connector-picker')!;
     await waitFor(() => english.state === 'ready');
     expect(searchLabel(english)).to.equal('Search connectors');
+  });
+
+  it('hands the settings on to elements inside it whose code came first, once its own code arrives', async () => {
+    // With the script tag each element's code arrives on its own: here the middle element's comes last.
+    const outer = await fixture(
+      html`<peliqan-connect language="tlh" base-url=${fake.url} token-url=${freshTokenUrl(fake)}>
+        <peliqan-late-picker language="de">
+          <peliqan-connect-form servertype="stripe"></peliqan-connect-form>
+        </peliqan-late-picker>
+      </peliqan-connect>`,
+    );
+    const form = outer.querySelector<PeliqanConnectForm>('peliqan-connect-form')!;
+    const heading = () => form.shadowRoot!.querySelector('h2')?.textContent;
+    await waitFor(() => form.state === 'ready');
+    expect(heading()).to.equal('Connect-tlh Stripe');
+    customElements.define('peliqan-late-picker', class extends PeliqanConnectorPicker {});
+    await waitFor(() => heading() === 'Mit Stripe verbinden');
+    // And it hears of the middle element's changes from then on.
+    outer.querySelector('peliqan-late-picker')!.setAttribute('language', 'tlh');
+    await waitFor(() => heading() === 'Connect-tlh Stripe');
   });
 
   it('is light, dark, or follows the system with theme="auto"', async () => {

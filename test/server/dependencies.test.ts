@@ -12,14 +12,9 @@ const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.me
 describe('what installing peliqan-embed brings along', () => {
   test('only what every entry needs: @lit/react is an optional peer, for peliqan-embed/react alone', () => {
     // Lit (and its base package, whose css tag the connect button uses without the rest of Lit), its
-    // own task and context controllers, and zod: nothing else reaches a partner's bundle.
-    assert.deepEqual(Object.keys(manifest.dependencies).sort(), [
-      '@lit/context',
-      '@lit/reactive-element',
-      '@lit/task',
-      'lit',
-      'zod',
-    ]);
+    // own task controller, and zod: nothing else reaches a partner's bundle. (The context protocol is
+    // spoken by our own code, which the connect button shares without Lit.)
+    assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['@lit/reactive-element', '@lit/task', 'lit', 'zod']);
     assert.ok(manifest.peerDependencies['@lit/react']);
     assert.equal(manifest.peerDependenciesMeta['@lit/react']?.optional, true);
     // The React wrappers are still built and tested here.

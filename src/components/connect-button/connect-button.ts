@@ -16,7 +16,7 @@ import {
   type ElementState,
 } from '../members.js';
 import {
-  askInheritedSettings,
+  inheritSettings,
   onPageSettingsChange,
   provideSettings,
   resolveSettings,
@@ -109,7 +109,7 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
   #settingsChanged = provideSettings(this, () => this.#settings);
   /** What the enclosing peliqan element gives, and how to stop hearing from it. */
   #inherited?: Settings;
-  #unsubscribe?: () => void;
+  #stopInheriting?: () => void;
   #stopListening?: () => void;
   #state: ElementState = 'loading';
   #renderQueued = false;
@@ -149,10 +149,7 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
 
   connectedCallback(): void {
     this.#drawButton();
-    askInheritedSettings(this, (value, unsubscribe) => {
-      // Another provider answers (the element moved): the old one is not heard from again.
-      if (this.#unsubscribe && this.#unsubscribe !== unsubscribe) this.#unsubscribe();
-      this.#unsubscribe = unsubscribe;
+    this.#stopInheriting = inheritSettings(this, (value) => {
       this.#inherited = value;
       this.#requestRender();
     });
@@ -161,8 +158,8 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
   }
 
   disconnectedCallback(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = this.#inherited = undefined;
+    this.#stopInheriting?.();
+    this.#inherited = undefined;
     this.#stopListening?.();
   }
 
