@@ -17,8 +17,9 @@ export const SCRIPT = 'dist/peliqan-embed.all.js';
  * 40 960 when the OAuth step and the connection list landed, to 45 056 with nl/fr/de, the success
  * screen and the picker's windowing (#18), and to 57 344 with the connect button's dialog (the file
  * was at 46 650, over the ceiling, before the split) and the split itself (#26). The file is at
- * ~52 500. Breakdown (esbuild, gzip -9; each part what removing it saves): nl/fr/de 3 790; lit with
- * @lit/task and @lit/context ~5 900; zod/mini with our schemas ~5 000; each module run only when first
+ * ~54 400. Breakdown (esbuild, gzip -9; each part what removing it saves): nl/fr/de 3 790; lit with
+ * @lit/task ~6 600 bundled on their own (the context protocol is our own code since 3 December, shared
+ * with the connect button); zod/mini with our schemas ~5 000; each module run only when first
  * needed (esbuild's lazy module wrappers, which keep a second copy of the script tag inert) 1 630;
  * the loader's own parts (the global, the autoloader, the early requests, the unreachable view) ~1 400;
  * the rest is our elements, flows and client. The same code bundled by Rollup would be ~2 100 smaller:

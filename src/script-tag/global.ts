@@ -113,7 +113,8 @@ export function installPeliqanEmbed(script: ScriptTag): void {
 
   /**
    * A module's code, fetched in parallel with the core's but run after it; the requests an element
-   * makes first (its token, the partner's catalogue) go out meanwhile.
+   * makes first go out meanwhile: its token, and the catalogue (the partner's at once, Peliqan's as
+   * soon as the token is in).
    */
   function load<Name extends ModuleName>(name: Name): Promise<LoadedModules[Name]> {
     // The core first: it is small, and every module waits for it.

@@ -159,6 +159,21 @@ describe('the loader loads what a page shows, when it shows it', () => {
     assert.deepEqual((await recorded()).errors, []);
   });
 
+  test("a hovered connect button, its code far away: the token and Peliqan's catalogue go out before the flow's code is in", async () => {
+    await tab.goto(page('/button-far', '<peliqan-connect-button></peliqan-connect-button>'));
+    const button = tab.getByRole('button', { name: 'Add connection' });
+    await button.waitFor();
+    site.slow.set('/static/chunks/', 400);
+    await button.hover();
+    await button.click();
+    await tab
+      .getByRole('dialog')
+      .getByRole('button', { name: /Stripe/ })
+      .waitFor();
+    assert.deepEqual([tokenRequests(), catalogueRequests()], [1, 1]);
+    await assertSentBefore('/api/servertypes', 'peliqan-connect');
+  });
+
   test("a connect button in Dutch: its Dutch label before a click with no message catalogue loaded, a partner's wording first", async () => {
     const english = (file: string) => readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
     await tab.goto(page('/button-nl', '<div lang="nl"><peliqan-connect-button></peliqan-connect-button></div>'));
