@@ -7,7 +7,7 @@
  */
 import files from 'peliqan:chunks';
 import { startFirstRequests } from './api/early-catalogue.js';
-import type { EarlyRequest } from './api/early-requests.js';
+import { forgetEarlyRequests, type EarlyRequest } from './api/early-requests.js';
 import { installPeliqanEmbed } from './script-tag/global.js';
 import type { ModuleLoaders, ModuleName } from './script-tag/modules.js';
 
@@ -63,6 +63,10 @@ installPeliqanEmbed({
       core.adoptEarly(early);
       early = [];
     },
-    forget: () => void (early = []),
+    // Its own copy's requests too: those that would follow were decided with the settings now gone.
+    forget() {
+      forgetEarlyRequests();
+      early = [];
+    },
   },
 });

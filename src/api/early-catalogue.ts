@@ -11,7 +11,7 @@
  * client asks (and fails, with its own error) as it always does.
  */
 import { fallbackBaseUrl, isBoundTo, tokenOf } from './binding.js';
-import { startAfter, startEarly, startEarlyRequests, type EarlyRequest, type EarlySettings } from './early-requests.js';
+import { startAfter, startEarlyRequests, type EarlyRequest, type EarlySettings } from './early-requests.js';
 import { CATALOGUE_PATH, apiRequest } from './requests.js';
 import { apiBase, isSecureUrl } from './urls.js';
 
@@ -22,23 +22,27 @@ export interface FirstRequestSettings extends EarlySettings {
   tokenBaseUrl?: string;
 }
 
-/** The catalogue request the token in `answer` allows, started; nothing when it allows none. */
-async function catalogueWith(
+/**
+ * The catalogue request's `RequestInit` that the token in `answer` allows at `base`, or nothing. (The
+ * answer is a clone: one not read is cancelled, so that it does not keep a copy of the body.)
+ */
+async function catalogueInit(
   answer: Response,
+  base: string,
   settings: FirstRequestSettings,
-  fetcher: typeof fetch,
-): Promise<EarlyRequest | undefined> {
+): Promise<RequestInit | undefined> {
   // A redirect, even to a JSON answer, is the client's to judge (it may mean that nobody is logged in).
-  if (!answer.ok || answer.redirected) return undefined;
+  if (!answer.ok || answer.redirected) {
+    void answer.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
   const json: unknown = await answer.json();
   if (!json || typeof json !== 'object') return undefined;
   const { base_url: named } = json as { base_url?: unknown };
   const token = tokenOf(json as { token?: unknown; integration_token?: unknown });
   if (typeof token !== 'string' || (named != null && typeof named !== 'string')) return undefined;
-  const base = apiBase(settings.baseUrl);
   const bound = { token, baseUrl: named || fallbackBaseUrl(settings) };
-  if (!isSecureUrl(base) || !isBoundTo(bound, base)) return undefined;
-  return startEarly(base + CATALOGUE_PATH, apiRequest(token), fetcher);
+  return isBoundTo(bound, base) ? apiRequest(token) : undefined;
 }
 
 /**
@@ -48,7 +52,9 @@ async function catalogueWith(
 export function startFirstRequests(settings: FirstRequestSettings, fetcher: typeof fetch = fetch): EarlyRequest[] {
   const started = startEarlyRequests(settings, fetcher);
   const [tokenAnswer] = started;
-  if (tokenAnswer && !settings.catalogueUrl)
-    startAfter(tokenAnswer, (answer) => catalogueWith(answer, settings, fetcher));
+  const base = apiBase(settings.baseUrl);
+  if (tokenAnswer && !settings.catalogueUrl && isSecureUrl(base)) {
+    startAfter(tokenAnswer, base + CATALOGUE_PATH, (answer) => catalogueInit(answer, base, settings), fetcher);
+  }
   return started;
 }

@@ -14,48 +14,63 @@ export interface EarlyRequest {
   response: Promise<Response>;
   /** `Date.now()` when it was sent. */
   sentAt: number;
-  /**
-   * The request this one's answer leads to (Peliqan's catalogue once the token is in), or nothing:
-   * settled once that is decided.
-   */
-  next?: Promise<EarlyRequest | undefined>;
+  /** The request its answer leads to (Peliqan's catalogue once the token is in), if one may follow. */
+  next?: FollowUp;
+}
+
+/** A read that may follow from an early answer, once that answer is read. */
+interface FollowUp {
+  /** The read it may bring (method and URL): the only request that waits for it to be decided. */
+  target: string;
+  /** The read, started; nothing when the answer allows none. */
+  request: Promise<EarlyRequest | undefined>;
 }
 
 /** An early answer older than this is not taken: the element that would have used it never came. */
 const FRESH_MS = 60_000;
 
 const waiting = new Map<string, EarlyRequest>();
-/** Follow-up requests still being decided: a request with no early answer waits for them first. */
-const deciding = new Set<Promise<void>>();
+/** Follow-ups whose answer is in and being read, by the read each may bring. */
+const deciding = new Map<Promise<void>, string>();
 /** Counts `forgetEarlyRequests()` calls: a follow-up decided after one is for a customer who left. */
 let generation = 0;
 
+const absolute = (url: string) => new URL(url, globalThis.location?.href).href;
+
 /** What makes two requests the same: method, absolute URL, credentials and headers. */
-function keyOf(url: string, init: RequestInit): string {
-  const absolute = new URL(url, globalThis.location?.href).href;
-  return JSON.stringify([init.method ?? 'GET', absolute, init.credentials, init.headers]);
-}
+const keyOf = (url: string, init: RequestInit) =>
+  JSON.stringify([init.method ?? 'GET', absolute(url), init.credentials, init.headers]);
+
+/** What a follow-up may bring: method and absolute URL (its headers hold a token not known yet). */
+const targetOf = (url: string, method = 'GET') => JSON.stringify([method, absolute(url)]);
 
 /** Lets go of an answer nobody will read (a socket is held until its body is consumed or cancelled). */
 const drop = (request: EarlyRequest) =>
   void request.response.then((response) => response.body?.cancel()).catch(() => undefined);
 
-/** Keeps `request` for the client to take, and the request that follows from it once that is decided. */
+/**
+ * Keeps `request` for the client to take. Its follow-up is waited for from the moment its answer is in
+ * (reading it is quick then), and only by the read it may bring: a token endpoint that hangs holds up
+ * no other request.
+ */
 function keep(request: EarlyRequest): void {
   if (!waiting.has(request.key)) waiting.set(request.key, request);
   const { next } = request;
   if (!next) return;
   const kept = generation;
-  const decided: Promise<void> = next
-    .then(
-      (found) => {
-        if (found && kept === generation) keep(found);
-        else if (found) drop(found);
-      },
-      () => undefined,
-    )
-    .finally(() => deciding.delete(decided));
-  deciding.add(decided);
+  const decide = () => {
+    if (kept !== generation) return;
+    const decided: Promise<void> = next.request
+      .then((found) => {
+        if (!found) return;
+        if (kept === generation) return keep(found);
+        if (waiting.get(found.key) === found) waiting.delete(found.key);
+        drop(found);
+      })
+      .finally(() => deciding.delete(decided));
+    deciding.set(decided, next.target);
+  };
+  request.response.then(decide, () => undefined);
 }
 
 /** Sends a request now, unless the same one is already waiting to be taken. */
@@ -72,14 +87,27 @@ export function startEarly(url: string, init: RequestInit, fetcher: typeof fetch
 }
 
 /**
- * Makes the request that `request`'s answer leads to, as soon as that answer is in: `next` reads the
- * answer (a clone: the client reads it too) and starts the request, or gives nothing. Once per request.
+ * Reads `url` (a GET) as soon as `request`'s answer allows it: `follow` reads that answer (a clone: the
+ * client reads it too) and gives the read's `RequestInit`, or nothing. Once per request; nothing is
+ * sent for a customer who has left (`reset()`) meanwhile.
  */
-export function startAfter(request: EarlyRequest, next: (answer: Response) => Promise<EarlyRequest | undefined>): void {
+export function startAfter(
+  request: EarlyRequest,
+  url: string,
+  follow: (answer: Response) => Promise<RequestInit | undefined>,
+  fetcher: typeof fetch = fetch,
+): void {
   if (request.next) return;
   const started = generation;
-  // Nothing follows for a customer who has left (`reset()`) by the time the answer is in.
-  request.next = request.response.then((answer) => (started === generation ? next(answer.clone()) : undefined));
+  const made = request.response
+    .then(async (answer) => {
+      if (started !== generation) return undefined;
+      const init = await follow(answer.clone());
+      return init && started === generation ? startEarly(url, init, fetcher) : undefined;
+    })
+    // No answer, or one that cannot be read: nothing follows, and the client sees the failure as its own.
+    .catch(() => undefined);
+  request.next = { target: targetOf(url), request: made };
   keep(request);
 }
 
@@ -96,48 +124,40 @@ export function forgetEarlyRequests(): void {
   generation++;
 }
 
-/** Until the follow-ups being decided are, or `signal` aborts: one of them may be the request asked for. */
-function followUps(signal: AbortSignal | null | undefined): Promise<unknown> {
-  const decided = Promise.all(deciding);
-  if (!signal) return decided;
-  return Promise.race([
-    decided,
-    new Promise((_, reject) => {
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    }),
-  ]);
+/** `promise`, unless `signal` aborts first: then `aborted` runs and the abort's reason rejects. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null | undefined, aborted = () => {}): Promise<T> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      aborted();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /**
  * What a request of the client's sends through: an early answer to the very same request if one is
- * waiting and fresh (taken once, and the caller's abort still ends the wait), else `fetcher`.
+ * waiting and fresh (taken once, and the caller's abort still ends the wait), else `fetcher`. A read
+ * that an early answer being read may bring waits for that first.
  */
 export function withEarlyAnswers(fetcher: typeof fetch): typeof fetch {
   return async (input, init = {}) => {
-    const key = keyOf(String(input), init);
-    if (!waiting.has(key) && deciding.size) await followUps(init.signal);
+    const url = String(input);
+    const key = keyOf(url, init);
+    const target = targetOf(url, init.method);
+    const pending = [...deciding].filter(([, brings]) => brings === target).map(([decided]) => decided);
+    if (!waiting.has(key) && pending.length) await untilAborted(Promise.all(pending), init.signal);
     const request = waiting.get(key);
     waiting.delete(key);
     if (!request || Date.now() - request.sentAt >= FRESH_MS) {
       if (request) drop(request);
       return fetcher(input, init);
     }
-    return untilAborted(request, init.signal);
+    return untilAborted(request.response, init.signal, () => drop(request));
   };
-}
-
-function untilAborted(request: EarlyRequest, signal: AbortSignal | null | undefined): Promise<Response> {
-  if (!signal) return request.response;
-  return new Promise((resolve, reject) => {
-    const abort = () => {
-      drop(request);
-      reject(signal.reason);
-    };
-    if (signal.aborted) return abort();
-    signal.addEventListener('abort', abort, { once: true });
-    request.response.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
 }
 
 /** What the first requests of a configuration need: where its token and its catalogue come from. */

@@ -52,8 +52,40 @@ interface ContextProviderEvent extends Event {
   contextTarget?: Element;
 }
 
+/** Each consumer's callback, for as long as the consumer lives. */
+const listening = new WeakMap<Element, SettingsCallback>();
+
+/** The requests no element answered, per document: asked again whenever a provider connects. */
+const unanswered = new WeakMap<Document, { consumer: WeakRef<Element>; callback: WeakRef<SettingsCallback> }[]>();
+
+/**
+ * Keeps the subscribing requests that reach the document unanswered and asks them again when a provider
+ * connects there, as Lit's `ContextRoot` does: with the script tag, an element's code may arrive after the
+ * code of the elements inside it, which asked before anyone could answer.
+ */
+function listenAtRoot(root: Document): void {
+  if (unanswered.has(root)) return;
+  unanswered.set(root, []);
+  root.addEventListener('context-request', (event) => {
+    const request = event as ContextRequest;
+    if (request.context !== settingsContext || !request.subscribe) return;
+    const consumer = request.contextTarget ?? (event.composedPath()[0] as Element);
+    unanswered.get(root)!.push({ consumer: new WeakRef(consumer), callback: new WeakRef(request.callback) });
+  });
+  root.addEventListener('context-provider', (event) => {
+    if ((event as ContextProviderEvent).context !== settingsContext) return;
+    // Each is asked again; those still without an answer come back here.
+    for (const { consumer, callback } of unanswered.get(root)!.splice(0)) {
+      const element = consumer.deref();
+      const heard = callback.deref();
+      if (element?.isConnected && heard) requestSettings(element, heard);
+    }
+  });
+}
+
 /** Asks the nearest provider above `consumer` for the settings, now and at each change. */
 function requestSettings(consumer: Element, callback: SettingsCallback): void {
+  listenAtRoot(consumer.ownerDocument);
   const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
     context: settingsContext,
     contextTarget: consumer,
@@ -71,14 +103,18 @@ function requestSettings(consumer: Element, callback: SettingsCallback): void {
  */
 export function inheritSettings(host: HTMLElement, heard: (value: Settings | undefined) => void): () => void {
   let stop: (() => void) | undefined;
-  requestSettings(host, (value, unsubscribe) => {
+  const callback: SettingsCallback = (value, unsubscribe) => {
     if (stop && stop !== unsubscribe) stop();
     stop = unsubscribe;
     heard(value);
-  });
+  };
+  // Kept as long as `host` is: the document's list of unanswered requests holds it only weakly.
+  listening.set(host, callback);
+  requestSettings(host, callback);
   return () => {
     stop?.();
     stop = undefined;
+    listening.delete(host);
   };
 }
 

@@ -1,5 +1,5 @@
 import { PeliqanError, reasonOf } from '../api/errors.js';
-import { FIRST_WORDS } from './first-words.js';
+import { FIRST_WORDS, type FirstWord } from './first-words.js';
 import { baseLanguage, type ShippedLanguage } from './languages.js';
 import type { MessageKey, Messages } from './messages.js';
 
@@ -100,3 +100,6 @@ export function messageIn(language: string, key: MessageKey): string | undefined
   const first: Partial<Record<string, string>> | undefined = FIRST_WORDS[language as ShippedLanguage];
   return catalogues[language]?.[key] ?? first?.[key];
 }
+
+/** One of the first words in `language`: the partner's, else the language's, else English's. */
+export const firstWord = (language: string, key: FirstWord): string => messageIn(language, key) ?? FIRST_WORDS.en[key];

@@ -220,6 +220,41 @@ describe("Peliqan's catalogue, asked for as soon as an early token is in", () =>
     assert.equal(spy.count('/api/'), 0);
   });
 
+  test('reset() while the token answer is being read: nothing follows, nothing is left to take', async () => {
+    const endpoint = createServer((request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' }).flushHeaders();
+      setTimeout(() => response.end(JSON.stringify({ token: 'for-the-customer-who-left' })), 150);
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    const spy = countingFetch();
+    try {
+      const slow = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/token`;
+      startFirstRequests({ baseUrl: fake.url, tokenUrl: slow }, spy.fetch);
+      await wait(60);
+      forgetEarlyRequests();
+      await wait(300);
+    } finally {
+      endpoint.close();
+    }
+    assert.equal(spy.count('/api/'), 0);
+  });
+
+  test('a token endpoint that never answers holds up no other request', async () => {
+    const endpoint = createServer(() => undefined);
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    try {
+      const hanging = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/token`;
+      startFirstRequests({ baseUrl: fake.url, tokenUrl: hanging });
+      const client = new PeliqanClient({ baseUrl: fake.url, tokenUrl: tokenUrl(), timeout: 1_000 });
+      // Another customer's page element: its own token, then the very catalogue the hanging one would bring.
+      assert.ok((await client.servertypes()).length > 0);
+    } finally {
+      forgetEarlyRequests();
+      endpoint.closeAllConnections();
+      endpoint.close();
+    }
+  });
+
   test("with the partner's own catalogue endpoint, that is what is asked for at once, and Peliqan not at all", async () => {
     const spy = countingFetch();
     startFirstRequests({ baseUrl: fake.url, tokenUrl: tokenUrl(), catalogueUrl }, spy.fetch);

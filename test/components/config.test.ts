@@ -89,6 +89,21 @@ describe('configuration: language, theme, refused settings, reset', () => {
     await waitFor(() => heading() === 'Connect-tlh Stripe');
   });
 
+  it('gives its settings to elements inside it that asked before its own code arrived', async () => {
+    // The outer element's code comes last: the form inside it first asked, and nobody answered.
+    const outer = await fixture(
+      html`<peliqan-late-outer language="tlh" base-url=${fake.url} token-url=${freshTokenUrl(fake)}>
+        <peliqan-connect-form servertype="stripe"></peliqan-connect-form>
+      </peliqan-late-outer>`,
+    );
+    const form = outer.querySelector<PeliqanConnectForm>('peliqan-connect-form')!;
+    await form.updateComplete;
+    expect(form.shadowRoot!.querySelector('h2')?.textContent).to.not.equal('Connect-tlh Stripe');
+    customElements.define('peliqan-late-outer', class extends PeliqanConnectorPicker {});
+    await waitFor(() => form.shadowRoot!.querySelector('h2')?.textContent === 'Connect-tlh Stripe');
+    expect(form.state).to.equal('ready');
+  });
+
   it('is light, dark, or follows the system with theme="auto"', async () => {
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
     const colour = async (theme: string) => {

@@ -159,6 +159,28 @@ describe('the loader loads what a page shows, when it shows it', () => {
     assert.deepEqual((await recorded()).errors, []);
   });
 
+  test('configure() with another base URL while the early token is on its way: nothing goes where the old settings said', async () => {
+    // The partner's token endpoint answers late and names no API origin: the token goes to the base URL set
+    // in script, which the page changes meanwhile (a partner outside the EU, configuring in two steps).
+    site.script('/token-late', JSON.stringify({ token: 'issued-for-the-new-base-url' }));
+    site.slow.set('/token-late', 500);
+    const settings = { baseUrl: fake.url, tokenUrl: `${site.origin}/token-late` };
+    site.script(
+      '/two-steps.js',
+      `PeliqanEmbed.configure(${JSON.stringify(settings)});
+       setTimeout(() => PeliqanEmbed.configure({ baseUrl: location.origin }), 150);`,
+    );
+    await tab.goto(
+      site.page('/two-steps', { head: [LOADER, '/two-steps.js'], body: '<peliqan-connect></peliqan-connect>' }),
+    );
+    await tab.locator('peliqan-connect[state="error"]').waitFor();
+    assert.deepEqual(
+      fake.requests.filter((request) => request.path.startsWith('/api/')),
+      [],
+      'the token went nowhere but the base URL in force',
+    );
+  });
+
   test("a hovered connect button, its code far away: the token and Peliqan's catalogue go out before the flow's code is in", async () => {
     await tab.goto(page('/button-far', '<peliqan-connect-button></peliqan-connect-button>'));
     const button = tab.getByRole('button', { name: 'Add connection' });

@@ -3,8 +3,7 @@ import type { PropertyDeclaration } from 'lit';
 import { startEarlyRequests } from '../../api/early-requests.js';
 import { PeliqanError, reasonOf } from '../../api/errors.js';
 import { CHOICE_PROPERTIES, DIALOG_PROPERTIES, attributeName } from '../../config.js';
-import { messageIn } from '../../i18n/catalogues.js';
-import { FIRST_WORDS } from '../../i18n/first-words.js';
+import { firstWord } from '../../i18n/catalogues.js';
 import { ErrorReporter } from '../error-reporter.js';
 import {
   DomElement,
@@ -298,7 +297,7 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
     this.#errors.reportProblem(this.localName, this.#settings);
     // Its label is one of the first words, there in every shipped language before the language's
     // catalogue (which its dialog loads): a partner's own wording comes first, English last.
-    this.#label.textContent = messageIn(this.#settings.locale, 'addConnection') ?? FIRST_WORDS.en.addConnection;
+    this.#label.textContent = firstWord(this.#settings.locale, 'addConnection');
     // While its code is on its way after a click: the button says so, and a second click waits too.
     if (this.#waiting) this.#button.setAttribute('aria-disabled', 'true');
     else this.#button.removeAttribute('aria-disabled');
