@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { withEarlyAnswers } from './early-requests.js';
 import { PeliqanError, isPeliqanError, type ResponseIssue } from './errors.js';
 import { discard, httpError, invalidResponse, parseJson, readJson, redirectedAway, send } from './http.js';
-import { CATALOGUE_PATH, apiRequest, catalogueRequest } from './requests.js';
+import { CATALOGUE_PATH, REQUEST_TIMEOUT_MS, apiRequest, catalogueRequest } from './requests.js';
 import {
   type Connection,
   type CreatedConnection,
@@ -158,7 +158,12 @@ export class PeliqanClient {
   }
 
   #readCatalogue(signal: AbortSignal): Promise<CheckedList<Servertype>> {
-    const { catalogueUrl, fetch: fetcher = fetch, tokenCredentials = 'same-origin', timeout = 30_000 } = this.#options;
+    const {
+      catalogueUrl,
+      fetch: fetcher = fetch,
+      tokenCredentials = 'same-origin',
+      timeout = REQUEST_TIMEOUT_MS,
+    } = this.#options;
     if (!catalogueUrl) return this.list(CATALOGUE_PATH, servertypeSchema, { signal });
     // The partner's own endpoint: no customer token; the partner's cookies, as for its token endpoint.
     return this.#collect(catalogueUrl, servertypeSchema, async (url) => {
@@ -246,7 +251,7 @@ export class PeliqanClient {
 
   /** One request to Peliqan once `admit` lets it go, timed from then: the answer, or the network failure. */
   #send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response | PeliqanError> {
-    const { fetch: fetcher = fetch, timeout = 30_000, admit } = this.#options;
+    const { fetch: fetcher = fetch, timeout = REQUEST_TIMEOUT_MS, admit } = this.#options;
     // A read may have been asked for early (the catalogue, by the script tag's loader or a button's dialog).
     const go = () => send(init.method === 'GET' ? withEarlyAnswers(fetcher) : fetcher, url, init, timeout, signal);
     return admit ? admit(go, signal) : go();

@@ -6,7 +6,7 @@
  * Each request is built by the one function in `requests.ts`, whoever starts it, so that the client
  * finds it: only the very same request (method, URL, credentials, headers) is taken.
  */
-import { catalogueRequest, tokenRequest } from './requests.js';
+import { REQUEST_TIMEOUT_MS, catalogueRequest, tokenRequest } from './requests.js';
 
 /** A request made early, waiting to be taken. */
 export interface EarlyRequest {
@@ -79,7 +79,9 @@ export function startEarly(url: string, init: RequestInit, fetcher: typeof fetch
   const found = waiting.get(key);
   if (found && Date.now() - found.sentAt < FRESH_MS) return found;
   if (found) drop(found);
-  const request = { key, response: fetcher(url, init), sentAt: Date.now() };
+  // Timed like the client's own, body included: an answer that stalls half-way fails for both readers.
+  const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const request = { key, response: fetcher(url, { ...init, signal }), sentAt: Date.now() };
   // Its failure is the taker's to see (as its own would be): nobody may be waiting yet.
   request.response.catch(() => undefined);
   waiting.set(key, request);

@@ -6,6 +6,9 @@
  */
 import { TOKEN_REFUSED_HEADER } from '../protocol/token.js';
 
+/** How long a request may take, its answer's body included, unless the client is told otherwise. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /** Where the customer's catalogue is read from Peliqan (peliqan-api.md §3). */
 export const CATALOGUE_PATH = '/api/servertypes';
 

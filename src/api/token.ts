@@ -4,7 +4,7 @@ import { PeliqanError, isAbortError, isPeliqanError, reasonOf } from './errors.j
 import { discard, httpError, parseJson, redirectedAway, send } from './http.js';
 import { retryAfterDelay, sleep } from './retry.js';
 import { tokenResponseSchema } from './schemas.js';
-import { tokenRequest } from './requests.js';
+import { REQUEST_TIMEOUT_MS, tokenRequest } from './requests.js';
 import { SharedTask } from './shared-task.js';
 import { originOf } from './urls.js';
 
@@ -155,7 +155,7 @@ export class TokenSource {
     const init = tokenRequest(tokenCredentials, this.#refused);
     this.#refused = false;
     for (let attempt = 1; ; attempt++) {
-      const response = await send(fetcher, tokenUrl, init, 30_000, signal);
+      const response = await send(fetcher, tokenUrl, init, REQUEST_TIMEOUT_MS, signal);
       if (!(response instanceof Response)) throw response;
       const wait = response.status === 429 ? retryAfterDelay(response.headers.get('Retry-After')) : undefined;
       if (attempt === 1 && wait !== undefined && wait !== Infinity) {

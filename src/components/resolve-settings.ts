@@ -46,46 +46,11 @@ interface ContextRequest extends Event {
   subscribe?: boolean;
 }
 
-/** The protocol's `context-provider` event: a provider has connected (an element upgraded, or moved). */
-interface ContextProviderEvent extends Event {
-  context: unknown;
-  contextTarget?: Element;
-}
-
-/** Each consumer's callback, for as long as the consumer lives. */
+/** Each consumer's current callback, while it listens. */
 const listening = new WeakMap<Element, SettingsCallback>();
-
-/** The requests no element answered, per document: asked again whenever a provider connects. */
-const unanswered = new WeakMap<Document, { consumer: WeakRef<Element>; callback: WeakRef<SettingsCallback> }[]>();
-
-/**
- * Keeps the subscribing requests that reach the document unanswered and asks them again when a provider
- * connects there, as Lit's `ContextRoot` does: with the script tag, an element's code may arrive after the
- * code of the elements inside it, which asked before anyone could answer.
- */
-function listenAtRoot(root: Document): void {
-  if (unanswered.has(root)) return;
-  unanswered.set(root, []);
-  root.addEventListener('context-request', (event) => {
-    const request = event as ContextRequest;
-    if (request.context !== settingsContext || !request.subscribe) return;
-    const consumer = request.contextTarget ?? (event.composedPath()[0] as Element);
-    unanswered.get(root)!.push({ consumer: new WeakRef(consumer), callback: new WeakRef(request.callback) });
-  });
-  root.addEventListener('context-provider', (event) => {
-    if ((event as ContextProviderEvent).context !== settingsContext) return;
-    // Each is asked again; those still without an answer come back here.
-    for (const { consumer, callback } of unanswered.get(root)!.splice(0)) {
-      const element = consumer.deref();
-      const heard = callback.deref();
-      if (element?.isConnected && heard) requestSettings(element, heard);
-    }
-  });
-}
 
 /** Asks the nearest provider above `consumer` for the settings, now and at each change. */
 function requestSettings(consumer: Element, callback: SettingsCallback): void {
-  listenAtRoot(consumer.ownerDocument);
   const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
     context: settingsContext,
     contextTarget: consumer,
@@ -108,7 +73,6 @@ export function inheritSettings(host: HTMLElement, heard: (value: Settings | und
     stop = unsubscribe;
     heard(value);
   };
-  // Kept as long as `host` is: the document's list of unanswered requests holds it only weakly.
   listening.set(host, callback);
   requestSettings(host, callback);
   return () => {
@@ -120,44 +84,37 @@ export function inheritSettings(host: HTMLElement, heard: (value: Settings | und
 
 /**
  * Answers the settings requests of the peliqan elements inside `host` with `current()`, as Lit's
- * `ContextProvider` does. Returns a function that tells the subscribers of a change. Call
- * `announceProvider()` when `host` connects, so that elements inside it that an outer element answered
- * first ask again.
+ * `ContextProvider` does. Returns a function that tells the subscribers of a change.
  */
 export function provideSettings(host: HTMLElement, current: () => Settings | undefined): () => void {
   // One unsubscribe function per subscriber, kept: a consumer takes a new one for another provider.
-  const subscribers = new Map<SettingsCallback, { unsubscribe: () => void; consumer: Element }>();
+  const subscribers = new Map<SettingsCallback, () => void>();
   host.addEventListener('context-request', (event) => {
     const request = event as ContextRequest;
-    const consumer = request.contextTarget ?? (event.composedPath()[0] as Element);
-    if (request.context !== settingsContext || consumer === host) return;
+    if (request.context !== settingsContext || request.contextTarget === host) return;
     event.stopPropagation();
     if (!request.subscribe) return request.callback(current());
     if (!subscribers.has(request.callback)) {
-      subscribers.set(request.callback, { unsubscribe: () => subscribers.delete(request.callback), consumer });
+      subscribers.set(request.callback, () => subscribers.delete(request.callback));
     }
-    request.callback(current(), subscribers.get(request.callback)!.unsubscribe);
-  });
-  // A provider connected inside this one: its subscribers ask again, and those inside it move to it.
-  host.addEventListener('context-provider', (event) => {
-    const announced = event as ContextProviderEvent;
-    const provider = announced.contextTarget ?? event.composedPath()[0];
-    if (announced.context !== settingsContext || provider === host) return;
-    event.stopPropagation();
-    for (const [callback, { consumer }] of [...subscribers]) requestSettings(consumer, callback);
+    request.callback(current(), subscribers.get(request.callback));
   });
   return () => {
-    for (const [callback, { unsubscribe }] of [...subscribers]) callback(current(), unsubscribe);
+    for (const [callback, unsubscribe] of [...subscribers]) callback(current(), unsubscribe);
   };
 }
 
-/** Tells the providers above `host` that it provides settings now (it connected). */
-export function announceProvider(host: HTMLElement): void {
-  const event = Object.assign(new Event('context-provider', { bubbles: true, composed: true }), {
-    context: settingsContext,
-    contextTarget: host,
-  });
-  host.dispatchEvent(event);
+/**
+ * The peliqan elements inside `host`, where a page nests them (its light DOM), ask for their settings
+ * again: call it when `host` starts answering. With the script tag an element's code may arrive after
+ * the code of the elements inside it, which asked before it could answer; the nearest element answers
+ * now. (Lit's `ContextRoot` and `context-provider` event do this for any context; this one is ours.)
+ */
+export function askInside(host: Element): void {
+  for (const element of host.querySelectorAll('*')) {
+    const callback = listening.get(element);
+    if (callback) requestSettings(element, callback);
+  }
 }
 
 /** An element with settings of its own, as properties. */

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  announceProvider,
+  askInside,
   inheritSettings,
   onPageSettingsChange,
   provideSettings,
@@ -41,7 +41,7 @@ export class SettingsController implements ReactiveController {
       this.#inherited = value;
       this.invalidate();
     });
-    announceProvider(this.#host);
+    askInside(this.#host);
     // Elements inside another peliqan element hear of the page's defaults through it.
     const stopListening = onPageSettingsChange(() => {
       if (!this.#inherited) this.invalidate();

@@ -58,6 +58,9 @@ export interface EarlyStart {
   forget(): void;
 }
 
+/** The settings the early requests are made for: the token settings, and where the catalogue comes from. */
+const EARLY_SETTINGS = [...TOKEN_SETTINGS, 'catalogueUrl'] as const;
+
 /**
  * The modules that ask Peliqan nothing when they arrive: a connect button asks (and starts its early
  * requests itself) only when the pointer or focus reaches it. Any other element asks at once.
@@ -185,9 +188,10 @@ export function installPeliqanEmbed(script: ScriptTag): void {
   window.PeliqanEmbed = markAsPeliqanEmbed({
     version,
     configure(options: PeliqanConfig) {
-      const changed = TOKEN_SETTINGS.some((key) => key in options && options[key] !== settings[key]);
+      const changed = EARLY_SETTINGS.some((key) => key in options && options[key] !== settings[key]);
       settings = { ...settings, ...options };
-      // Other token settings (as for `configure()` itself, a reset): an early token is not for them.
+      // Other token settings (as for `configure()` itself, a reset), or another catalogue: what went out
+      // early is not for them.
       if (changed) early?.forget();
       forward((loaded) => loaded.configure(options));
       startEarly();

@@ -104,6 +104,27 @@ describe('configuration: language, theme, refused settings, reset', () => {
     expect(form.state).to.equal('ready');
   });
 
+  it('an element that moved before the element around it upgraded, and then left it, no longer hears it', async () => {
+    const wrap = await fixture(
+      html`<div>
+        <peliqan-late-left language="tlh" base-url=${fake.url} token-url=${freshTokenUrl(fake)}>
+          <peliqan-connect-form servertype="stripe"></peliqan-connect-form>
+        </peliqan-late-left>
+      </div>`,
+    );
+    const outer = wrap.querySelector('peliqan-late-left')!;
+    const form = wrap.querySelector<PeliqanConnectForm>('peliqan-connect-form')!;
+    const heading = () => form.shadowRoot!.querySelector('h2')?.textContent;
+    await form.updateComplete;
+    outer.append(form); // moved within it: it asks again
+    customElements.define('peliqan-late-left', class extends PeliqanConnectorPicker {});
+    await waitFor(() => heading() === 'Connect-tlh Stripe');
+    wrap.append(form); // out of it
+    outer.setAttribute('language', 'de');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heading()).to.not.equal('Mit Stripe verbinden');
+  });
+
   it('is light, dark, or follows the system with theme="auto"', async () => {
     configure({ baseUrl: fake.url, tokenUrl: freshTokenUrl(fake) });
     const colour = async (theme: string) => {

@@ -181,6 +181,27 @@ describe('the loader loads what a page shows, when it shows it', () => {
     );
   });
 
+  test("configure() with the partner's catalogue while the early token is on its way: Peliqan's is not asked for", async () => {
+    site.script('/token-late', JSON.stringify({ token: 'a-token-for-the-fake' }));
+    site.slow.set('/token-late', 500);
+    site.script('/catalogue', JSON.stringify([{ id: 1, server_type: 'stripe', name: 'Stripe' }]));
+    const settings = { baseUrl: fake.url, tokenUrl: `${site.origin}/token-late` };
+    site.script(
+      '/catalogue-later.js',
+      `PeliqanEmbed.configure(${JSON.stringify(settings)});
+       setTimeout(() => PeliqanEmbed.configure({ catalogueUrl: location.origin + '/catalogue' }), 150);`,
+    );
+    const body = '<peliqan-connector-picker></peliqan-connector-picker>';
+    await tab.goto(site.page('/catalogue-later', { head: [LOADER, '/catalogue-later.js'], body }));
+    await tab.getByRole('button', { name: /Stripe/ }).waitFor();
+    // Until well after the token has answered: anything that would follow it has gone out by then.
+    await tab.waitForTimeout(700);
+    assert.deepEqual(
+      fake.requests.filter((request) => request.path.startsWith('/api/')),
+      [],
+    );
+  });
+
   test("a hovered connect button, its code far away: the token and Peliqan's catalogue go out before the flow's code is in", async () => {
     await tab.goto(page('/button-far', '<peliqan-connect-button></peliqan-connect-button>'));
     const button = tab.getByRole('button', { name: 'Add connection' });
