@@ -65,6 +65,10 @@ export const CHOICE_PROPERTIES: Record<'servertype' | 'connectors', PropertyDecl
  */
 export const DIALOG_PROPERTIES = { ...SETTING_PROPERTIES, ...FLOW_OPTION_PROPERTIES, ...CHOICE_PROPERTIES };
 
+/** Whether a property is a setting (or flow option): one that changes the settings in force. */
+export const isSetting = (key: PropertyKey): boolean =>
+  Object.hasOwn(SETTING_PROPERTIES, key) || Object.hasOwn(FLOW_OPTION_PROPERTIES, key);
+
 /**
  * A property's attribute, as Lit names it: the declared one, else the property's name in lower case;
  * none when `attribute` is `false`. The connect button and the manifest read the tables by it.

@@ -5,7 +5,7 @@ import {
   type PropertyDeclarations,
   type PropertyValues,
 } from 'lit';
-import { FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES } from '../config.js';
+import { FLOW_OPTION_PROPERTIES, SETTING_PROPERTIES, isSetting } from '../config.js';
 import type { PeliqanEventDetails } from '../events.js';
 import { languageWait } from '../i18n/catalogues.js';
 import { ErrorReporter } from './error-reporter.js';
@@ -108,9 +108,6 @@ export class PeliqanElement extends SettingMembers(LitElement) {
     this.dispatchEvent(new Event('peliqan-state-change'));
   }
 }
-
-const SETTING_KEYS = new Set<PropertyKey>([...Object.keys(SETTING_PROPERTIES), ...Object.keys(FLOW_OPTION_PROPERTIES)]);
-const isSetting = (key: PropertyKey) => SETTING_KEYS.has(key);
 
 /**
  * The base of the elements that run a connection flow, or hold one inside: the flow options.

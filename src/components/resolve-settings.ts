@@ -117,6 +117,75 @@ export function askInside(host: Element): void {
   }
 }
 
+/**
+ * An element's settings over its life (product spec §3): worked out from its own, the enclosing peliqan
+ * element's and the page's (`configure()`), again only after one of those changed, and handed on by
+ * context to exactly the peliqan elements inside it, which hear of a real change only. No walk up the
+ * page per render. The elements' controller (`SettingsController`, Lit) and the connect button (no Lit)
+ * both are one.
+ */
+export class ElementSettings {
+  #host: SettingsOwner;
+  #changed: () => void;
+  /** The enclosing peliqan element's settings, while it is there. */
+  #inherited?: Settings;
+  #value?: Settings;
+  #stale = true;
+  #notify: () => void;
+  #stop?: () => void;
+
+  /** `changed`: the settings may have changed, and are worked out again when `value` is next read. */
+  constructor(host: SettingsOwner, changed: () => void) {
+    this.#host = host;
+    this.#changed = changed;
+    this.#notify = provideSettings(host, () => this.#value);
+  }
+
+  /** The element is on the page: it hears the element around it and the page's settings. */
+  connect(): void {
+    const stopInheriting = inheritSettings(this.#host, (value) => {
+      this.#inherited = value;
+      this.invalidate();
+    });
+    askInside(this.#host);
+    // Elements inside another peliqan element hear of the page's defaults through it.
+    const stopListening = onPageSettingsChange(() => {
+      if (!this.#inherited) this.invalidate();
+    });
+    this.#stop = () => {
+      stopInheriting();
+      stopListening();
+    };
+    this.invalidate();
+  }
+
+  /** The element left the page: whatever the element around it gave is no longer in force. */
+  disconnect(): void {
+    this.#stop?.();
+    this.#inherited = undefined;
+  }
+
+  /** The element's own settings, an inherited one or the page's changed: work them out again. */
+  invalidate(): void {
+    if (this.#stale) return;
+    this.#stale = true;
+    this.#changed();
+  }
+
+  /** The settings in force, worked out again only after a change; nested elements hear of a real change. */
+  get value(): Settings {
+    if (this.#stale || !this.#value) {
+      this.#stale = false;
+      const next = resolveSettings(this.#host, this.#inherited);
+      if (!this.#value || !sameSettings(this.#value, next)) {
+        this.#value = next;
+        this.#notify();
+      }
+    }
+    return this.#value;
+  }
+}
+
 /** An element with settings of its own, as properties. */
 export type SettingsOwner = HTMLElement & PeliqanConfig;
 

@@ -2,7 +2,7 @@ import { adoptStyles, css } from '@lit/reactive-element/css-tag.js';
 import type { PropertyDeclaration } from 'lit';
 import { startEarlyRequests } from '../../api/early-requests.js';
 import { PeliqanError, reasonOf } from '../../api/errors.js';
-import { CHOICE_PROPERTIES, DIALOG_PROPERTIES, attributeName } from '../../config.js';
+import { CHOICE_PROPERTIES, DIALOG_PROPERTIES, attributeName, isSetting } from '../../config.js';
 import { firstWord } from '../../i18n/catalogues.js';
 import { ErrorReporter } from '../error-reporter.js';
 import {
@@ -14,14 +14,7 @@ import {
   reflectState,
   type ElementState,
 } from '../members.js';
-import {
-  inheritSettings,
-  onPageSettingsChange,
-  provideSettings,
-  resolveSettings,
-  sameSettings,
-  type Settings,
-} from '../resolve-settings.js';
+import { ElementSettings } from '../resolve-settings.js';
 import { controls, tokens } from '../control-styles.js';
 import { showUnreachable } from '../unreachable-view.js';
 import type { PeliqanConnectDialog } from './connect-dialog.js';
@@ -103,13 +96,8 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
   /** An attribute being written from its property (`theme` reflects): not read back. */
   #reflecting = false;
   #errors = new ErrorReporter((detail) => emit(this, 'peliqan-error', detail));
-  #settings?: Settings;
-  /** Its settings reach its dialog as any enclosing peliqan element's reach the elements inside it. */
-  #settingsChanged = provideSettings(this, () => this.#settings);
-  /** What the enclosing peliqan element gives, and how to stop hearing from it. */
-  #inherited?: Settings;
-  #stopInheriting?: () => void;
-  #stopListening?: () => void;
+  /** Its settings, as every element's; they reach its dialog as any enclosing element's reach those inside. */
+  #settings = new ElementSettings(this, () => this.#requestRender());
   #state: ElementState = 'loading';
   #renderQueued = false;
 
@@ -148,18 +136,12 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
 
   connectedCallback(): void {
     this.#drawButton();
-    this.#stopInheriting = inheritSettings(this, (value) => {
-      this.#inherited = value;
-      this.#requestRender();
-    });
-    this.#stopListening = onPageSettingsChange(() => this.#requestRender());
+    this.#settings.connect();
     this.#requestRender();
   }
 
   disconnectedCallback(): void {
-    this.#stopInheriting?.();
-    this.#inherited = undefined;
-    this.#stopListening?.();
+    this.#settings.disconnect();
   }
 
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
@@ -203,7 +185,7 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
       this.#requestRender();
       this.#errors.report(new PeliqanError('network', reasonOf(error)));
       // Its error state, with Retry (the words the script tag's loader shows, in every language).
-      showUnreachable(this, this.#settings?.locale, () => {
+      showUnreachable(this, this.#settings.value.locale, () => {
         // Its button again, with the focus Retry had: where the dialog gives it back when it closes.
         this.#drawButton();
         this.#button.focus();
@@ -238,7 +220,7 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
    * requests (its token, the partner's catalogue) start; a failure stays quiet until a click.
    */
   #preload(): void {
-    if (this.#settings?.problem) return;
+    if (this.#settings.value.problem) return;
     this.#startEarly();
     this.#loadDialog().then(
       (dialog) => dialog.preload(),
@@ -248,8 +230,8 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
 
   /** The flow's first requests go out while its code is on its way; once it is in, the flow asks itself. */
   #startEarly(): void {
-    const settings = this.#settings;
-    if (settings && !settings.problem && !this.#dialog) startEarlyRequests(settings);
+    const settings = this.#settings.value;
+    if (!settings.problem && !this.#dialog) startEarlyRequests(settings);
   }
 
   /** The button (again, after the error state's Retry), with the shared sheets. */
@@ -273,6 +255,7 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
       else this.setAttribute(attribute, String(value));
       this.#reflecting = false;
     }
+    if (isSetting(property)) this.#settings.invalidate();
     this.#requestRender();
   }
 
@@ -288,21 +271,17 @@ export class PeliqanConnectButton extends FlowOptionMembers(SettingMembers(DomEl
 
   #render(): void {
     if (!this.isConnected) return;
-    const settings = resolveSettings(this, this.#inherited);
-    if (!this.#settings || !sameSettings(this.#settings, settings)) {
-      this.#settings = settings;
-      this.#settingsChanged();
-    }
-    const problem = this.#settings.problem;
-    this.#errors.reportProblem(this.localName, this.#settings);
+    const settings = this.#settings.value;
+    const problem = settings.problem;
+    this.#errors.reportProblem(this.localName, settings);
     // Its label is one of the first words, there in every shipped language before the language's
     // catalogue (which its dialog loads): a partner's own wording comes first, English last.
-    this.#label.textContent = firstWord(this.#settings.locale, 'addConnection');
+    this.#label.textContent = firstWord(settings.locale, 'addConnection');
     // While its code is on its way after a click: the button says so, and a second click waits too.
     if (this.#waiting) this.#button.setAttribute('aria-disabled', 'true');
     else this.#button.removeAttribute('aria-disabled');
     this.#state = this.#deriveState(problem);
-    reflectState(this, this.#state, this.#settings.scheme);
+    reflectState(this, this.#state, settings.scheme);
   }
 
   #deriveState(problem: PeliqanError | undefined): ElementState {
